@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Strict settings for every Swift target, in one place.
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "witaj",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "witaj", targets: ["witaj"]),
+        .library(name: "Witaj", targets: ["Witaj"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // C at the edge: each C library is imported by exactly one Swift module.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "CWitajICU",
+                linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .target(name: "CWitajXML",
+                cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+                linkerSettings: [.linkedLibrary("xml2")]),
+        .target(name: "WitajICU", dependencies: ["CWitajICU"], swiftSettings: swiftSettings),
+        .target(name: "WitajXML", dependencies: ["CWitajXML"], swiftSettings: swiftSettings),
+        .target(name: "WitajMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
+        .target(name: "Witaj",
+                dependencies: ["WitajICU", "WitajXML", "WitajMarkdown", "Yams",
+                               .product(name: "Mustache", package: "swift-mustache"),
+                               "ZIPFoundation"],
+                resources: [.copy("Resources")],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "witaj",
+                          dependencies: ["Witaj", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swiftSettings),
+        .testTarget(name: "WitajICUTests", dependencies: ["WitajICU"], swiftSettings: swiftSettings),
+        .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
+        .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(name: "WitajTests", dependencies: ["Witaj"], swiftSettings: swiftSettings),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,37 @@
+import CWitajICU
+
+/// An ICU collator for one language; owns its handle. Immutable after creation, so safe to share.
+public final class Collator: @unchecked Sendable {
+    private let handle: OpaquePointer
+
+    public init(locale: String) throws {
+        var status: Int32 = 0
+        guard let handle = witaj_collator_open(locale, &status), status <= 0 else {
+            throw ICUError(operation: "collator for \(locale)", status: status)
+        }
+        self.handle = handle
+    }
+
+    deinit { witaj_collator_close(handle) }
+
+    /// A key whose byte order is the language's order of the strings.
+    public func sortKey(_ text: String) -> [UInt8] {
+        withUTF8(text) { bytes, length in
+            var capacity: Int32 = 64
+            while true {
+                var key = [UInt8](repeating: 0, count: Int(capacity))
+                let needed = key.withUnsafeMutableBufferPointer {
+                    witaj_collator_sort_key(handle, bytes, length, $0.baseAddress, capacity)
+                }
+                if needed <= capacity { return Array(key.prefix(Int(max(needed, 0)))) }
+                capacity = needed
+            }
+        }
+    }
+
+    public func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
+        items.map { (sortKey(text($0)), $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+            .map(\.1)
+    }
+}

@@ -1,0 +1,57 @@
+import CWitajICU
+
+/// ICU's number, currency, date and name formatting for one locale.
+public struct Formatters: Sendable {
+    public let locale: String
+    public init(locale: String) { self.locale = locale }
+
+    public enum DateStyle: Int32, Sendable { case full = 0, long, medium, short }
+
+    /// `amount` is a decimal string ("340", "17.50"): money never passes through a typed literal.
+    public func currency(_ amount: String, code: String) -> String {
+        let value = Double(amount) ?? 0
+        var status: Int32 = 0
+        return icuString { witaj_format_currency(locale, value, code, $0, $1, &status) } ?? "\(amount) \(code)"
+    }
+
+    public func number(_ value: Double) -> String {
+        var status: Int32 = 0
+        return icuString { witaj_format_number(locale, value, $0, $1, &status) } ?? String(value)
+    }
+
+    public func date(year: Int, month: Int, day: Int, style: DateStyle = .long) -> String {
+        var status: Int32 = 0
+        return icuString {
+            witaj_format_date(locale, Int32(year), Int32(month), Int32(day), style.rawValue, $0, $1, &status)
+        } ?? "\(year)-\(month)-\(day)"
+    }
+
+    public func time(hour: Int, minute: Int) -> String {
+        var status: Int32 = 0
+        return icuString { witaj_format_time(locale, Int32(hour), Int32(minute), $0, $1, &status) }
+            ?? "\(hour):\(minute)"
+    }
+
+    /// 1 Sunday ... 7 Saturday, stand-alone wide form ("poniedziałek").
+    public func weekday(_ weekday: Int) -> String {
+        var status: Int32 = 0
+        return icuString { witaj_weekday_name(locale, Int32(weekday), $0, $1, &status) } ?? ""
+    }
+
+    /// The name of a language or locale in this locale's language.
+    public func displayName(of code: String) -> String {
+        var status: Int32 = 0
+        return icuString { witaj_display_name(code, locale, $0, $1, &status) } ?? code
+    }
+
+    public func countWords(_ text: String) -> Int {
+        var status: Int32 = 0
+        return Int(withUTF8(text) { witaj_count_words(locale, $0, $1, &status) })
+    }
+}
+
+public enum LocaleInfo {
+    /// A language's name in itself: polski, English, українська, العربية.
+    public static func autonym(_ code: String) -> String { Formatters(locale: code).displayName(of: code) }
+    public static func isRightToLeft(_ code: String) -> Bool { witaj_is_right_to_left(code) != 0 }
+}
