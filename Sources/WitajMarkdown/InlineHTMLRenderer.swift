@@ -1,0 +1,83 @@
+/// Renders inline values to HTML. Every destination goes through `link`: it returns the href to use,
+/// or nil when the destination is not allowed, in which case the content renders as plain text.
+public struct InlineHTMLRenderer {
+    public var link: (String) -> String?
+
+    public init(link: @escaping (String) -> String?) { self.link = link }
+
+    public func render(_ inlines: [Inline]) -> String {
+        var out = ""
+        for inline in inlines { render(inline, into: &out) }
+        return out
+    }
+
+    private func render(_ inline: Inline, into out: inout String) {
+        switch inline {
+        case .text(let text): out += HTML.escape(text)
+        case .code(let code): out += "<code>" + HTML.escape(code) + "</code>"
+        case .emphasis(let c): out += "<em>" + render(c) + "</em>"
+        case .strong(let c): out += "<strong>" + render(c) + "</strong>"
+        case .strikethrough(let c): out += "<del>" + render(c) + "</del>"
+        case .softBreak: out += "\n"
+        case .lineBreak: out += "<br>\n"
+        // Raw HTML is shown as the text it is, never interpreted.
+        case .html(let raw): out += HTML.escape(raw)
+        case .link(let destination, let title, let content):
+            guard let href = link(destination) else {
+                out += render(content)
+                return
+            }
+            out += "<a href=\"" + HTML.escapeAttribute(href) + "\""
+            if !title.isEmpty { out += " title=\"" + HTML.escapeAttribute(title) + "\"" }
+            out += ">" + render(content) + "</a>"
+        case .image(let source, let title, let alt):
+            let altText = Self.plainText(alt)
+            guard let src = link(source) else {
+                out += HTML.escape(altText)
+                return
+            }
+            out += "<img src=\"" + HTML.escapeAttribute(src) + "\" alt=\"" + HTML.escapeAttribute(altText) + "\""
+            if !title.isEmpty { out += " title=\"" + HTML.escapeAttribute(title) + "\"" }
+            out += ">"
+        }
+    }
+
+    /// The text a reader sees, without markup (for alt text, titles in lists, sorting).
+    public static func plainText(_ inlines: [Inline]) -> String {
+        inlines.map { inline -> String in
+            switch inline {
+            case .text(let t), .code(let t): t
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): plainText(c)
+            case .image(_, _, let alt): plainText(alt)
+            case .softBreak, .lineBreak: " "
+            case .html: ""
+            }
+        }.joined()
+    }
+}
+
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    public static func escapeAttribute(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

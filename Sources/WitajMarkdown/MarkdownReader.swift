@@ -1,0 +1,148 @@
+import CCmarkGFM
+
+/// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks) into Swift values, freeing the C tree at once.
+public enum MarkdownReader {
+    /// Block structure of a document body; `firstLine` is the body's line in its file (after front matter).
+    public static func blocks(_ source: String, firstLine: Int = 1) -> [Block] {
+        withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+            let lines = SourceLines(source)
+            return children(of: document).compactMap { block($0, lines: lines, quoteDepth: 0, lineOffset: firstLine - 1) }
+        }
+    }
+
+    /// Parses a segment's text as the inline content of one paragraph. Characters that would start a block at
+    /// the beginning of a line are escaped first; nil when the text still does not form a single paragraph.
+    public static func inlines(_ text: String) -> [Inline]? {
+        let escaped = escapeBlockStarts(text)
+        return withParsedDocument(escaped, options: 0) { document -> [Inline]? in
+            let blocks = children(of: document)
+            if blocks.isEmpty { return [] }
+            guard blocks.count == 1, cmark_node_get_type(blocks[0]) == CMARK_NODE_PARAGRAPH else { return nil }
+            return inlineChildren(blocks[0])
+        }
+    }
+
+    // MARK: - cmark
+
+    nonisolated(unsafe) private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    private static func withParsedDocument<T>(_ source: String, options: Int32, _ body: (OpaquePointer) -> T) -> T {
+        _ = registered
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        source.withCString { cmark_parser_feed(parser, $0, source.utf8.count) }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        return body(document)
+    }
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            result.append(c)
+            child = cmark_node_next(c)
+        }
+        return result
+    }
+
+    private static func typeName(_ node: OpaquePointer) -> String {
+        String(cString: cmark_node_get_type_string(node))
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func block(_ node: OpaquePointer, lines: SourceLines, quoteDepth: Int, lineOffset: Int) -> Block? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let startColumn = Int(cmark_node_get_start_column(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let endColumn = Int(cmark_node_get_end_column(node))
+        func at(_ text: String, _ line: Int = startLine, _ column: Int = startColumn) -> SourceText {
+            SourceText(text, line: line + lineOffset, column: column)
+        }
+        switch typeName(node) {
+        case "paragraph":
+            return .paragraph(at(lines.slice(startLine, startColumn, endLine, endColumn, quoteDepth: quoteDepth)))
+        case "heading":
+            let level = Int(cmark_node_get_heading_level(node))
+            return .heading(level: level, text: at(lines.headingText(startLine, startColumn, endLine, quoteDepth: quoteDepth)))
+        case "list":
+            let items = children(of: node).map { item in
+                children(of: item).compactMap { block($0, lines: lines, quoteDepth: quoteDepth, lineOffset: lineOffset) }
+            }
+            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0,
+                         items: items)
+        case "block_quote":
+            return .blockquote(children(of: node).compactMap {
+                block($0, lines: lines, quoteDepth: quoteDepth + 1, lineOffset: lineOffset)
+            })
+        case "code_block":
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            return .code(info: info, literal: literal(node))
+        case "thematic_break":
+            return .thematicBreak
+        case "html_block":
+            return .html(line: startLine + lineOffset)
+        case "table":
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            var alignments = [TableAlignment](repeating: .none, count: columns)
+            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                for i in 0..<columns {
+                    switch raw[i] {
+                    case UInt8(ascii: "l"): alignments[i] = .left
+                    case UInt8(ascii: "c"): alignments[i] = .center
+                    case UInt8(ascii: "r"): alignments[i] = .right
+                    default: break
+                    }
+                }
+            }
+            let rows = children(of: node).map { row in
+                children(of: row).map { cell -> SourceText in
+                    let line = Int(cmark_node_get_start_line(cell))
+                    let from = Int(cmark_node_get_start_column(cell))
+                    let to = Int(cmark_node_get_end_column(cell))
+                    return at(lines.cell(line, from, to), line, from)
+                }
+            }
+            guard let header = rows.first else { return nil }
+            return .table(alignments: alignments, header: header, rows: Array(rows.dropFirst()))
+        default:
+            return nil
+        }
+    }
+
+    private static func inlineChildren(_ node: OpaquePointer) -> [Inline] {
+        children(of: node).compactMap(inline)
+    }
+
+    private static func inline(_ node: OpaquePointer) -> Inline? {
+        switch typeName(node) {
+        case "text": return .text(literal(node))
+        case "code": return .code(literal(node))
+        case "emph": return .emphasis(inlineChildren(node))
+        case "strong": return .strong(inlineChildren(node))
+        case "strikethrough": return .strikethrough(inlineChildren(node))
+        case "softbreak": return .softBreak
+        case "linebreak": return .lineBreak
+        case "html_inline": return .html(literal(node))
+        case "link":
+            return .link(destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                         title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                         inlineChildren(node))
+        case "image":
+            return .image(source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                          title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                          alt: inlineChildren(node))
+        default:
+            return .text(literal(node))
+        }
+    }
+}

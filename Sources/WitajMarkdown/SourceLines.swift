@@ -1,0 +1,86 @@
+/// The lines of a Markdown source as bytes, for cutting out the inline source of a leaf block by cmark's
+/// 1-based line and byte-column positions.
+struct SourceLines {
+    private let lines: [ArraySlice<UInt8>]
+
+    init(_ source: String) {
+        lines = Array(source.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0 }
+    }
+
+    private func line(_ number: Int) -> ArraySlice<UInt8> {
+        lines.indices.contains(number - 1) ? lines[number - 1] : []
+    }
+
+    private static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+    /// Drops the indentation and `quoteDepth` blockquote markers that continuation lines carry.
+    private static func stripContainers(_ bytes: ArraySlice<UInt8>, quoteDepth: Int) -> ArraySlice<UInt8> {
+        var rest = bytes.drop(while: isBlank)
+        for _ in 0..<quoteDepth where rest.first == UInt8(ascii: ">") {
+            rest = rest.dropFirst().drop(while: isBlank)
+        }
+        return rest
+    }
+
+    /// Text from (startLine, startColumn) to (endLine, endColumn), inclusive, one source line per text line.
+    func slice(_ startLine: Int, _ startColumn: Int, _ endLine: Int, _ endColumn: Int, quoteDepth: Int) -> String {
+        var parts: [String] = []
+        for number in startLine...max(startLine, endLine) {
+            var bytes = line(number)
+            if number == endLine, endColumn > 0 { bytes = bytes.prefix(endColumn) }
+            if number == startLine {
+                bytes = bytes.dropFirst(max(startColumn - 1, 0))
+            } else {
+                bytes = Self.stripContainers(bytes, quoteDepth: quoteDepth)
+            }
+            parts.append(Self.string(bytes))
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// The text of an ATX (`## Title ##`) or setext (`Title` / `===`) heading.
+    func headingText(_ startLine: Int, _ startColumn: Int, _ endLine: Int, quoteDepth: Int) -> String {
+        let first = line(startLine).dropFirst(max(startColumn - 1, 0))
+        if first.first == UInt8(ascii: "#") {
+            var text = first.drop { $0 == UInt8(ascii: "#") }.drop(while: Self.isBlank)
+            while let last = text.last, Self.isBlank(last) { text = text.dropLast() }
+            // A closing sequence of #s counts only after a space (or when it is all there is).
+            var closing = text
+            while closing.last == UInt8(ascii: "#") { closing = closing.dropLast() }
+            if closing.isEmpty || closing.last.map(Self.isBlank) == true {
+                text = closing
+                while let last = text.last, Self.isBlank(last) { text = text.dropLast() }
+            }
+            return Self.string(text)
+        }
+        return slice(startLine, startColumn, max(startLine, endLine - 1), 0, quoteDepth: quoteDepth)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: " \t") }.joined(separator: "\n")
+    }
+
+    /// A table cell between its columns, without the padding.
+    func cell(_ number: Int, _ from: Int, _ to: Int) -> String {
+        var bytes = line(number)
+        if to > 0 { bytes = bytes.prefix(to) }
+        bytes = bytes.dropFirst(max(from - 1, 0)).drop(while: Self.isBlank)
+        while let last = bytes.last, Self.isBlank(last) { bytes = bytes.dropLast() }
+        if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst().drop(while: Self.isBlank) }
+        if bytes.last == UInt8(ascii: "|"), bytes.dropLast().last != UInt8(ascii: "\\") {
+            bytes = bytes.dropLast()
+            while let last = bytes.last, Self.isBlank(last) { bytes = bytes.dropLast() }
+        }
+        return Self.string(bytes)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = self[...]
+        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, chars.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,54 @@
+/// A parsed XML element as a Swift value: the C tree is converted at once and freed.
+public struct XMLElement: Sendable, Equatable {
+    public enum Child: Sendable, Equatable {
+        case element(XMLElement)
+        case text(String)
+    }
+    public let name: String
+    public let attributes: [String: String]
+    public let children: [Child]
+    public let line: Int
+
+    public init(name: String, attributes: [String: String] = [:], children: [Child] = [], line: Int = 0) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.line = line
+    }
+
+    public var elements: [XMLElement] {
+        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+    }
+
+    public func elements(named name: String) -> [XMLElement] { elements.filter { $0.name == name } }
+    public func element(named name: String) -> XMLElement? { elements.first { $0.name == name } }
+
+    /// The element's text content, with surrounding whitespace trimmed and inner line breaks kept.
+    public var text: String {
+        var result = ""
+        for child in children {
+            switch child {
+            case .text(let t): result += t
+            case .element(let e): result += e.text
+            }
+        }
+        return result.trimmingWhitespace()
+    }
+}
+
+/// A problem libxml2 reported, with its position in the file.
+public struct XMLIssue: Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let isWarning: Bool
+    public let message: String
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
