@@ -1,0 +1,73 @@
+import Yams
+import WitajMarkdown
+
+/// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review) and a body.
+enum MarkdownDocumentReader {
+    static let fields = ["title", "summary", "id", "reviewed", "order", "review"]
+
+    static func read(_ text: String, source: String, path: String, kind: Document.Kind,
+                     into diagnostics: inout Diagnostics) -> Document? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingTrailingSpace == "---" else {
+            diagnostics.error(SourceLocation(source), "missing front matter: start the file with '---', a 'title:' line and '---'")
+            return nil
+        }
+        guard let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingSpace) }) else {
+            diagnostics.error(SourceLocation(source), "front matter opened with '---' is never closed")
+            return nil
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        let errorsBefore = diagnostics.errors.count
+        guard let node = YAMLText.compose(yaml, path: source, firstLine: 2, into: &diagnostics) else { return nil }
+        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, path: source, firstLine: 2) }
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "front matter must be a mapping of fields (title: ...)")
+            return nil
+        }
+
+        var values: [String: (String, Node)] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard fields.contains(name) else {
+                diagnostics.warning(at(key), "unknown front matter field '\(name)' (known: \(fields.joined(separator: ", ")))")
+                continue
+            }
+            guard let scalar = value.scalar else {
+                diagnostics.error(at(value), "front matter field '\(name)' must be a single value")
+                continue
+            }
+            values[name] = (scalar.string, value)
+        }
+        func segment(_ name: String, _ role: Segment.Role) -> Segment? {
+            guard let (text, node) = values[name], !text.isEmpty else { return nil }
+            return Segment(text, role: role, location: at(node))
+        }
+        let title = segment("title", .title)
+        if title == nil { diagnostics.error(SourceLocation(source, line: 1), "front matter has no 'title'") }
+        var reviewed: Day?
+        if let (text, node) = values["reviewed"] {
+            reviewed = Day(text)
+            if reviewed == nil { diagnostics.error(at(node), "'reviewed' must be a date like 2026-11-21, not '\(text)'") }
+        }
+        var order: Int?
+        if let (text, node) = values["order"] {
+            order = Int(text)
+            if order == nil { diagnostics.error(at(node), "'order' must be a whole number, not '\(text)'") }
+        }
+        guard let title, diagnostics.errors.count == errorsBefore else { return nil }
+        return Document(
+            id: values["id"]?.0 ?? (path.isEmpty ? "index" : path), idLocation: values["id"].map { at($0.1) } ?? SourceLocation(source),
+            path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
+            reviewed: reviewed, order: order, review: values["review"]?.0,
+            body: .markdown(MarkdownReader.blocks(body, firstLine: end + 2)))
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpace: Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,75 @@
+import Yams
+
+/// Reads `site.yml`.
+enum SiteConfigReader {
+    static let fields = ["baseURL", "sourceLanguage", "languages"]
+
+    static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let node = YAMLText.compose(text, path: path, firstLine: 1, into: &diagnostics) else { return nil }
+        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, path: path, firstLine: 1) }
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "site.yml must be a mapping (baseURL: ..., languages: ...)")
+            return nil
+        }
+        var baseURL = "/"
+        var source = "pl"
+        var sourceNode: Node?
+        var languages: [SiteConfig.Language] = []
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "baseURL":
+                baseURL = value.string ?? baseURL
+                if !baseURL.hasSuffix("/") { baseURL += "/" }
+            case "sourceLanguage":
+                source = value.string ?? source
+                sourceNode = value
+            case "languages":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'languages' must be a list of entries with a 'code'")
+                    continue
+                }
+                for entry in list {
+                    let code = entry.mapping?["code"]?.string ?? entry.string
+                    guard let code, isLanguageCode(code) else {
+                        diagnostics.error(at(entry), "a language needs a 'code' such as 'uk' or 'pt-BR'")
+                        continue
+                    }
+                    if languages.contains(where: { $0.code == code }) {
+                        diagnostics.error(at(entry), "language '\(code)' is listed twice")
+                        continue
+                    }
+                    let fallback = entry.mapping?["fallback"]
+                    let fallbacks = fallback?.sequence?.compactMap(\.string) ?? fallback?.string.map { [$0] } ?? []
+                    for unknown in (entry.mapping.map { Array($0.keys) } ?? []).compactMap(\.string) where !["code", "fallback"].contains(unknown) {
+                        diagnostics.warning(at(entry), "unknown language field '\(unknown)' (known: code, fallback)")
+                    }
+                    languages.append(.init(code: code, fallbacks: fallbacks, location: at(entry)))
+                }
+            default:
+                diagnostics.warning(at(key), "unknown field '\(key.string ?? "")' (known: \(fields.joined(separator: ", ")))")
+            }
+        }
+        if !languages.contains(where: { $0.code == source }) {
+            languages.insert(.init(code: source, fallbacks: [], location: sourceNode.map(at) ?? SourceLocation(path)), at: 0)
+        }
+        // The source language first; every chain ends at the source language.
+        languages.sort { ($0.code == source ? 0 : 1) < ($1.code == source ? 0 : 1) }
+        languages = languages.map { language in
+            for code in language.fallbacks where !languages.contains(where: { $0.code == code }) {
+                diagnostics.error(language.location, "fallback language '\(code)' of '\(language.code)' is not a language of the site")
+            }
+            var chain = language.fallbacks.filter { $0 != language.code }
+            if language.code != source && !chain.contains(source) { chain.append(source) }
+            return .init(code: language.code, fallbacks: chain, location: language.location)
+        }
+        return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages)
+    }
+
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

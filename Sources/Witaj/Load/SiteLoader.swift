@@ -1,0 +1,69 @@
+import Foundation
+
+/// Walks a site's folder (site.yml, content/, theme/) into the `Site` model.
+enum SiteLoader {
+    static func load(root: URL) -> (Site?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let configURL = root.appendingPathComponent("site.yml")
+        var config: SiteConfig?
+        if let bytes = FileManager.default.contents(atPath: configURL.path) {
+            if let text = decode([UInt8](bytes), path: "site.yml", into: &diagnostics) {
+                config = SiteConfigReader.read(text, path: "site.yml", into: &diagnostics)
+            }
+        } else {
+            diagnostics.error(SourceLocation("site.yml"), "no site.yml in \(root.path): is this a witaj site?")
+        }
+
+        var documents: [Document] = []
+        let content = root.appendingPathComponent("content")
+        let files = FileTree.files(under: content)
+        if files.isEmpty { diagnostics.error(SourceLocation("content"), "content/ has no documents") }
+        for (relative, url) in files {
+            let source = "content/" + relative
+            let ext = url.pathExtension
+            guard ext == "md" || ext == "xml" else {
+                diagnostics.warning(SourceLocation(source), "ignored: only .md and .xml files are documents")
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.error(SourceLocation(source), "cannot read the file")
+                continue
+            }
+            let (path, kind) = Self.path(of: relative)
+            let bytes = [UInt8](data)
+            let document: Document?
+            if ext == "xml" {
+                document = XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics)
+            } else if let text = decode(bytes, path: source, into: &diagnostics) {
+                document = MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics)
+            } else {
+                document = nil
+            }
+            if let document { documents.append(document) }
+        }
+        let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
+        guard let config else { return (nil, diagnostics) }
+        return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme), diagnostics)
+    }
+
+    /// "first-steps/pesel.xml" -> "first-steps/pesel"; "first-steps/index.md" -> "first-steps" (a section); "index.md" -> "".
+    static func path(of relative: String) -> (String, Document.Kind) {
+        var components = relative.split(separator: "/").map(String.init)
+        let name = components.removeLast()
+        let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+        if stem == "index" {
+            return (components.joined(separator: "/"), components.isEmpty ? .home : .section)
+        }
+        return ((components + [stem]).joined(separator: "/"), .article)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
+        switch UTF8Text.decode(bytes) {
+        case .success(let text): return text
+        case .failure(let bad):
+            diagnostics.error(SourceLocation(path, line: bad.line, column: bad.column),
+                              "file is not UTF-8 (invalid byte here); save it as UTF-8")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Decodes bytes as UTF-8, or says where the first byte that is not UTF-8 is.
+enum UTF8Text {
+    struct InvalidByte: Error {
+        let line: Int
+        let column: Int
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Result<String, InvalidByte> {
+        var i = 0
+        var line = 1
+        var lineStart = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return .failure(InvalidByte(line: line, column: i - lineStart + 1))
+            }
+            guard i + length <= bytes.count,
+                  bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                  !(b == 0xE0 && bytes[i + 1] < 0xA0), !(b == 0xED && bytes[i + 1] > 0x9F),
+                  !(b == 0xF0 && bytes[i + 1] < 0x90), !(b == 0xF4 && bytes[i + 1] > 0x8F) else {
+                return .failure(InvalidByte(line: line, column: i - lineStart + 1))
+            }
+            if b == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
+            i += length
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return .success(text)
+    }
+}

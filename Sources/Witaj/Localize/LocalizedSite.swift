@@ -1,0 +1,75 @@
+import WitajICU
+
+/// A segment's text as a reader of one language gets it, and which language it really is.
+public struct ResolvedText: Sendable {
+    public enum State: Sendable, Equatable {
+        /// The page's language is the source language.
+        case source
+        case translated
+        /// The translation is outdated (fuzzy): the text comes from the fallback chain.
+        case outdated
+        /// No translation: the text comes from the fallback chain.
+        case untranslated
+    }
+    public let text: String
+    public let language: LanguageProfile
+    public let state: State
+}
+
+/// A translation of one segment as a catalog holds it.
+public struct TranslationEntry: Sendable, Equatable {
+    public let text: String
+    public let fuzzy: Bool
+    public init(text: String, fuzzy: Bool) {
+        self.text = text
+        self.fuzzy = fuzzy
+    }
+}
+
+/// Translations per language, then per document source, then per source text (msgid).
+public typealias Translations = [String: [String: [String: TranslationEntry]]]
+
+/// One document seen in one language.
+public struct LocalizedDocument: Sendable {
+    public let document: Document
+    public let language: LanguageProfile
+    let texts: [String: ResolvedText]
+
+    public func resolve(_ text: String) -> ResolvedText {
+        texts[text] ?? ResolvedText(text: text, language: language, state: .source)
+    }
+
+    public var title: ResolvedText { resolve(document.title.text) }
+    public var summary: ResolvedText? { document.summary.map { resolve($0.text) } }
+
+    /// Some segment shows another language's text.
+    public var hasFallback: Bool { texts.values.contains { $0.state == .untranslated || $0.state == .outdated } }
+    public var hasOutdated: Bool { texts.values.contains { $0.state == .outdated } }
+    /// Every segment is current in this language (always true in the source language).
+    public var isComplete: Bool { !hasFallback }
+}
+
+/// The whole site in one language: resolved segments, and lists sorted and grouped the language's way.
+public struct LocalizedSite: Sendable {
+    public struct Section: Sendable {
+        public let index: LocalizedDocument
+        public let members: [LocalizedDocument]
+    }
+    public struct IndexGroup: Sendable {
+        public let letter: String
+        public let documents: [LocalizedDocument]
+    }
+
+    public let site: Site
+    public let language: LanguageProfile
+    /// All languages of the site, source first, for the language switcher.
+    public let languages: [LanguageProfile]
+    public let documents: [LocalizedDocument]
+    public let home: LocalizedDocument?
+    public let sections: [Section]
+    /// The A-Z index: every article, procedure and register, grouped under the letters of the language.
+    public let index: [IndexGroup]
+    public let strings: UIStrings
+
+    public func document(path: String) -> LocalizedDocument? { documents.first { $0.document.path == path } }
+}

@@ -1,0 +1,71 @@
+import WitajICU
+import WitajMarkdown
+
+/// Site x language -> LocalizedSite: resolves every segment through the language's fallback chain and sorts
+/// the lists with the language's collation.
+enum Localizer {
+    static func localize(_ site: Site, language: LanguageProfile, languages: [LanguageProfile],
+                         translations: Translations) -> LocalizedSite {
+        let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
+        let source = profiles[site.config.sourceLanguage] ?? language
+        let documents = site.documents.map { document in
+            LocalizedDocument(document: document, language: language,
+                              texts: resolve(document, in: language, source: source, profiles: profiles,
+                                             translations: translations))
+        }
+        func sortKey(_ d: LocalizedDocument) -> String { plainTitle(d) }
+        func ordered(_ list: [LocalizedDocument]) -> [LocalizedDocument] {
+            let byTitle = language.collator.sorted(list, by: sortKey)
+            // Stable: documents with an order come first by it, the rest keep the collation order.
+            return byTitle.enumerated().sorted { a, b in
+                (a.element.document.order ?? Int.max, a.offset) < (b.element.document.order ?? Int.max, b.offset)
+            }.map(\.element)
+        }
+        let sections = ordered(documents.filter { $0.document.kind == .section }).map { index in
+            LocalizedSite.Section(index: index, members: ordered(documents.filter {
+                $0.document.kind != .section && $0.document.kind != .home && $0.document.section == index.document.path
+            }))
+        }
+        let indexed = language.collator.sorted(
+            documents.filter { [.article, .procedure, .offices].contains($0.document.kind) }, by: sortKey)
+        let index = language.alphabet.group(indexed, by: sortKey).map {
+            LocalizedSite.IndexGroup(letter: $0.bucket.label, documents: $0.items)
+        }
+        return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
+                             home: documents.first { $0.document.kind == .home }, sections: sections, index: index,
+                             strings: UIStrings(language: language))
+    }
+
+    /// The text a reader sees of a document's title, without Markdown.
+    static func plainTitle(_ document: LocalizedDocument) -> String {
+        let text = document.title.text
+        return MarkdownReader.inlines(text).map(InlineHTMLRenderer.plainText) ?? text
+    }
+
+    static func resolve(_ document: Document, in language: LanguageProfile, source: LanguageProfile,
+                        profiles: [String: LanguageProfile], translations: Translations) -> [String: ResolvedText] {
+        var texts: [String: ResolvedText] = [:]
+        for segment in document.segments where texts[segment.text] == nil {
+            if language.code == source.code {
+                texts[segment.text] = ResolvedText(text: segment.text, language: source, state: .source)
+                continue
+            }
+            let own = translations[language.code]?[document.source]?[segment.text]
+            if let own, !own.fuzzy, !own.text.isEmpty {
+                texts[segment.text] = ResolvedText(text: own.text, language: language, state: .translated)
+                continue
+            }
+            let state: ResolvedText.State = own?.fuzzy == true && !(own?.text.isEmpty ?? true) ? .outdated : .untranslated
+            var resolved = ResolvedText(text: segment.text, language: source, state: state)
+            for code in language.fallbacks where code != source.code {
+                if let entry = translations[code]?[document.source]?[segment.text], !entry.fuzzy, !entry.text.isEmpty,
+                   let profile = profiles[code] {
+                    resolved = ResolvedText(text: entry.text, language: profile, state: state)
+                    break
+                }
+            }
+            texts[segment.text] = resolved
+        }
+        return texts
+    }
+}

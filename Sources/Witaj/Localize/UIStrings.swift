@@ -1,0 +1,90 @@
+import WitajICU
+
+/// The theme's interface strings in one language. Keys are the English text (gettext's msgid); strings with a
+/// count are ICU MessageFormat patterns, formatted with the language's CLDR plural rules.
+public struct UIStrings: Sendable {
+    public let language: LanguageProfile
+    let table: [String: String]
+
+    init(language: LanguageProfile, overrides: [String: String] = [:]) {
+        self.language = language
+        let base = language.code.split(separator: "-").first.map(String.init) ?? language.code
+        table = (Self.builtIn[language.code] ?? Self.builtIn[base] ?? [:]).merging(overrides) { $1 }
+    }
+
+    /// The string in this language, or the English text when there is no translation.
+    public func text(_ key: String) -> String { table[key] ?? key }
+
+    /// A MessageFormat string with its arguments.
+    public func format(_ key: String, _ arguments: [String: MessageFormat.Argument]) -> String {
+        let pattern = text(key)
+        let message = (try? MessageFormat(pattern, locale: language.code)) ?? (try? MessageFormat(key, locale: "en"))
+        return message?.format(arguments) ?? pattern
+    }
+
+    public static let keys: [String] = Array(builtIn["en"]!.keys).sorted()
+
+    /// The default theme's own translations. Sites add or override them in locales/<lang>/ui.po.
+    static let builtIn: [String: [String: String]] = [
+        "en": Dictionary(uniqueKeysWithValues: english.map { ($0, $0) }),
+        "pl": [
+            "Skip to content": "Przejdź do treści",
+            "Welcome pack": "Pakiet powitalny",
+            "Main navigation": "Nawigacja główna",
+            "Language": "Język",
+            "Choose your language": "Wybierz język",
+            "A–Z index": "Indeks A–Z",
+            "Letters": "Litery",
+            "Home": "Strona główna",
+            "In this section": "W tym dziale",
+            "Procedure": "Procedura",
+            "Who is this for": "Dla kogo",
+            "Step by step": "Krok po kroku",
+            "Documents to bring": "Potrzebne dokumenty",
+            "if it applies to you": "jeśli dotyczy",
+            "Fees": "Opłaty",
+            "Free of charge": "Bezpłatnie",
+            "Deadlines": "Terminy",
+            "Where to go": "Gdzie to załatwić",
+            "Online": "Przez internet",
+            "Good to know": "Warto wiedzieć",
+            "Legal basis": "Podstawa prawna",
+            "See also": "Zobacz też",
+            "Address": "Adres",
+            "Opening hours": "Godziny otwarcia",
+            "Phone": "Telefon",
+            "E-mail": "E-mail",
+            "Website": "Strona internetowa",
+            "Languages spoken": "Języki obsługi",
+            "Last reviewed on {date}": "Informacje sprawdzone: {date}",
+            "Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.":
+                "Niektóre informacje na tej stronie czekają na potwierdzenie przez redakcję. Przed wizytą sprawdź opłaty, adresy i godziny w urzędzie.",
+            "Part of this page has not been translated yet and is shown in another language.":
+                "Część tej strony nie została jeszcze przetłumaczona i jest wyświetlana w innym języku.",
+            "Part of this page changed recently; the translation is being updated and the new text is shown in another language.":
+                "Część tej strony niedawno się zmieniła; tłumaczenie jest aktualizowane, a nowy tekst jest wyświetlany w innym języku.",
+            "not fully translated": "nie w pełni przetłumaczone",
+            "Download the welcome pack (EPUB)": "Pobierz pakiet powitalny (EPUB)",
+            "{count, plural, one {# day} other {# days}}": "{count, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
+            "{count, plural, one {# week} other {# weeks}}": "{count, plural, one {# tydzień} few {# tygodnie} many {# tygodni} other {# tygodnia}}",
+            "{count, plural, one {# month} other {# months}}": "{count, plural, one {# miesiąc} few {# miesiące} many {# miesięcy} other {# miesiąca}}",
+            "{count, plural, one {# year} other {# years}}": "{count, plural, one {# rok} few {# lata} many {# lat} other {# roku}}",
+            "{count, plural, one {# document} other {# documents}}": "{count, plural, one {# dokument} few {# dokumenty} many {# dokumentów} other {# dokumentu}}",
+        ],
+    ]
+
+    static let english = [
+        "Skip to content", "Welcome pack", "Main navigation", "Language", "Choose your language", "A–Z index", "Letters",
+        "Home", "In this section", "Procedure", "Who is this for", "Step by step", "Documents to bring",
+        "if it applies to you", "Fees", "Free of charge", "Deadlines", "Where to go", "Online", "Good to know",
+        "Legal basis", "See also", "Address", "Opening hours", "Phone", "E-mail", "Website", "Languages spoken",
+        "Last reviewed on {date}",
+        "Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.",
+        "Part of this page has not been translated yet and is shown in another language.",
+        "Part of this page changed recently; the translation is being updated and the new text is shown in another language.",
+        "not fully translated", "Download the welcome pack (EPUB)",
+        "{count, plural, one {# day} other {# days}}", "{count, plural, one {# week} other {# weeks}}",
+        "{count, plural, one {# month} other {# months}}", "{count, plural, one {# year} other {# years}}",
+        "{count, plural, one {# document} other {# documents}}",
+    ]
+}

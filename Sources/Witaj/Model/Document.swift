@@ -1,0 +1,90 @@
+import WitajMarkdown
+
+/// One translatable unit: the inline Markdown source of a leaf block or a prose element (a PO msgid).
+public struct Segment: Sendable, Hashable {
+    /// What the segment is, told to translators (`#.` in PO) and used to pick the markup.
+    public enum Role: String, Sendable {
+        case title, summary, heading, paragraph, listItem = "list item", quote, tableHeader = "table header",
+             tableCell = "table cell", audience, step, document = "required document", fee, free, deadline,
+             service = "online service", note, act = "legal act", officeName = "office name",
+             officeDescription = "office description", hoursNote = "opening hours note"
+    }
+    public let text: String
+    public let role: Role
+    public let location: SourceLocation
+
+    public init(_ text: String, role: Role, location: SourceLocation) {
+        self.text = text
+        self.role = role
+        self.location = location
+    }
+}
+
+/// A source document: a Markdown article or page, a procedure, or the offices register.
+public struct Document: Sendable {
+    public enum Kind: String, Sendable { case home, section, article, procedure, offices }
+    public enum Body: Sendable {
+        case markdown([Block])
+        case procedure(Procedure)
+        case offices([Office])
+    }
+
+    public let id: String
+    /// Where the id was set (the `id` field), or the file's start when it comes from the path.
+    public let idLocation: SourceLocation
+    /// The URL path without language: "" for the home page, "first-steps" for a section, "first-steps/pesel".
+    public let path: String
+    /// The source file, relative to the site's root ("content/first-steps/pesel.xml").
+    public let source: String
+    public let kind: Kind
+    public let title: Segment
+    public let summary: Segment?
+    public let reviewed: Day?
+    public let order: Int?
+    /// What editors must verify; present when a fact in the document is uncertain.
+    public let review: String?
+    public let body: Body
+
+    /// The section a document belongs to: the first component of its path ("" for top-level pages).
+    public var section: String {
+        kind == .home ? "" : String(path.split(separator: "/").first ?? "")
+    }
+
+    /// The folder that links in this document are relative to ("content/first-steps").
+    var sourceFolder: String {
+        source.split(separator: "/").dropLast().joined(separator: "/")
+    }
+}
+
+extension Document {
+    /// Every segment in reading order: what a translator translates.
+    public var segments: [Segment] {
+        var result = [title]
+        if let summary { result.append(summary) }
+        switch body {
+        case .markdown(let blocks): result += Self.segments(of: blocks, source: source)
+        case .procedure(let p): result += p.segments
+        case .offices(let offices): result += offices.flatMap(\.segments)
+        }
+        return result
+    }
+
+    static func segments(of blocks: [Block], source: String, inList: Bool = false) -> [Segment] {
+        blocks.flatMap { block -> [Segment] in
+            func segment(_ text: SourceText, _ role: Segment.Role) -> Segment {
+                Segment(text.text, role: role, location: SourceLocation(source, line: text.line, column: text.column))
+            }
+            switch block {
+            case .heading(_, let text): return [segment(text, .heading)]
+            case .paragraph(let text): return [segment(text, inList ? .listItem : .paragraph)]
+            case .list(_, _, _, let items): return items.flatMap { segments(of: $0, source: source, inList: true) }
+            case .blockquote(let inner): return segments(of: inner, source: source).map {
+                Segment($0.text, role: .quote, location: $0.location)
+            }
+            case .table(_, let header, let rows):
+                return header.map { segment($0, .tableHeader) } + rows.flatMap { $0.map { segment($0, .tableCell) } }
+            case .code, .thematicBreak, .html: return []
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// What `site.yml` says: languages, where the site lives, and how content is grouped.
+public struct SiteConfig: Sendable {
+    public struct Language: Sendable {
+        public let code: String
+        public let fallbacks: [String]
+        public let location: SourceLocation
+    }
+    public let baseURL: String
+    public let sourceLanguage: String
+    /// Every language the site is published in, the source language first.
+    public let languages: [Language]
+}
+
+/// The whole input, loaded and parsed: the model every later phase reads.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// Sorted by path, so that every later phase is deterministic.
+    public let documents: [Document]
+    public let theme: Theme
+
+    public var offices: [String: Office] {
+        var result: [String: Office] = [:]
+        for document in documents {
+            if case .offices(let list) = document.body { for office in list { result[office.id] = office } }
+        }
+        return result
+    }
+
+    /// The document that lists the offices, for links from procedure pages.
+    public var officesDocument: Document? { documents.first { $0.kind == .offices } }
+
+    public func document(source: String) -> Document? { documents.first { $0.source == source } }
+}

@@ -1,0 +1,270 @@
+import WitajICU
+import WitajMarkdown
+
+/// LocalizedSite -> the HTML pages of one language. Templates decide the markup; this builds their contexts.
+struct PageRenderer {
+    let site: LocalizedSite
+    let templates: Templates
+    let resolver: LinkResolver
+
+    var language: LanguageProfile { site.language }
+    var strings: UIStrings { site.strings }
+
+    func render() -> [Artifact] {
+        var artifacts = site.documents.map { localized -> Artifact in
+            let name: String = switch localized.document.kind {
+            case .procedure: "procedure"
+            case .offices: "offices"
+            default: "document"
+            }
+            let html = templates.render(documentContext(localized), with: name)
+            return Artifact(path: pageFile(localized.document.path), text: html)
+        }
+        artifacts.append(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z")))
+        return artifacts
+    }
+
+    func pageFile(_ path: String) -> String {
+        path.isEmpty ? "\(language.code)/index.html" : "\(language.code)/\(path)/index.html"
+    }
+
+    // MARK: - Shared parts of every page
+
+    /// What every page has: language, direction, navigation, the switcher, alternates, interface strings.
+    func pageContext(path: String, title: String, localized: LocalizedDocument?) -> [String: Any] {
+        let depth = path.isEmpty ? 0 : path.split(separator: "/").count
+        let root = String(repeating: "../", count: depth + 1)
+        let home = site.home
+        let chrome = home.map { SegmentRenderer(localized: $0, resolver: resolver, pagePath: path) }
+        let siteName = home.map(Localizer.plainTitle) ?? ""
+        let languages: [[String: Any]] = site.languages.map { other in
+            let partial = other.code != language.code && !isComplete(path: path, in: other)
+            return ["code": other.code, "autonym": other.autonym, "dir": other.direction,
+                    "url": root + other.code + "/" + (path.isEmpty ? "" : path + "/"),
+                    "current": other.code == language.code, "partial": partial]
+        }
+        let sections: [[String: Any]] = site.sections.map { section in
+            let renderer = SegmentRenderer(localized: section.index, resolver: resolver, pagePath: path)
+            var context = renderer.context(section.index.document.title.text)
+            context["url"] = relativeURL(from: path, to: section.index.document.path)
+            context["current"] = section.index.document.path == (path.split(separator: "/").first.map(String.init) ?? "")
+            return context
+        }
+        var context: [String: Any] = [
+            "lang": language.code, "dir": language.direction, "pageTitle": title, "siteName": siteName,
+            "siteNameHTML": chrome.map { $0.render(home!.document.title.text).html } ?? "",
+            "assets": root + "assets/", "homeURL": relativeURL(from: path, to: ""),
+            "azURL": relativeURL(from: path, to: "a-z"), "languages": languages, "sections": sections,
+            "alternates": alternates(path: path), "t": interfaceStrings,
+        ]
+        if let localized {
+            context["description"] = localized.summary.map { plain($0.text) }
+            var notices: [String] = []
+            if localized.document.review != nil {
+                notices.append(strings.text("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go."))
+            }
+            if localized.hasOutdated {
+                notices.append(strings.text("Part of this page changed recently; the translation is being updated and the new text is shown in another language."))
+            } else if localized.hasFallback {
+                notices.append(strings.text("Part of this page has not been translated yet and is shown in another language."))
+            }
+            context["notices"] = notices.map { ["text": $0] }
+            if let day = localized.document.reviewed {
+                let date = language.formatters.date(year: day.year, month: day.month, day: day.day)
+                context["reviewed"] = strings.format("Last reviewed on {date}", ["date": .string(date)])
+                context["reviewedISO"] = day.description
+            }
+        }
+        return context
+    }
+
+    var interfaceStrings: [String: String] {
+        let keys = [
+            "skip": "Skip to content", "pack": "Welcome pack", "mainNav": "Main navigation", "language": "Language",
+            "az": "A–Z index", "letters": "Letters", "home": "Home", "inSection": "In this section",
+            "procedure": "Procedure", "audience": "Who is this for", "steps": "Step by step",
+            "documents": "Documents to bring", "optional": "if it applies to you", "fees": "Fees",
+            "free": "Free of charge", "deadlines": "Deadlines", "where": "Where to go", "online": "Online",
+            "notes": "Good to know", "legal": "Legal basis", "related": "See also", "address": "Address",
+            "hours": "Opening hours", "phone": "Phone", "email": "E-mail", "website": "Website",
+            "spoken": "Languages spoken", "partial": "not fully translated", "choose": "Choose your language",
+        ]
+        return keys.mapValues(strings.text)
+    }
+
+    /// `<link rel="alternate" hreflang>` for languages whose translation of the page is complete, plus x-default.
+    func alternates(path: String) -> [[String: String]] {
+        let suffix = path.isEmpty ? "" : path + "/"
+        var result = site.languages.filter { isComplete(path: path, in: $0) }.map {
+            ["hreflang": $0.code, "href": site.site.config.baseURL + $0.code + "/" + suffix]
+        }
+        result.append(["hreflang": "x-default", "href": site.site.config.baseURL + site.site.config.sourceLanguage + "/" + suffix])
+        return result
+    }
+
+    /// Whether a page is complete in a language. Known exactly for this page's own language; for the others the
+    /// publisher passes completeness in (see `SiteRenderer`).
+    func isComplete(path: String, in other: LanguageProfile) -> Bool {
+        completeness[other.code]?[path] ?? true
+    }
+
+    var completeness: [String: [String: Bool]] = [:]
+
+    func plain(_ text: String) -> String {
+        MarkdownReader.inlines(text).map(InlineHTMLRenderer.plainText) ?? text
+    }
+
+    // MARK: - Documents
+
+    func documentContext(_ localized: LocalizedDocument) -> [String: Any] {
+        let document = localized.document
+        let segments = SegmentRenderer(localized: localized, resolver: resolver, pagePath: document.path)
+        var context = pageContext(path: document.path, title: Localizer.plainTitle(localized), localized: localized)
+        context["title"] = segments.context(document.title.text)
+        context["summary"] = document.summary.map { segments.context($0.text) }
+        context["kind"] = document.kind.rawValue
+        context["isHome"] = document.kind == .home
+        if let section = site.sections.first(where: { $0.index.document.path == document.section }),
+           document.kind != .section, document.kind != .home {
+            var crumb = SegmentRenderer(localized: section.index, resolver: resolver, pagePath: document.path)
+                .context(section.index.document.title.text)
+            crumb["url"] = relativeURL(from: document.path, to: section.index.document.path)
+            context["section"] = crumb
+        }
+        switch document.body {
+        case .markdown(let blocks):
+            context["body"] = BlockHTMLRenderer(segments: segments).render(blocks)
+        case .procedure(let procedure):
+            procedureContext(procedure, segments: segments, into: &context)
+        case .offices(let offices):
+            context["offices"] = offices.map { officeContext($0, segments: segments) }
+        }
+        if document.kind == .home {
+            context["overview"] = site.sections.map { section -> [String: Any] in
+                var item = listing(section.index, on: document.path)
+                item["members"] = section.members.map { listing($0, on: document.path) }
+                return item
+            }
+        }
+        if document.kind == .section, let section = site.sections.first(where: { $0.index.document.path == document.path }) {
+            context["members"] = section.members.map { listing($0, on: document.path) }
+        }
+        return context
+    }
+
+    /// A link to a document with its title and summary, for lists on another page.
+    func listing(_ localized: LocalizedDocument, on page: String) -> [String: Any] {
+        let renderer = SegmentRenderer(localized: localized, resolver: resolver, pagePath: page)
+        return ["url": relativeURL(from: page, to: localized.document.path),
+                "title": renderer.context(localized.document.title.text),
+                "summary": localized.document.summary.map { renderer.context($0.text) } as Any,
+                "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue]
+    }
+
+    func procedureContext(_ p: Procedure, segments: SegmentRenderer, into context: inout [String: Any]) {
+        context["audience"] = p.audience.map { segments.context($0.text) }
+        context["steps"] = p.steps.map { segments.context($0.text) }
+        context["documents"] = p.documents.enumerated().map { i, requirement -> [String: Any] in
+            var item = segments.context(requirement.text.text)
+            item["n"] = i + 1
+            item["optional"] = requirement.optional
+            return item
+        }
+        switch p.fees {
+        case .free(let text):
+            context["free"] = ["text": text.map { segments.context($0.text) } as Any]
+        case .amounts(let fees):
+            context["fees"] = fees.map { fee -> [String: Any] in
+                var item = segments.context(fee.label.text)
+                item["amount"] = language.formatters.currency(fee.amount, code: fee.currency)
+                return item
+            }
+        }
+        context["deadlines"] = p.deadlines.map { deadline -> [String: Any] in
+            var item = segments.context(deadline.text.text)
+            if let count = deadline.count, let unit = deadline.unit {
+                item["period"] = strings.format("{count, plural, one {# \(unit.rawValue)} other {# \(unit.rawValue)s}}",
+                                                ["count": .number(Double(count))])
+            }
+            return item
+        }
+        let offices = site.site.offices
+        let officesPage = site.site.officesDocument.flatMap { site.document(path: $0.path) }
+        context["where"] = p.offices.compactMap { reference -> [String: Any]? in
+            guard let office = offices[reference.target], let officesPage else { return nil }
+            let renderer = SegmentRenderer(localized: officesPage, resolver: resolver, pagePath: segments.pagePath)
+            return officeContext(office, segments: renderer)
+        }
+        context["online"] = p.online.map { service -> [String: Any] in
+            var item = segments.context(service.text.text)
+            item["url"] = service.url
+            return item
+        }
+        context["notes"] = p.notes.map { segments.context($0.text) }
+        context["legal"] = p.legal.map { act -> [String: Any] in
+            var item = segments.context(act.text.text)
+            item["url"] = act.url as Any
+            return item
+        }
+        context["related"] = p.related.compactMap { reference -> [String: Any]? in
+            guard case .document(let path, _) = resolver.resolve(reference.target, from: segments.localized.document),
+                  let target = site.document(path: path) else { return nil }
+            return listing(target, on: segments.pagePath)
+        }
+        for key in ["audience", "steps", "documents", "fees", "deadlines", "where", "online", "notes", "legal", "related"] {
+            context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((context[key] as? [Any])?.isEmpty ?? true)
+        }
+    }
+
+    func officeContext(_ office: Office, segments: SegmentRenderer) -> [String: Any] {
+        let formatters = language.formatters
+        func time(_ t: (hour: Int, minute: Int)) -> String { formatters.time(hour: t.hour, minute: t.minute) }
+        let hours: [[String: String]] = office.hours.map { opening in
+            ["days": dayRange(opening.days), "from": time(opening.from), "to": time(opening.to)]
+        }
+        return [
+            "id": office.id,
+            "name": segments.context(office.name.text),
+            "description": office.description.map { segments.context($0.text) } as Any,
+            "street": office.address.street, "postcode": office.address.postcode, "city": office.address.city,
+            "hours": hours, "hasHours": !hours.isEmpty || office.hoursNote != nil,
+            "hoursNote": office.hoursNote.map { segments.context($0.text) } as Any,
+            "phones": office.phones.map { ["number": $0, "tel": $0.filter { $0 == "+" || $0.isNumber }] },
+            "hasPhones": !office.phones.isEmpty,
+            "emails": office.emails, "hasEmails": !office.emails.isEmpty,
+            "websites": office.websites.map { ["url": $0, "label": displayURL($0)] }, "hasWebsites": !office.websites.isEmpty,
+            "languages": office.languages.map { formatters.displayName(of: $0) }.joined(separator: ", "),
+            "hasLanguages": !office.languages.isEmpty,
+        ]
+    }
+
+    /// "poniedziałek–piątek" for a run of three or more days, else the days listed.
+    func dayRange(_ days: [Int]) -> String {
+        // ICU counts weekdays from Sunday = 1; ISO from Monday = 1.
+        func name(_ iso: Int) -> String { language.formatters.weekday(iso % 7 + 1) }
+        let sorted = days.sorted()
+        if sorted.count >= 3, sorted.last! - sorted.first! == sorted.count - 1 {
+            return name(sorted.first!) + "–" + name(sorted.last!)
+        }
+        return sorted.map(name).joined(separator: ", ")
+    }
+
+    func displayURL(_ url: String) -> String {
+        var text = Substring(url)
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        if text.hasPrefix("www.") { text = text.dropFirst(4) }
+        if text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+
+    // MARK: - A-Z
+
+    func indexContext() -> [String: Any] {
+        var context = pageContext(path: "a-z", title: strings.text("A–Z index"), localized: nil)
+        context["groups"] = site.index.enumerated().map { i, group -> [String: Any] in
+            ["letter": group.letter, "anchor": "l\(i + 1)",
+             "documents": group.documents.map { listing($0, on: "a-z") }]
+        }
+        return context
+    }
+}

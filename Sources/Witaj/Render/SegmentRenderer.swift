@@ -1,0 +1,45 @@
+import WitajMarkdown
+
+/// Renders segments of one document on one page: resolved text, inline Markdown, links made relative and safe.
+struct SegmentRenderer {
+    /// A segment's HTML, and the attributes its element needs when the text is not in the page's language.
+    struct Rendered {
+        let html: String
+        /// ` lang="pl" dir="ltr" data-fallback` for text shown from the fallback chain, else "".
+        let attributes: String
+    }
+
+    let localized: LocalizedDocument
+    let resolver: LinkResolver
+    /// The path of the page the HTML goes on (links are relative to it).
+    let pagePath: String
+
+    func render(_ text: String) -> Rendered {
+        let resolved = localized.resolve(text)
+        let document = localized.document
+        let inline = InlineHTMLRenderer { destination in
+            switch resolver.resolve(destination, from: document) {
+            case .document(let path, let fragment):
+                relativeURL(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
+            case .fragment(let fragment): "#" + fragment
+            case .external(let url): url
+            case .invalid: nil
+            }
+        }
+        // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
+        let html = MarkdownReader.inlines(resolved.text).map(inline.render) ?? HTML.escape(resolved.text)
+        return Rendered(html: html, attributes: Self.attributes(of: resolved, on: localized.language))
+    }
+
+    /// The `lang`/`dir` a text needs inside a page of `language`.
+    static func attributes(of resolved: ResolvedText, on language: LanguageProfile) -> String {
+        guard resolved.language.code != language.code else { return "" }
+        return " lang=\"\(resolved.language.code)\" dir=\"\(resolved.language.direction)\" data-fallback"
+    }
+
+    /// For templates: `{{{html}}}` and `{{{attributes}}}`.
+    func context(_ text: String) -> [String: Any] {
+        let rendered = render(text)
+        return ["html": rendered.html, "attributes": rendered.attributes]
+    }
+}

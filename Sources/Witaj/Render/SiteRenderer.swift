@@ -1,0 +1,86 @@
+/// All languages' pages plus what the site has once: the language chooser, the sitemap and the theme's assets.
+struct SiteRenderer {
+    let sites: [LocalizedSite]
+    let templates: Templates
+
+    func render() -> [Artifact] {
+        guard let first = sites.first else { return [] }
+        let resolver = LinkResolver(documents: first.site.documents)
+        // Which pages are complete in which language: the switcher and hreflang of every page need all of it.
+        var completeness: [String: [String: Bool]] = [:]
+        for site in sites {
+            completeness[site.language.code] = Dictionary(uniqueKeysWithValues: site.documents.map {
+                ($0.document.path, $0.isComplete)
+            })
+        }
+        var artifacts: [Artifact] = []
+        for site in sites {
+            var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
+            renderer.completeness = completeness
+            artifacts += renderer.render()
+        }
+        artifacts.append(languageChooser(first))
+        artifacts.append(sitemap(completeness: completeness))
+        for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
+            artifacts.append(Artifact(path: "assets/" + path, bytes: bytes))
+        }
+        return artifacts
+    }
+
+    /// `site-out/index.html`: each language named in itself.
+    func languageChooser(_ source: LocalizedSite) -> Artifact {
+        let choices: [[String: Any]] = sites.map { site in
+            ["code": site.language.code, "autonym": site.language.autonym, "dir": site.language.direction,
+             "url": site.language.code + "/", "prompt": site.strings.text("Choose your language"),
+             "siteName": site.home.map(Localizer.plainTitle) ?? ""]
+        }
+        let context: [String: Any] = [
+            "lang": source.language.code, "dir": source.language.direction, "assets": "assets/",
+            "siteName": source.home.map(Localizer.plainTitle) ?? "", "choices": choices,
+            "alternates": sites.map { ["hreflang": $0.language.code, "href": source.site.config.baseURL + $0.language.code + "/"] }
+                + [["hreflang": "x-default", "href": source.site.config.baseURL]],
+        ]
+        return Artifact(path: "index.html", text: templates.render(context, with: "languages"))
+    }
+
+    /// Every page of every language, with hreflang alternates for the complete translations.
+    func sitemap(completeness: [String: [String: Bool]]) -> Artifact {
+        guard let source = sites.first else { return Artifact(path: "sitemap.xml", text: "") }
+        let base = source.site.config.baseURL
+        let paths = source.documents.map(\.document.path) + ["a-z"]
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        for path in paths {
+            let suffix = path.isEmpty ? "" : path + "/"
+            let complete = sites.filter { completeness[$0.language.code]?[path] ?? true }
+            for site in sites {
+                xml += "  <url>\n    <loc>\(XMLText.escape(base + site.language.code + "/" + suffix))</loc>\n"
+                if let day = site.document(path: path)?.document.reviewed { xml += "    <lastmod>\(day)</lastmod>\n" }
+                for alternate in complete {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate.language.code)\" href=\"\(XMLText.escape(base + alternate.language.code + "/" + suffix))\"/>\n"
+                }
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
+                xml += "  </url>\n"
+            }
+        }
+        xml += "</urlset>\n"
+        return Artifact(path: "sitemap.xml", text: xml)
+    }
+}
+
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

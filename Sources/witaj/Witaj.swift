@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Witaj
+
+@main
+struct WitajCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "witaj",
+        abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
+        subcommands: [BuildCommand.self, CheckCommand.self])
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site's folder (with site.yml, content/, locales/, theme/).")
+    var root: String = "."
+
+    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+}
+
+/// Prints every diagnostic on stderr, `path:line:col: severity: message`, and turns errors into exit status 1.
+func report(_ result: Build.Result) throws {
+    var stderr = FileHandle.standardError
+    for diagnostic in result.diagnostics.sorted { print(diagnostic, to: &stderr) }
+    let errors = result.diagnostics.errors.count
+    let warnings = result.diagnostics.items.count - errors
+    if errors > 0 {
+        print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")", to: &stderr)
+        throw ExitCode.failure
+    }
+}
+
+extension FileHandle: @retroactive TextOutputStream {
+    public func write(_ string: String) { write(Data(string.utf8)) }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build every language's pages into the output folder (replaced whole, only on success).")
+    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "The output folder (default: site-out in the site's folder).")
+    var out: String?
+
+    func run() throws {
+        let start = Date()
+        let output = out.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("site-out")
+        let result = Build.run(root: site.rootURL, output: output)
+        try report(result)
+        let pages = result.artifacts.filter { $0.path.hasSuffix(".html") }.count
+        print("witaj: wrote \(pages) pages, \(result.artifacts.count) files to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Load and validate everything; write nothing. Same diagnostics and exit status as build.")
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let result = Build.run(root: site.rootURL, output: nil)
+        try report(result)
+        print("witaj: no errors (\(result.diagnostics.items.count) warnings)")
+    }
+}
