@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "WitajICUTests", dependencies: ["WitajICU"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),
-        .testTarget(name: "WitajTests", dependencies: ["Witaj"], swiftSettings: swiftSettings),
+        .testTarget(name: "WitajTests", dependencies: ["Witaj", "WitajICU"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17
 )

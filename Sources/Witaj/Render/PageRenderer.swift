@@ -177,6 +177,7 @@ struct PageRenderer {
             context["fees"] = fees.map { fee -> [String: Any] in
                 var item = segments.context(fee.label.text)
                 item["amount"] = language.formatters.currency(fee.amount, code: fee.currency)
+                item["value"] = "\(fee.amount) \(fee.currency)"
                 return item
             }
         }

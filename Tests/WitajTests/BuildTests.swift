@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import WitajICU
+@testable import Witaj
+
+/// Builds the small fixture site end to end and reads the pages as a reader's browser would get them.
+@Suite struct BuildTests {
+    @Test func everyDocumentGetsACleanURLPage() throws {
+        let site = try FixtureSite()
+        let result = site.build()
+        #expect(site.messages(result) == [])
+        let files = Set(site.snapshot().keys)
+        for page in ["index.html", "pl/index.html", "pl/guide/index.html", "pl/guide/registration/index.html",
+                     "pl/guide/lazienki/index.html", "pl/guide/offices/index.html", "pl/a-z/index.html",
+                     "sitemap.xml", "assets/style.css"] {
+            #expect(files.contains(page), "missing \(page)")
+        }
+    }
+
+    @Test func pagesAreSemanticAndAccessible() throws {
+        let site = try FixtureSite()
+        _ = site.build()
+        let html = try site.read("pl/guide/lazienki/index.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"pl\" dir=\"ltr\">"))
+        #expect(html.contains("<a class=\"skip\" href=\"#main\">Przejdź do treści</a>"))
+        #expect(html.contains("<main id=\"main\""))
+        #expect(html.contains("<nav class=\"main\" aria-label=\"Nawigacja główna\">"))
+        #expect(html.components(separatedBy: "<h1").count == 2, "exactly one h1")
+        #expect(html.contains("<h2 id=\"s1\">Godziny</h2>"))
+        #expect(html.contains("<p>Otwarte <strong>codziennie</strong>, zobacz <a href=\"../../guide/registration/#steps\">zameldowanie</a>.</p>"))
+        #expect(html.contains("<th scope=\"col\">Dzień</th><th scope=\"col\" class=\"right\">Godziny</th>"))
+        #expect(html.contains("<ol>\n<li>pierwszy</li>\n<li>drugi</li>\n</ol>"))
+        #expect(html.contains("Informacje sprawdzone: 5 października 2026"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func procedurePageHasItsStructureWithICUFormatting() throws {
+        let site = try FixtureSite()
+        _ = site.build()
+        let html = try site.read("pl/guide/registration/index.html")
+        #expect(html.contains("<ol class=\"steps\">\n<li>Wypełnij <strong>formularz</strong>.</li>\n<li>Złóż go w urzędzie.</li>\n</ol>"))
+        #expect(html.contains("<input type=\"checkbox\" id=\"document-1\"> <label for=\"document-1\">Paszport.</label>"))
+        #expect(html.contains("<label for=\"document-2\">Umowa najmu.</label> <em class=\"optional\">(jeśli dotyczy)</em>"))
+        #expect(html.contains("<dt>Opłata skarbowa</dt>\n<dd><data value=\"340 PLN\">340,00\u{a0}zł</data></dd>"))
+        #expect(html.contains("<strong>30 dni</strong>: <span>od przyjazdu</span>"))
+        #expect(html.contains("<h3 id=\"office-urzad-name\">Urząd Miasta</h3>"))
+        #expect(html.contains("<li>poniedziałek–piątek: <span dir=\"ltr\">08:00–16:00</span></li>"))
+        #expect(html.contains("<dd>polski, angielski, ukraiński</dd>"))
+        #expect(html.contains("<a href=\"tel:+48120000000\" dir=\"ltr\">+48 12 000 00 00</a>"))
+        #expect(html.contains("<a href=\"../../guide/lekarz/\">Lekarz</a>"))
+    }
+
+    @Test func azIndexFollowsICUPolishCollationAndAlphabet() throws {
+        let site = try FixtureSite()
+        _ = site.build()
+        let html = try site.read("pl/a-z/index.html")
+        let letters = html.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).map { String($0.1) }
+        #expect(letters == ["A", "Ć", "L", "Ł", "Ś", "U", "Z", "Ź", "Ż"])
+        let body = html[html.range(of: "<nav class=\"letters\"")!.lowerBound...]
+        let titles = body.matches(of: /<li><a href="\.\.\/[^"]+">([^<]+)<\/a>/).map { String($0.1) }
+        #expect(titles == ["Apteki", "Ćwiczenia", "Lekarz", "Łaźnie miejskie", "Śmieci", "Urzędy", "Zameldowanie",
+                           "Zupa", "Źródła wody", "Żłobki"])
+    }
+
+    @Test func homePageListsSectionsAndRootChoosesALanguage() throws {
+        let site = try FixtureSite()
+        _ = site.build()
+        let home = try site.read("pl/index.html")
+        #expect(home.contains("<h3><a href=\"guide/\">Poradnik</a></h3>"))
+        #expect(home.contains("<title>Witaj w mieście</title>"))
+        let root = try site.read("index.html")
+        #expect(root.contains("<li lang=\"pl\" dir=\"ltr\"><a href=\"pl/\" hreflang=\"pl\"><strong>polski</strong>"))
+        let sitemap = try site.read("sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/pack/pl/guide/registration/</loc>"))
+        #expect(sitemap.contains("hreflang=\"x-default\" href=\"https://example.org/pack/pl/guide/registration/\""))
+    }
+
+    @Test func checkWritesNothing() throws {
+        let site = try FixtureSite()
+        let result = site.check()
+        #expect(result.succeeded)
+        #expect(!result.artifacts.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func buildIsReproducible() throws {
+        let site = try FixtureSite()
+        _ = site.build()
+        let first = site.snapshot()
+        _ = site.build()
+        #expect(site.snapshot() == first)
+    }
+}
+
+/// Only the publisher writes, and only whole: a failed build leaves the old output byte for byte.
+@Suite struct PublishTests {
+    @Test func failedBuildLeavesTheOutputExactlyAsItWas() throws {
+        let site = try FixtureSite()
+        #expect(site.build().succeeded)
+        let before = site.snapshot()
+        #expect(!before.isEmpty)
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\n[zła](nie-ma.md)\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n")
+        #expect(!site.build().succeeded)
+        #expect(site.snapshot() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site-out") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func successfulBuildReplacesTheOutputWhole() throws {
+        let site = try FixtureSite()
+        #expect(site.build().succeeded)
+        try site.write("site-out/stale.html", "old")
+        try site.remove("content/guide/zupa.md")
+        #expect(site.build().succeeded)
+        let files = site.snapshot()
+        #expect(files["stale.html"] == nil)
+        #expect(files["pl/guide/zupa/index.html"] == nil)
+        #expect(files["pl/guide/lekarz/index.html"] != nil)
+    }
+}
+
+/// The shipped Kraków welcome pack: the product's default input.
+@Suite struct WelcomePackTests {
+    let root = FixtureSite.packageRoot
+
+    @Test func buildsWithoutErrorsAndEveryDocumentHasAPage() throws {
+        let result = Build.run(root: root, output: nil)
+        #expect(result.diagnostics.errors.map(\.description) == [])
+        let (site, _) = SiteLoader.load(root: root)
+        let documents = try #require(site).documents
+        let pages = Set(result.artifacts.map(\.path))
+        for document in documents {
+            let page = document.path.isEmpty ? "pl/index.html" : "pl/\(document.path)/index.html"
+            #expect(pages.contains(page), "no page for \(document.source)")
+        }
+        let articlesAndProcedures = documents.filter { $0.kind == .article || $0.kind == .procedure }
+        #expect(articlesAndProcedures.count >= 25)
+        #expect(documents.filter { $0.kind == .procedure }.count >= 10)
+    }
+
+    @Test func azPageOrderIsICUPolishCollationOfTheTitles() throws {
+        let result = Build.run(root: root, output: nil)
+        let page = try #require(result.artifacts.first { $0.path == "pl/a-z/index.html" })
+        let html = String(decoding: page.bytes, as: UTF8.self)
+        let body = html[html.range(of: "<nav class=\"letters\"")!.lowerBound...]
+        let titles = body.matches(of: /<li><a href="\.\.\/[^"]+">([^<]+)<\/a>/).map { String($0.1) }
+        #expect(titles.count >= 25)
+        let collator = try Collator(locale: "pl")
+        #expect(titles == collator.sorted(titles, by: { $0 }))
+    }
+
+    @Test func everyProcedureNamesAnOfficeThatExists() throws {
+        let (loaded, _) = SiteLoader.load(root: root)
+        let site = try #require(loaded)
+        for document in site.documents {
+            guard case .procedure(let procedure) = document.body else { continue }
+            #expect(!procedure.offices.isEmpty, "\(document.source) says nowhere to go")
+            for reference in procedure.offices { #expect(site.offices[reference.target] != nil) }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import Witaj
+
+/// Each kind of bad input gives its `path:line:col: severity: message`, all of them, and fails the build.
+@Suite struct DiagnosticsTests {
+    @Test func malformedFrontMatter() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/bad.md", "---\ntitle: Zły\nsummary: [niezamknięta\n---\n\nTekst.\n")
+        let result = site.check()
+        #expect(!result.succeeded)
+        let message = try #require(site.messages(result).first)
+        #expect(message.hasPrefix("content/guide/bad.md:4:1: error: malformed YAML:"))
+    }
+
+    @Test func missingTitleIsAnError() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/bad.md", "---\nsummary: Bez tytułu\n---\n")
+        #expect(site.messages(site.check()) == ["content/guide/bad.md:1:1: error: front matter has no 'title'"])
+    }
+
+    @Test func unknownFieldIsAWarningOnly() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/extra.md", "---\ntitle: Dodatkowe\ntags: [a]\n---\n\nTekst.\n")
+        let result = site.check()
+        #expect(result.succeeded)
+        #expect(site.messages(result) == [
+            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review)",
+        ])
+    }
+
+    @Test func malformedXML() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/broken.xml", "<?xml version=\"1.0\"?>\n<procedure reviewed=\"2026-01-01\">\n  <title>A</titl>\n</procedure>\n")
+        let messages = site.messages(site.check())
+        #expect(messages.first?.hasPrefix("content/guide/broken.xml:3:") == true)
+        #expect(messages.first?.contains("error: Opening and ending tag mismatch: title line 3 and titl") == true)
+    }
+
+    @Test func schemaViolationNamesTheLineOfTheOffendingElement() throws {
+        let site = try FixtureSite()
+        var xml = try String(contentsOf: FixtureSite.fixtures.appendingPathComponent("minimal/content/guide/registration.xml"), encoding: .utf8)
+        xml = xml.replacingOccurrences(of: "<fee amount=\"340\" currency=\"PLN\">", with: "<fee amount=\"dużo\" currency=\"PLN\">")
+        try site.write("content/guide/registration.xml", xml)
+        let messages = site.messages(site.check())
+        #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:15:1: error:") && $0.contains("fee") })
+    }
+
+    @Test func externalEntityIsRejectedAndNothingIsRead() throws {
+        let site = try FixtureSite()
+        let secret = site.root.appendingPathComponent("secret.txt")
+        try "SEKRET-123".write(to: secret, atomically: true, encoding: .utf8)
+        try site.write("content/guide/evil.xml", """
+            <?xml version="1.0"?>
+            <!DOCTYPE procedure [
+              <!ENTITY leak SYSTEM "file://\(secret.path)">
+            ]>
+            <procedure reviewed="2026-01-01"><title>&leak;</title></procedure>
+            """)
+        let result = site.build()
+        let messages = site.messages(result)
+        #expect(!result.succeeded)
+        #expect(messages.contains("content/guide/evil.xml:2:1: error: DOCTYPE declarations are not allowed in witaj XML")
+                || messages.contains { $0.hasPrefix("content/guide/evil.xml:2:") && $0.contains("DOCTYPE") })
+        #expect(messages.contains { $0.hasPrefix("content/guide/evil.xml:3:") && $0.contains("external entity 'leak'") })
+        #expect(!messages.joined().contains("SEKRET-123"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func dtdPointingToAURLIsRejected() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/dtd.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE procedure SYSTEM \"https://example.com/p.dtd\">\n<procedure reviewed=\"2026-01-01\"/>\n")
+        let messages = site.messages(site.check())
+        #expect(messages.contains { $0.hasPrefix("content/guide/dtd.xml:2:") && $0.contains("external DTD 'https://example.com/p.dtd'") })
+    }
+
+    @Test func duplicateDocumentId() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/a.md", "---\ntitle: A\nid: wspolny\n---\n")
+        try site.write("content/guide/b.md", "---\ntitle: B\nid: wspolny\n---\n")
+        #expect(site.messages(site.check()) == [
+            "content/guide/b.md:3:5: error: duplicate document id 'wspolny' (also used by content/guide/a.md)",
+        ])
+    }
+
+    @Test func linkToAMissingDocument() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/links.md", "---\ntitle: Linki\n---\n\nAkapit.\n\nZobacz [PESEL](../nie-ma/pesel.xml) i tyle.\n")
+        #expect(site.messages(site.check()) == [
+            "content/guide/links.md:7:15: error: link to a document that does not exist: '../nie-ma/pesel.xml' (content/nie-ma/pesel.xml)",
+        ])
+    }
+
+    @Test func procedureWithAnUnknownOffice() throws {
+        let site = try FixtureSite()
+        var xml = try String(contentsOf: FixtureSite.fixtures.appendingPathComponent("minimal/content/guide/registration.xml"), encoding: .utf8)
+        xml = xml.replacingOccurrences(of: "<office ref=\"urzad\"/>", with: "<office ref=\"ratusz\"/>")
+        try site.write("content/guide/registration.xml", xml)
+        #expect(site.messages(site.check()) == ["content/guide/registration.xml:20:1: error: unknown office 'ratusz' (known: urzad)"])
+    }
+
+    @Test func fileThatIsNotUTF8() throws {
+        let site = try FixtureSite()
+        // "Zażółć" in ISO-8859-2 on the second line of the body.
+        try site.write("content/guide/latin2.md", bytes: Array("---\ntitle: Stary plik\n---\n\nZa".utf8) + [0xBF, 0xF3, 0xB3, 0xE6] + Array("\n".utf8))
+        #expect(site.messages(site.check()) == [
+            "content/guide/latin2.md:5:3: error: file is not UTF-8 (invalid byte here); save it as UTF-8",
+        ])
+    }
+
+    @Test func everyProblemIsReportedNotOnlyTheFirst() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/one.md", "---\ntitle: [\n---\n")
+        try site.write("content/guide/two.md", "---\ntitle: Dwa\n---\n\n[x](brak.md)\n")
+        try site.write("content/guide/three.xml", "<procedure>")
+        let files = Set(site.check().diagnostics.errors.map(\.location.path))
+        #expect(files == ["content/guide/one.md", "content/guide/two.md", "content/guide/three.xml"])
+    }
+
+    @Test func javascriptLinksInSourceAreErrors() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/js.md", "---\ntitle: JS\n---\n\n[klik](JaVaScript:alert(1)) [obraz](data:text/html;base64,PHNjcmlwdD4=)\n")
+        let messages = site.messages(site.check())
+        #expect(messages.count == 2)
+        #expect(messages.first?.contains("links with 'javascript:' are not allowed") == true)
+        #expect(messages.last?.contains("links with 'data:' are not allowed") == true)
+    }
+}
