@@ -21,6 +21,7 @@ let package = Package(
         // C at the edge: each C library is imported by exactly one Swift module.
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CUnistring", providers: [.apt(["libunistring-dev"])]),
         .target(name: "CWitajICU",
                 linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .target(name: "CWitajXML",
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "WitajXML", dependencies: ["CWitajXML"], swiftSettings: swiftSettings),
         .target(name: "WitajMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
         .target(name: "Witaj",
-                dependencies: ["WitajICU", "WitajXML", "WitajMarkdown", "Yams",
+                dependencies: ["WitajICU", "WitajXML", "WitajMarkdown", "CUnistring", "Yams",
                                .product(name: "Mustache", package: "swift-mustache"),
                                "ZIPFoundation"],
                 resources: [.copy("Resources")],

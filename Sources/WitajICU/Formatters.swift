@@ -55,3 +55,4 @@ public enum LocaleInfo {
     public static func autonym(_ code: String) -> String { Formatters(locale: code).displayName(of: code) }
     public static func isRightToLeft(_ code: String) -> Bool { witaj_is_right_to_left(code) != 0 }
 }
+

@@ -7,7 +7,7 @@ struct WitajCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
-        subcommands: [BuildCommand.self, CheckCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -18,11 +18,11 @@ struct SiteOptions: ParsableArguments {
 }
 
 /// Prints every diagnostic on stderr, `path:line:col: severity: message`, and turns errors into exit status 1.
-func report(_ result: Build.Result) throws {
+func report(_ diagnostics: Diagnostics) throws {
     var stderr = FileHandle.standardError
-    for diagnostic in result.diagnostics.sorted { print(diagnostic, to: &stderr) }
-    let errors = result.diagnostics.errors.count
-    let warnings = result.diagnostics.items.count - errors
+    for diagnostic in diagnostics.sorted { print(diagnostic, to: &stderr) }
+    let errors = diagnostics.errors.count
+    let warnings = diagnostics.items.count - errors
     if errors > 0 {
         print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")", to: &stderr)
         throw ExitCode.failure
@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
         let start = Date()
         let output = out.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("site-out")
         let result = Build.run(root: site.rootURL, output: output)
-        try report(result)
+        try report(result.diagnostics)
         let pages = result.artifacts.filter { $0.path.hasSuffix(".html") }.count
         print("witaj: wrote \(pages) pages, \(result.artifacts.count) files to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
@@ -57,7 +57,23 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let result = Build.run(root: site.rootURL, output: nil)
-        try report(result)
+        try report(result.diagnostics)
         print("witaj: no errors (\(result.diagnostics.items.count) warnings)")
+    }
+}
+
+struct UpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Extract segments and bring locales/<lang>/*.po in step with the sources (msgmerge semantics).")
+    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "Only this language (default: every target language in site.yml).")
+    var lang: String?
+
+    func run() throws {
+        let result = Update.run(root: site.rootURL, language: lang)
+        try report(result.diagnostics)
+        for path in result.written { print("updated \(path)") }
+        print("witaj: \(result.written.count) catalog\(result.written.count == 1 ? "" : "s") updated")
     }
 }

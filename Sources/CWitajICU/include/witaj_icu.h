@@ -70,6 +70,7 @@ int32_t witaj_message_format(const witaj_message *message, const char *const *na
 /// Number of words in the text by ICU's word break rules for the locale (punctuation and spaces do not count).
 int32_t witaj_count_words(const char *locale, const char *text, int32_t length, int32_t *status);
 
+
 #ifdef __cplusplus
 }
 #endif

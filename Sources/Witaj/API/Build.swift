@@ -30,8 +30,9 @@ public enum Build {
             diagnostics.error(SourceLocation("site.yml"), "ICU cannot serve a language of the site: \(error)")
             return failed()
         }
+        let (translations, interface) = CatalogStore.load(site, languages: languages, root: root, into: &diagnostics)
         let localized = languages.map {
-            Localizer.localize(site, language: $0, languages: languages, translations: [:])
+            Localizer.localize(site, language: $0, languages: languages, translations: translations, interface: interface)
         }
 
         let artifacts = SiteRenderer(sites: localized, templates: templates).render()

@@ -5,7 +5,7 @@ import WitajMarkdown
 /// the lists with the language's collation.
 enum Localizer {
     static func localize(_ site: Site, language: LanguageProfile, languages: [LanguageProfile],
-                         translations: Translations) -> LocalizedSite {
+                         translations: Translations, interface: [String: [String: String]] = [:]) -> LocalizedSite {
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         let source = profiles[site.config.sourceLanguage] ?? language
         let documents = site.documents.map { document in
@@ -33,7 +33,7 @@ enum Localizer {
         }
         return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
                              home: documents.first { $0.document.kind == .home }, sections: sections, index: index,
-                             strings: UIStrings(language: language))
+                             strings: UIStrings(language: language, interface: interface))
     }
 
     /// The text a reader sees of a document's title, without Markdown.

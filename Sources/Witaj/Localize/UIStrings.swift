@@ -6,19 +6,35 @@ public struct UIStrings: Sendable {
     public let language: LanguageProfile
     let table: [String: String]
 
-    init(language: LanguageProfile, overrides: [String: String] = [:]) {
+    /// The language the string is really in, when it comes from a fallback (nil when it is the page's).
+    let sources: [String: String]
+
+    /// Each string from the language's ui.po, else the default theme's own translation, else the same along the
+    /// language's fallback chain, else the English text.
+    init(language: LanguageProfile, interface: [String: [String: String]] = [:]) {
         self.language = language
-        let base = language.code.split(separator: "-").first.map(String.init) ?? language.code
-        table = (Self.builtIn[language.code] ?? Self.builtIn[base] ?? [:]).merging(overrides) { $1 }
+        var table: [String: String] = [:]
+        var sources: [String: String] = [:]
+        for (i, code) in ([language.code] + language.fallbacks).enumerated() {
+            let base = code.split(separator: "-").first.map(String.init) ?? code
+            let own = (Self.builtIn[code] ?? Self.builtIn[base] ?? [:]).merging(interface[code] ?? [:]) { $1 }
+            for (key, value) in own where table[key] == nil {
+                table[key] = value
+                if i > 0 { sources[key] = code }
+            }
+        }
+        self.table = table
+        self.sources = sources
     }
 
     /// The string in this language, or the English text when there is no translation.
     public func text(_ key: String) -> String { table[key] ?? key }
 
-    /// A MessageFormat string with its arguments.
+    /// A MessageFormat string with its arguments, formatted with the plural rules of the language it is in.
     public func format(_ key: String, _ arguments: [String: MessageFormat.Argument]) -> String {
         let pattern = text(key)
-        let message = (try? MessageFormat(pattern, locale: language.code)) ?? (try? MessageFormat(key, locale: "en"))
+        let locale = sources[key] ?? (table[key] == nil ? "en" : language.code)
+        let message = (try? MessageFormat(pattern, locale: locale)) ?? (try? MessageFormat(key, locale: "en"))
         return message?.format(arguments) ?? pattern
     }
 

@@ -28,7 +28,7 @@ struct LinkResolver: Sendable {
            !compact[..<colon].contains(where: { "/?#".contains($0) }) {
             let scheme = compact[..<colon].lowercased()
             return Self.allowedSchemes.contains(scheme)
-                ? .external(destination.trimmingCharacters(in: " \t\n"))
+                ? .external(destination.trimmed(" \t\n"))
                 : .invalid("links with '\(scheme):' are not allowed (only \(Self.allowedSchemes.sorted().joined(separator: ", ")))")
         }
         var target = compact
@@ -74,8 +74,9 @@ func relativeURL(from page: String, to target: String) -> String {
     return up + target + "/"
 }
 
-extension String {
-    func trimmingCharacters(in set: String) -> String {
+extension StringProtocol {
+    /// Without the given characters at either end.
+    func trimmed(_ set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -1,0 +1,76 @@
+import Foundation
+import WitajICU
+
+/// `witaj update`: extracts every document's segments and brings each language's catalogs in step.
+public enum Update {
+    public struct Result: Sendable {
+        public let diagnostics: Diagnostics
+        /// Catalogs whose bytes changed, relative to the site's root.
+        public let written: [String]
+    }
+
+    public static func run(root: URL, language only: String? = nil) -> Result {
+        var diagnostics = Diagnostics()
+        let (loaded, loadDiagnostics) = SiteLoader.load(root: root)
+        diagnostics.append(contentsOf: loadDiagnostics)
+        guard let site = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, written: []) }
+        let targets = site.config.languages.filter { $0.code != site.config.sourceLanguage && (only == nil || $0.code == only) }
+        if let only, targets.isEmpty {
+            diagnostics.error(SourceLocation("site.yml"), "'\(only)' is not a target language of the site")
+        }
+        var written: [String] = []
+        for target in targets {
+            guard let language = try? LanguageProfile(code: target.code, fallbacks: target.fallbacks) else { continue }
+            for document in site.documents {
+                let path = CatalogStore.path(of: document.source, language: language.code)
+                let header = CatalogStore.header(language: language, source: document.source, day: document.reviewed)
+                let fresh = CatalogUpdater.entries(for: document.segments)
+                if save(fresh, header: header, path: path, root: root, into: &diagnostics) { written.append(path) }
+            }
+            let uiPath = CatalogStore.uiPath(language: language.code)
+            let header = CatalogStore.header(language: language, source: "the theme's interface strings", day: nil)
+            if save(interfaceEntries(for: language), header: header, path: uiPath, root: root, into: &diagnostics) {
+                written.append(uiPath)
+            }
+        }
+        return Result(diagnostics: diagnostics, written: written)
+    }
+
+    /// Interface strings: msgid is the English text; strings with a count tell the translator which plural
+    /// categories ICU says the language needs.
+    static func interfaceEntries(for language: LanguageProfile) -> [POEntry] {
+        UIStrings.english.map { key in
+            var entry = POEntry(msgid: key)
+            if key.contains("plural,") {
+                entry.extracted = ["ICU MessageFormat: keep {count} and #; \(language.code) needs the plural categories: "
+                    + language.plurals.categories.joined(separator: " ")]
+            } else if key.contains("{") {
+                entry.extracted = ["interface string; keep the {placeholder}"]
+            } else {
+                entry.extracted = ["interface string"]
+            }
+            return entry
+        }
+    }
+
+    /// Merges and writes one catalog; a catalog that does not parse is reported and left alone.
+    private static func save(_ fresh: [POEntry], header: POEntry, path: String, root: URL,
+                             into diagnostics: inout Diagnostics) -> Bool {
+        let url = root.appendingPathComponent(path)
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        let before = diagnostics.errors.count
+        let existing = CatalogStore.read(path, root: root, into: &diagnostics)
+        if exists && (existing == nil || diagnostics.errors.count > before) { return false }
+        let text = POWriter.write(CatalogUpdater.merge(fresh, into: existing, header: header))
+        let bytes = Data(text.utf8)
+        if FileManager.default.contents(atPath: url.path) == bytes { return false }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try bytes.write(to: url, options: .atomic)
+            return true
+        } catch {
+            diagnostics.error(SourceLocation(path), "cannot write the catalog: \(error.localizedDescription)")
+            return false
+        }
+    }
+}

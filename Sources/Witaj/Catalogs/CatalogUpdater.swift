@@ -1,0 +1,94 @@
+/// `witaj update`: keeps a document's catalog in step with its source, with msgmerge's semantics.
+/// New segment -> empty entry; changed segment -> old translation kept, marked fuzzy, with the old source in
+/// `#| msgid`; removed segment -> obsolete `#~` entry (dropped when it was never translated).
+enum CatalogUpdater {
+    /// msgmerge's threshold for calling an old message "the same, changed".
+    static let similarityThreshold = 0.6
+
+    /// One entry per distinct segment text, in reading order, with every place it occurs.
+    static func entries(for segments: [Segment]) -> [POEntry] {
+        var order: [String] = []
+        var byText: [String: POEntry] = [:]
+        for segment in segments where !segment.text.isEmpty {
+            let reference = "\(segment.location.path):\(segment.location.line)"
+            if var entry = byText[segment.text] {
+                if !entry.references.contains(reference) { entry.references.append(reference) }
+                byText[segment.text] = entry
+            } else {
+                var entry = POEntry(msgid: segment.text)
+                entry.extracted = [segment.role.rawValue]
+                entry.references = [reference]
+                byText[segment.text] = entry
+                order.append(segment.text)
+            }
+        }
+        return order.map { byText[$0]! }
+    }
+
+    static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry) -> POCatalog {
+        guard let existing else { return POCatalog(header: header, entries: fresh) }
+        var old: [String: POEntry] = [:]
+        for entry in existing.entries where entry.context == nil {
+            // A current entry wins over an obsolete one with the same msgid.
+            if old[entry.msgid] == nil || !entry.obsolete { old[entry.msgid] = entry }
+        }
+        var used: Set<String> = []
+        var merged: [POEntry] = []
+        var unmatched: [Int] = []
+        for entry in fresh {
+            if var previous = old[entry.msgid] {
+                previous.extracted = entry.extracted
+                previous.references = entry.references
+                previous.obsolete = false
+                merged.append(previous)
+                used.insert(entry.msgid)
+            } else {
+                unmatched.append(merged.count)
+                merged.append(entry)
+            }
+        }
+        // Changed segments: the closest translated old message that no longer matches exactly.
+        var candidates = existing.entries.filter { !used.contains($0.msgid) && $0.hasTranslation && $0.context == nil }
+        for index in unmatched {
+            let text = merged[index].msgid
+            var best: (Int, Double)?
+            for (i, candidate) in candidates.enumerated() {
+                let score = similarity(text, candidate.msgid)
+                if score >= similarityThreshold, score > (best?.1 ?? 0) { best = (i, score) }
+            }
+            guard let (i, _) = best else { continue }
+            let source = candidates.remove(at: i)
+            used.insert(source.msgid)
+            merged[index].msgstr = source.msgstr
+            merged[index].comments = source.comments
+            merged[index].flags = source.flags
+            merged[index].setFuzzy(true)
+            merged[index].previous = source.msgid
+        }
+        var obsolete = existing.entries.filter { !used.contains($0.msgid) && $0.hasTranslation && $0.context == nil }
+        for i in obsolete.indices {
+            obsolete[i].obsolete = true
+            obsolete[i].references = []
+            obsolete[i].extracted = []
+        }
+        return POCatalog(header: existing.header ?? header, entries: merged + obsolete)
+    }
+
+    /// 2 x (longest common subsequence) / (total length): 1 for equal texts, 0 for nothing in common.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let total = x.count + y.count
+        guard total > 0 else { return 1 }
+        // Cannot reach the threshold when the lengths differ too much.
+        guard 2.0 * Double(min(x.count, y.count)) / Double(total) >= similarityThreshold else { return 0 }
+        var previous = [Int](repeating: 0, count: y.count + 1)
+        var row = previous
+        for i in 1...max(x.count, 1) where !x.isEmpty {
+            for j in 1...max(y.count, 1) where !y.isEmpty {
+                row[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], row[j - 1])
+            }
+            swap(&previous, &row)
+        }
+        return 2.0 * Double(previous[y.count]) / Double(total)
+    }
+}

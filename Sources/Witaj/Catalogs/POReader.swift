@@ -1,0 +1,244 @@
+/// Reads PO text into a catalog, reporting every problem with its line and column, as msgfmt would.
+enum POReader {
+    static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> POCatalog? {
+        var parser = Parser(path: path)
+        parser.parse(text)
+        diagnostics.append(contentsOf: parser.diagnostics)
+        guard !parser.diagnostics.hasErrors else { return nil }
+        var entries = parser.entries
+        var header: POEntry?
+        if let i = entries.firstIndex(where: \.isHeader) { header = entries.remove(at: i) }
+        if let header {
+            let contentType = POCatalog(header: header, entries: []).headerField("Content-Type") ?? ""
+            let charset = contentType.split(separator: "=").last.map { $0.lowercased() } ?? ""
+            if !contentType.isEmpty, charset != "utf-8" {
+                diagnostics.error(SourceLocation(path, line: header.msgstrLine),
+                                  "the catalog declares charset '\(charset)'; witaj catalogs are UTF-8 (Content-Type: text/plain; charset=UTF-8)")
+                return nil
+            }
+        }
+        return POCatalog(header: header, entries: entries)
+    }
+
+    private struct Parser {
+        let path: String
+        var diagnostics = Diagnostics()
+        var entries: [POEntry] = []
+        private var current = Pending()
+        private var seen: [String: Int] = [:]
+
+        /// An entry being read: its comments, then its keywords and their strings.
+        private struct Pending {
+            var entry = POEntry(msgid: "", msgstr: "")
+            var comments = false
+            var keyword: String?
+            var keywordLine = 0
+            var hasMsgid = false
+            var hasMsgstr = false
+            var msgstrs: [Int: String] = [:]
+            var obsolete = false
+            var previous: String?
+            var previousOpen = false
+        }
+
+        init(path: String) { self.path = path }
+
+        mutating func parse(_ text: String) {
+            var number = 0
+            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                number += 1
+                var line = Substring(raw)
+                if line.last == "\r" { line = line.dropLast() }
+                parseLine(line, number: number)
+            }
+            finish(line: number + 1)
+        }
+
+        private mutating func error(_ line: Int, _ column: Int, _ message: String) {
+            diagnostics.error(SourceLocation(path, line: line, column: column), message)
+        }
+
+        private mutating func parseLine(_ line: Substring, number: Int) {
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            let indent = line.count - rest.count
+            if rest.isEmpty { return }
+            var obsolete = false
+            if rest.hasPrefix("#~") {
+                obsolete = true
+                rest = rest.dropFirst(2).drop { $0 == " " || $0 == "\t" }
+                if rest.hasPrefix("|") {
+                    // "#~| msgid": the previous msgid of an obsolete entry.
+                    comment(Substring("#") + rest, number: number, obsolete: true)
+                    return
+                }
+                if rest.isEmpty { return }
+            } else if rest.hasPrefix("#") {
+                comment(rest, number: number, obsolete: false)
+                return
+            }
+            if rest.hasPrefix("\"") {
+                guard let string = unquote(rest, line: number, column: indent + (line.count - indent - rest.count) + 1) else { return }
+                append(string, line: number, column: indent + 1)
+                return
+            }
+            let keyword = rest.prefix { $0 != " " && $0 != "\t" && $0 != "\"" }
+            let after = rest.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
+            let column = line.count - rest.count + 1
+            guard after.hasPrefix("\"") else {
+                error(number, column, keyword.isEmpty ? "unexpected text; expected a keyword or a string" : "keyword '\(keyword)' must be followed by a quoted string")
+                return
+            }
+            let stringColumn = line.count - after.count + 1
+            guard let string = unquote(after, line: number, column: stringColumn) else { return }
+            startKeyword(String(keyword), string, line: number, column: column, obsolete: obsolete)
+        }
+
+        private mutating func comment(_ text: Substring, number: Int, obsolete: Bool) {
+            if current.hasMsgstr || current.hasMsgid { finish(line: number) }
+            let body = text.dropFirst()
+            switch body.first {
+            case ".": current.entry.extracted.append(String(body.dropFirst().drop { $0 == " " }))
+            case ":":
+                current.entry.references += body.dropFirst().split(separator: " ").map(String.init)
+            case ",":
+                current.entry.flags += body.dropFirst().split(separator: ",").map { $0.trimmed(" ") }.filter { !$0.isEmpty }
+            case "|":
+                var previous = body.dropFirst().drop { $0 == " " }
+                if previous.hasPrefix("msgid") {
+                    previous = previous.dropFirst(5).drop { $0 == " " }
+                    if let s = unquote(previous, line: number, column: 1) { current.previous = s }
+                    current.previousOpen = true
+                } else if previous.hasPrefix("\""), current.previousOpen {
+                    if let s = unquote(previous, line: number, column: 1) { current.previous = (current.previous ?? "") + s }
+                } else {
+                    current.previousOpen = false
+                }
+            default:
+                current.entry.comments.append(String(body))
+            }
+            current.comments = true
+            current.obsolete = current.obsolete || obsolete
+        }
+
+        private mutating func startKeyword(_ keyword: String, _ string: String, line: Int, column: Int, obsolete: Bool) {
+            switch keyword {
+            case "msgctxt", "msgid":
+                if current.hasMsgstr || (keyword == "msgctxt" && current.hasMsgid) { finish(line: line) }
+                if keyword == "msgid" && current.hasMsgid {
+                    error(line, column, "msgid without msgstr before it")
+                    finish(line: line)
+                }
+                if keyword == "msgctxt" {
+                    current.entry.context = string
+                } else {
+                    current.entry.msgid = string
+                    current.entry.line = line
+                    current.hasMsgid = true
+                }
+            case "msgid_plural":
+                guard current.hasMsgid else { return error(line, column, "msgid_plural without msgid") }
+                current.entry.plural = string
+            case "msgstr":
+                guard current.hasMsgid, !current.hasMsgstr else {
+                    return error(line, column, current.hasMsgstr ? "a second msgstr for the same msgid" : "msgstr without msgid")
+                }
+                current.msgstrs[0] = string
+                current.entry.msgstrLine = line
+                current.hasMsgstr = true
+            default:
+                if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"), let n = Int(keyword.dropFirst(7).dropLast()) {
+                    guard current.hasMsgid else { return error(line, column, "msgstr without msgid") }
+                    if current.msgstrs.isEmpty { current.entry.msgstrLine = line }
+                    current.msgstrs[n] = string
+                    current.hasMsgstr = true
+                } else {
+                    return error(line, column, "unknown keyword '\(keyword)'")
+                }
+            }
+            current.keyword = keyword
+            current.keywordLine = line
+            current.obsolete = current.obsolete || obsolete
+        }
+
+        private mutating func append(_ string: String, line: Int, column: Int) {
+            switch current.keyword {
+            case "msgctxt": current.entry.context = (current.entry.context ?? "") + string
+            case "msgid": current.entry.msgid += string
+            case "msgid_plural": current.entry.plural = (current.entry.plural ?? "") + string
+            case let k? where k.hasPrefix("msgstr"):
+                let n = k == "msgstr" ? 0 : Int(k.dropFirst(7).dropLast()) ?? 0
+                current.msgstrs[n, default: ""] += string
+            default: error(line, column, "a string that belongs to no keyword")
+            }
+        }
+
+        private mutating func finish(line: Int) {
+            defer { current = Pending() }
+            guard current.hasMsgid else {
+                if current.keyword != nil { error(current.keywordLine, 1, "msgctxt without msgid") }
+                return
+            }
+            guard current.hasMsgstr else {
+                error(current.entry.line, 1, "msgid without msgstr")
+                return
+            }
+            var entry = current.entry
+            entry.msgstr = current.msgstrs.keys.sorted().map { current.msgstrs[$0]! }
+            entry.obsolete = current.obsolete
+            entry.previous = current.previous
+            if !entry.obsolete {
+                let key = (entry.context ?? "\u{4}") + "\u{4}" + entry.msgid
+                if let first = seen[key] {
+                    error(entry.line, 1, "duplicate message definition (first defined at line \(first))")
+                    return
+                }
+                seen[key] = entry.line
+            }
+            entries.append(entry)
+        }
+
+        /// A C-style quoted string: the escapes gettext knows, nothing after the closing quote but a comment.
+        private mutating func unquote(_ text: Substring, line: Int, column: Int) -> String? {
+            var result = ""
+            var i = text.index(after: text.startIndex)
+            var col = column + 1
+            while i < text.endIndex {
+                let c = text[i]
+                if c == "\"" {
+                    let tail = text[text.index(after: i)...].drop { $0 == " " || $0 == "\t" }
+                    if !tail.isEmpty {
+                        error(line, col + 1, "unexpected text after the closing quote")
+                        return nil
+                    }
+                    return result
+                }
+                if c == "\\" {
+                    let n = text.index(after: i)
+                    guard n < text.endIndex else { break }
+                    switch text[n] {
+                    case "n": result += "\n"
+                    case "t": result += "\t"
+                    case "r": result += "\r"
+                    case "a": result += "\u{7}"
+                    case "b": result += "\u{8}"
+                    case "f": result += "\u{c}"
+                    case "v": result += "\u{b}"
+                    case "\\": result += "\\"
+                    case "\"": result += "\""
+                    default:
+                        error(line, col, "invalid escape sequence '\\\(text[n])'")
+                        return nil
+                    }
+                    i = text.index(after: n)
+                    col += 2
+                    continue
+                }
+                result.append(c)
+                i = text.index(after: i)
+                col += 1
+            }
+            error(line, column, "unterminated string: the closing quote is missing")
+            return nil
+        }
+    }
+}

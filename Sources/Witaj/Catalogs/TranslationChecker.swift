@@ -1,0 +1,63 @@
+import WitajICU
+import WitajMarkdown
+
+/// Checks what translators wrote: links in segments, and ICU MessageFormat in interface strings.
+enum TranslationChecker {
+    static func check(_ entry: POEntry, of document: Document, path: String, resolver: LinkResolver,
+                      into diagnostics: inout Diagnostics) {
+        let location = SourceLocation(path, line: entry.msgstrLine)
+        guard let inlines = MarkdownReader.inlines(entry.translation) else {
+            diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
+            return
+        }
+        for destination in SiteValidator.destinations(in: inlines) {
+            if case .invalid(let reason) = resolver.resolve(destination, from: document) {
+                diagnostics.warning(location, "\(reason); the link is shown as text")
+            }
+        }
+    }
+
+    /// The translated interface strings of a ui.po, each checked; a string that fails is left out (the
+    /// fallback is shown instead) with a warning at its line.
+    static func interfaceStrings(_ catalog: POCatalog, language: LanguageProfile, path: String,
+                                 into diagnostics: inout Diagnostics) -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in catalog.entries where !entry.obsolete && entry.isTranslated {
+            let location = SourceLocation(path, line: entry.msgstrLine)
+            if let problem = messageFormatProblem(source: entry.msgid, translation: entry.translation, language: language) {
+                diagnostics.warning(location, problem)
+                continue
+            }
+            result[entry.msgid] = entry.translation
+        }
+        return result
+    }
+
+    /// Why a translated MessageFormat string cannot be used, or nil.
+    static func messageFormatProblem(source: String, translation: String, language: LanguageProfile) -> String? {
+        guard source.contains("{") else { return nil }
+        let message: MessageFormat
+        do {
+            message = try MessageFormat(translation, locale: language.code)
+        } catch {
+            return "the translation is not valid ICU MessageFormat (near character \(error.offset + 1))"
+        }
+        let expected = (try? MessageFormat(source, locale: "en"))?.argumentNames ?? []
+        let names = message.argumentNames
+        if let missing = expected.first(where: { !names.contains($0) }) {
+            return "the translation drops the placeholder {\(missing)}"
+        }
+        if let invented = names.first(where: { !expected.contains($0) }) {
+            return "the translation has a placeholder {\(invented)} that the source does not have"
+        }
+        let sourcePlural = (try? MessageFormat(source, locale: "en"))?.pluralKeywords.isEmpty == false
+        if sourcePlural {
+            let keywords = message.pluralKeywords
+            let missing = language.plurals.categories.filter { !keywords.contains($0) }
+            if !missing.isEmpty {
+                return "the translation lacks the plural categories \(missing.joined(separator: ", ")) that \(language.code) needs (it needs \(language.plurals.categories.joined(separator: ", ")))"
+            }
+        }
+        return nil
+    }
+}
