@@ -39,6 +39,8 @@ enum POReader {
             var obsolete = false
             var previous: String?
             var previousOpen = false
+            /// A line of this entry had an error already: say nothing more about it.
+            var broken = false
         }
 
         init(path: String) { self.path = path }
@@ -56,6 +58,7 @@ enum POReader {
 
         private mutating func error(_ line: Int, _ column: Int, _ message: String) {
             diagnostics.error(SourceLocation(path, line: line, column: column), message)
+            current.broken = true
         }
 
         private mutating func parseLine(_ line: Substring, number: Int) {
@@ -124,10 +127,7 @@ enum POReader {
             switch keyword {
             case "msgctxt", "msgid":
                 if current.hasMsgstr || (keyword == "msgctxt" && current.hasMsgid) { finish(line: line) }
-                if keyword == "msgid" && current.hasMsgid {
-                    error(line, column, "msgid without msgstr before it")
-                    finish(line: line)
-                }
+                if keyword == "msgid" && current.hasMsgid { finish(line: line) }
                 if keyword == "msgctxt" {
                     current.entry.context = string
                 } else {
@@ -174,6 +174,7 @@ enum POReader {
 
         private mutating func finish(line: Int) {
             defer { current = Pending() }
+            if current.broken { return }
             guard current.hasMsgid else {
                 if current.keyword != nil { error(current.keywordLine, 1, "msgctxt without msgid") }
                 return
