@@ -57,8 +57,12 @@ public struct Document: Sendable {
 }
 
 extension Document {
-    /// Every segment in reading order: what a translator translates.
+    /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
     public var segments: [Segment] {
+        allSegments.filter { !$0.text.allSatisfy(\.isWhitespace) }
+    }
+
+    private var allSegments: [Segment] {
         var result = [title]
         if let summary { result.append(summary) }
         switch body {

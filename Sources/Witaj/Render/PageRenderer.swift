@@ -121,7 +121,7 @@ struct PageRenderer {
         let segments = SegmentRenderer(localized: localized, resolver: resolver, pagePath: document.path)
         var context = pageContext(path: document.path, title: Localizer.plainTitle(localized), localized: localized)
         context["title"] = segments.context(document.title.text)
-        context["summary"] = document.summary.map { segments.context($0.text) }
+        context["summary"] = document.summary.map { segments.context($0.text) }  // nil removes the key
         context["kind"] = document.kind.rawValue
         context["isHome"] = document.kind == .home
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
@@ -145,9 +145,11 @@ struct PageRenderer {
                 item["members"] = section.members.map { listing($0, on: document.path) }
                 return item
             }
+            context["hasOverview"] = !site.sections.isEmpty
         }
         if document.kind == .section, let section = site.sections.first(where: { $0.index.document.path == document.path }) {
             context["members"] = section.members.map { listing($0, on: document.path) }
+            context["hasMembers"] = !section.members.isEmpty
         }
         return context
     }
@@ -155,10 +157,13 @@ struct PageRenderer {
     /// A link to a document with its title and summary, for lists on another page.
     func listing(_ localized: LocalizedDocument, on page: String) -> [String: Any] {
         let renderer = SegmentRenderer(localized: localized, resolver: resolver, pagePath: page)
-        return ["url": relativeURL(from: page, to: localized.document.path),
-                "title": renderer.context(localized.document.title.text),
-                "summary": localized.document.summary.map { renderer.context($0.text) } as Any,
-                "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue]
+        var item: [String: Any] = [
+            "url": relativeURL(from: page, to: localized.document.path),
+            "title": renderer.context(localized.document.title.text),
+            "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
+        ]
+        item["summary"] = localized.document.summary.map { renderer.context($0.text) }
+        return item
     }
 
     func procedureContext(_ p: Procedure, segments: SegmentRenderer, into context: inout [String: Any]) {
@@ -172,7 +177,9 @@ struct PageRenderer {
         }
         switch p.fees {
         case .free(let text):
-            context["free"] = ["text": text.map { segments.context($0.text) } as Any]
+            var free: [String: Any] = [:]
+            free["text"] = text.map { segments.context($0.text) }
+            context["free"] = free
         case .amounts(let fees):
             context["fees"] = fees.map { fee -> [String: Any] in
                 var item = segments.context(fee.label.text)
@@ -204,7 +211,7 @@ struct PageRenderer {
         context["notes"] = p.notes.map { segments.context($0.text) }
         context["legal"] = p.legal.map { act -> [String: Any] in
             var item = segments.context(act.text.text)
-            item["url"] = act.url as Any
+            item["url"] = act.url
             return item
         }
         context["related"] = p.related.compactMap { reference -> [String: Any]? in
@@ -223,13 +230,11 @@ struct PageRenderer {
         let hours: [[String: String]] = office.hours.map { opening in
             ["days": dayRange(opening.days), "from": time(opening.from), "to": time(opening.to)]
         }
-        return [
+        var context: [String: Any] = [
             "id": office.id,
             "name": segments.context(office.name.text),
-            "description": office.description.map { segments.context($0.text) } as Any,
             "street": office.address.street, "postcode": office.address.postcode, "city": office.address.city,
-            "hours": hours, "hasHours": !hours.isEmpty || office.hoursNote != nil,
-            "hoursNote": office.hoursNote.map { segments.context($0.text) } as Any,
+            "hours": hours, "hasHours": !hours.isEmpty || office.hoursNote != nil, "hasHourList": !hours.isEmpty,
             "phones": office.phones.map { ["number": $0, "tel": $0.filter { $0 == "+" || $0.isNumber }] },
             "hasPhones": !office.phones.isEmpty,
             "emails": office.emails, "hasEmails": !office.emails.isEmpty,
@@ -237,6 +242,10 @@ struct PageRenderer {
             "languages": office.languages.map { formatters.displayName(of: $0) }.joined(separator: ", "),
             "hasLanguages": !office.languages.isEmpty,
         ]
+        // Absent values stay out of the context: Mustache would take an empty optional for "present".
+        context["description"] = office.description.map { segments.context($0.text) }
+        context["hoursNote"] = office.hoursNote.map { segments.context($0.text) }
+        return context
     }
 
     /// "poniedziałek–piątek" for a run of three or more days, else the days listed.

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import Witaj
+
+/// What readers of other languages get: translated segments, honest fallbacks, direction, safe output.
+@Suite struct TranslationRenderingTests {
+    func site(_ setup: (FixtureSite) throws -> Void = { _ in }) throws -> FixtureSite {
+        let site = try FixtureSite()
+        try site.write("site.yml", CatalogTests.languages)
+        _ = Update.run(root: site.root)
+        try setup(site)
+        return site
+    }
+
+    func translate(_ site: FixtureSite, _ path: String, _ translation: (String) -> String?) throws {
+        var diagnostics = Diagnostics()
+        var catalog = try #require(CatalogStore.read(path, root: site.root, into: &diagnostics))
+        for i in catalog.entries.indices {
+            if let text = translation(catalog.entries[i].msgid) { catalog.entries[i].msgstr = [text] }
+        }
+        try site.write(path, POWriter.write(catalog))
+    }
+
+    func page(_ result: Build.Result, _ path: String) throws -> String {
+        String(decoding: try #require(result.artifacts.first { $0.path == path }).bytes, as: UTF8.self)
+    }
+
+    @Test func untranslatedSegmentsFallBackWithTheirLanguageMarked() throws {
+        let site = try site {
+            try translate($0, "locales/en/guide/lazienki.po") { $0 == "Łaźnie miejskie" ? "Public baths" : nil }
+            try translate($0, "locales/en/ui.po") { $0 }
+        }
+        let result = site.check()
+        #expect(result.succeeded)
+        let html = try page(result, "en/guide/lazienki/index.html")
+        #expect(html.contains("<html lang=\"en\" dir=\"ltr\">"))
+        #expect(html.contains("<h1>Public baths</h1>"))
+        #expect(html.contains("<p class=\"summary\" lang=\"pl\" dir=\"ltr\" data-fallback>Gdzie się wykąpać.</p>"))
+        #expect(html.contains("<h2 id=\"s1\" lang=\"pl\" dir=\"ltr\" data-fallback>Godziny</h2>"))
+        #expect(html.contains("Part of this page has not been translated yet and is shown in another language."))
+        // Only complete translations are alternates.
+        #expect(html.contains("<link rel=\"alternate\" hreflang=\"pl\""))
+        #expect(!html.contains("<link rel=\"alternate\" hreflang=\"en\""))
+        #expect(html.contains("<link rel=\"alternate\" hreflang=\"x-default\""))
+        // The switcher names each language in itself and says the page is partial there.
+        let polish = try page(result, "pl/guide/lazienki/index.html")
+        #expect(polish.contains("<li><a href=\"../../../en/guide/lazienki/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a> <small>(nie w pełni przetłumaczone)</small></li>"))
+        #expect(polish.contains(">العربية</a>"))
+    }
+
+    @Test func fuzzyTranslationIsNotShownAndThePageSaysItIsBeingUpdated() throws {
+        let site = try site {
+            try translate($0, "locales/en/guide/zupa.po") { "EN " + $0 }
+            try $0.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-10-05\n---\n\nTekst o zupie pomidorowej.\n")
+            _ = Update.run(root: $0.root)
+        }
+        let result = site.check()
+        let html = try page(result, "en/guide/zupa/index.html")
+        #expect(html.contains("<p lang=\"pl\" dir=\"ltr\" data-fallback>Tekst o zupie pomidorowej.</p>"))
+        #expect(!html.contains("EN Tekst"))
+        #expect(html.contains("<h1>EN Zupa</h1>"))
+        #expect(html.contains("changed recently") || html.contains("niedawno"))
+    }
+
+    @Test func arabicIsRightToLeftAndItsFallbackChainGoesThroughEnglish() throws {
+        let site = try site {
+            try translate($0, "locales/en/guide/lekarz.po") { "Doctor text: " + $0 }
+            try translate($0, "locales/ar/guide/lekarz.po") { $0 == "Lekarz" ? "الطبيب" : nil }
+        }
+        let result = site.check()
+        let html = try page(result, "ar/guide/lekarz/index.html")
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(html.contains("<h1>الطبيب</h1>"))
+        #expect(html.contains("<p lang=\"en\" dir=\"ltr\" data-fallback>Doctor text: Tekst o lekarz.</p>"))
+    }
+
+    @Test func feesDatesAndCountsFollowThePageLanguage() throws {
+        let site = try site { try translate($0, "locales/en/ui.po") { $0 } }
+        let result = site.check()
+        let html = try page(result, "en/guide/registration/index.html")
+        #expect(html.contains("<data value=\"340 PLN\">PLN\u{a0}340.00</data>"))
+        #expect(html.contains("<strong>30 days</strong>"))
+        #expect(html.contains("Monday–Friday: <span dir=\"ltr\">8:00\u{202f}AM–4:00\u{202f}PM</span>"))
+        #expect(html.contains("Last reviewed on November 21, 2026"))
+    }
+
+    /// Translations are untrusted: nothing in a catalog may execute or change the page's structure.
+    @Test(arguments: [
+        "<script>alert(1)</script>",
+        "tekst <script>alert(1)</script> dalej",
+        "<img src=x onerror=alert(1)>",
+        "[klik](javascript:alert(1))",
+        "[klik](JAVASCRIPT:alert(1))",
+        "[klik](  javascript:alert(1))",
+        "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+        "<a href=\"javascript:alert(1)\">klik</a>",
+        "\" onmouseover=\"alert(1)",
+        "</p><h2>Nowy nagłówek</h2><p>",
+        "# Nagłówek\n\n1. lista\n2. lista\n\n> cytat",
+        "---\n\n| a | b |\n|---|---|\n| c | d |",
+        "<div onclick=alert(1)>x</div>",
+        "[x]: javascript:alert(1)\n\n[x]",
+        "<javascript:alert(1)>",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+    ])
+    func hostileTranslationsCannotExecuteOrRestructure(payload: String) throws {
+        let site = try site {
+            try translate($0, "locales/en/guide/lazienki.po") { _ in payload }
+            try translate($0, "locales/en/guide/registration.po") { _ in payload }
+            try translate($0, "locales/en/ui.po") { _ in payload }
+        }
+        let result = site.check()
+        for path in ["en/guide/lazienki/index.html", "en/guide/registration/index.html"] {
+            let html = try page(result, path)
+            // Real tags start with "<" and a letter; whatever the payload was, it may only be text.
+            let tags = html.matches(of: /<[a-zA-Z][^<>]*>/).map { String($0.0).lowercased() }
+            #expect(!tags.contains { $0.hasPrefix("<script") }, "\(path): \(payload)")
+            for tag in tags {
+                // Outside quoted (escaped) attribute values, no attribute may be an event handler.
+                let unquoted = tag.replacing(/"[^"]*"/, with: "\"\"")
+                #expect(unquoted.firstMatch(of: /\son[a-z]+\s*=/) == nil, "\(path): \(tag) from \(payload)")
+                #expect(tag.firstMatch(of: /(href|src)="\s*(javascript|data|vbscript):/) == nil, "\(path): \(tag) from \(payload)")
+            }
+            // The structure is the source's: same elements, same count.
+            let source = try page(result, path.replacingOccurrences(of: "en/", with: "pl/"))
+            for tag in ["<h1", "<h2", "<h3", "<ol", "<ul", "<li", "<table", "<blockquote", "<hr", "<p", "<a ", "<img"] {
+                let main = { (s: String) in s.components(separatedBy: "<main")[1].components(separatedBy: "</main>")[0] }
+                let count = { (s: String) in main(s).components(separatedBy: tag).count }
+                if tag == "<a " || tag == "<img" {
+                    #expect(count(html) <= count(source), "\(tag) in \(path) from \(payload)")
+                } else {
+                    #expect(count(html) == count(source), "\(tag) in \(path) from \(payload)")
+                }
+            }
+        }
+    }
+
+    /// For every shipped document, a catalog whose msgstr equals its msgid renders exactly the source page's body.
+    @Test func identityCatalogRendersTheSourceBodyForEveryShippedDocument() throws {
+        let root = FixtureSite.packageRoot
+        let (loaded, _) = SiteLoader.load(root: root)
+        let site = try #require(loaded)
+        var diagnostics = Diagnostics()
+        let templates = Templates.compile(site.theme, into: &diagnostics)
+        let polish = try LanguageProfile(code: "pl")
+        // A target language that formats like Polish, so that only the segments' path differs.
+        let target = try LanguageProfile(code: "pl-PL", fallbacks: ["pl"])
+        var identity: [String: [String: TranslationEntry]] = [:]
+        for document in site.documents {
+            identity[document.source] = Dictionary(document.segments.map { ($0.text, TranslationEntry(text: $0.text, fuzzy: false)) },
+                                                   uniquingKeysWith: { a, _ in a })
+        }
+        let source = Localizer.localize(site, language: polish, languages: [polish, target], translations: [:])
+        let translated = Localizer.localize(site, language: target, languages: [polish, target], translations: ["pl-PL": identity])
+        let pages = SiteRenderer(sites: [source, translated], templates: templates).render()
+        func main(_ path: String) throws -> String {
+            let html = String(decoding: try #require(pages.first { $0.path == path }).bytes, as: UTF8.self)
+            return html.components(separatedBy: "<main")[1].components(separatedBy: "</main>")[0]
+        }
+        #expect(site.documents.count >= 30)
+        for document in site.documents {
+            let suffix = document.path.isEmpty ? "index.html" : document.path + "/index.html"
+            #expect(try main("pl-PL/" + suffix) == (try main("pl/" + suffix)), "\(document.source)")
+            #expect(translated.document(path: document.path)?.isComplete == true, "\(document.source)")
+        }
+    }
+}
