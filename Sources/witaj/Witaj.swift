@@ -7,7 +7,7 @@ struct WitajCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -75,5 +75,45 @@ struct UpdateCommand: ParsableCommand {
         try report(result.diagnostics)
         for path in result.written { print("updated \(path)") }
         print("witaj: \(result.written.count) catalog\(result.written.count == 1 ? "" : "s") updated")
+    }
+}
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Which documents are translated, outdated or missing in which language (the programme's indicator).")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "table (default), json or csv.")
+    var format: Format = .table
+    @Option(name: .long, help: "Exit with status 1 when a language has fewer than PERCENT of its segments translated.")
+    var failUnder: Double?
+    @Option(name: .long, help: "Only this language (for the table and --fail-under).")
+    var lang: String?
+
+    func run() throws {
+        let (coverage, diagnostics) = CoverageReport.run(root: site.rootURL)
+        try report(diagnostics)
+        guard let coverage else { throw ExitCode.failure }
+        if let lang, !coverage.languages.contains(where: { $0.code == lang }) {
+            var stderr = FileHandle.standardError
+            print("witaj: '\(lang)' is not a target language of the site", to: &stderr)
+            throw ExitCode.failure
+        }
+        switch format {
+        case .table: print(coverage.filtered(language: lang).table, terminator: "")
+        case .json: print(coverage.filtered(language: lang).json, terminator: "")
+        case .csv: print(coverage.filtered(language: lang).csv, terminator: "")
+        }
+        if let failUnder {
+            let short = coverage.shortfalls(under: failUnder, language: lang)
+            if !short.isEmpty {
+                var stderr = FileHandle.standardError
+                for l in short {
+                    print("witaj: \(l.code) (\(l.name)) has \(Coverage.percent(l.segments)) of its segments translated, under \(failUnder)%", to: &stderr)
+                }
+                throw ExitCode.failure
+            }
+        }
     }
 }

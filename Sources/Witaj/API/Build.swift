@@ -30,12 +30,16 @@ public enum Build {
             diagnostics.error(SourceLocation("site.yml"), "ICU cannot serve a language of the site: \(error)")
             return failed()
         }
-        let (translations, interface) = CatalogStore.load(site, languages: languages, root: root, into: &diagnostics)
+        let catalogs = CatalogStore.load(site, languages: languages, root: root, into: &diagnostics)
+        let (translations, interface) = catalogs.translations(for: site, languages: languages, into: &diagnostics)
         let localized = languages.map {
             Localizer.localize(site, language: $0, languages: languages, translations: translations, interface: interface)
         }
+        let coverage = Coverage.compute(site: site, catalogs: catalogs.documents, interface: catalogs.interface,
+                                        languages: languages)
 
         let artifacts = SiteRenderer(sites: localized, templates: templates).render()
+            + CoverageRenderer(coverage: coverage, templates: templates, sourceName: languages[0].autonym).render()
 
         if let output {
             do {

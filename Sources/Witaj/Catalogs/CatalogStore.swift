@@ -38,17 +38,38 @@ enum CatalogStore {
         return header
     }
 
-    /// All translations of all target languages, for the build; problems are diagnostics, a broken catalog is
-    /// left out (its document shows the fallback language) and the others still load.
-    static func load(_ site: Site, languages: [LanguageProfile], root: URL,
-                     into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
-        var translations: Translations = [:]
-        var interface: [String: [String: String]] = [:]
-        let resolver = LinkResolver(documents: site.documents)
+    /// Every catalog that exists for the site's target languages, as read. A broken catalog is reported and left
+    /// out (its document shows the fallback language); the others still load.
+    static func load(_ site: Site, languages: [LanguageProfile], root: URL, into diagnostics: inout Diagnostics) -> Catalogs {
+        var catalogs = Catalogs()
         for language in languages where language.code != site.config.sourceLanguage {
             for document in site.documents {
                 let path = path(of: document.source, language: language.code)
-                guard let catalog = read(path, root: root, into: &diagnostics) else { continue }
+                if let catalog = read(path, root: root, into: &diagnostics) { catalogs.documents[language.code, default: [:]][path] = catalog }
+            }
+            if let catalog = read(uiPath(language: language.code), root: root, into: &diagnostics) {
+                catalogs.interface[language.code] = catalog
+            }
+        }
+        return catalogs
+    }
+}
+
+/// The catalogs of a site, by language and path.
+struct Catalogs: Sendable {
+    var documents: [String: [String: POCatalog]] = [:]
+    var interface: [String: POCatalog] = [:]
+
+    /// The current translations for the build, with translators' links and MessageFormat checked.
+    func translations(for site: Site, languages: [LanguageProfile],
+                      into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
+        var translations: Translations = [:]
+        var interfaceStrings: [String: [String: String]] = [:]
+        let resolver = LinkResolver(documents: site.documents)
+        for language in languages where language.code != site.config.sourceLanguage {
+            for document in site.documents {
+                let path = CatalogStore.path(of: document.source, language: language.code)
+                guard let catalog = documents[language.code]?[path] else { continue }
                 var entries: [String: TranslationEntry] = [:]
                 for entry in catalog.entries where !entry.obsolete && entry.context == nil {
                     entries[entry.msgid] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy)
@@ -58,12 +79,11 @@ enum CatalogStore {
                 }
                 translations[language.code, default: [:]][document.source] = entries
             }
-            let uiPath = uiPath(language: language.code)
-            if let catalog = read(uiPath, root: root, into: &diagnostics) {
-                interface[language.code] = TranslationChecker.interfaceStrings(catalog, language: language, path: uiPath,
-                                                                              into: &diagnostics)
+            if let catalog = interface[language.code] {
+                interfaceStrings[language.code] = TranslationChecker.interfaceStrings(
+                    catalog, language: language, path: CatalogStore.uiPath(language: language.code), into: &diagnostics)
             }
         }
-        return (translations, interface)
+        return (translations, interfaceStrings)
     }
 }
