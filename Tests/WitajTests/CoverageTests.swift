@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import Witaj
+
+/// The coordinator's report: what is translated, outdated or missing, in agreement with gettext.
+@Suite struct CoverageTests {
+    func site() throws -> FixtureSite {
+        let site = try FixtureSite()
+        try site.write("site.yml", CatalogTests.languages)
+        _ = Update.run(root: site.root)
+        return site
+    }
+
+    func translate(_ site: FixtureSite, _ path: String, _ translation: (String) -> String?) throws {
+        var diagnostics = Diagnostics()
+        var catalog = try #require(CatalogStore.read(path, root: site.root, into: &diagnostics))
+        for i in catalog.entries.indices {
+            if let text = translation(catalog.entries[i].msgid) { catalog.entries[i].msgstr = [text] }
+        }
+        try site.write(path, POWriter.write(catalog))
+    }
+
+    func coverage(_ site: FixtureSite) throws -> Coverage {
+        let (coverage, diagnostics) = CoverageReport.run(root: site.root)
+        #expect(!diagnostics.hasErrors)
+        return try #require(coverage)
+    }
+
+    /// "3 translated messages, 1 fuzzy translation, 2 untranslated messages." -> counts.
+    static func msgfmtStatistics(_ path: String) throws -> Coverage.Counts {
+        let output = try ExternalTool.run("msgfmt", ["--statistics", "-o", "/dev/null", path])
+        #expect(output.status == 0, "\(path): \(output.stderr)")
+        func count(_ pattern: Regex<(Substring, Substring)>) -> Int {
+            output.stderr.firstMatch(of: pattern).flatMap { Int($0.1) } ?? 0
+        }
+        return Coverage.Counts(translated: count(/(\d+) translated message/), fuzzy: count(/(\d+) fuzzy translation/),
+                               untranslated: count(/(\d+) untranslated message/))
+    }
+
+    @Test func statusesFollowTheCatalogs() throws {
+        let site = try site()
+        try translate(site, "locales/en/guide/lekarz.po") { "EN " + $0 }
+        try translate(site, "locales/en/guide/zupa.po") { $0 == "Zupa" ? "Soup" : nil }
+        try translate(site, "locales/en/guide/apteki.po") { "EN " + $0 }
+        try site.write("content/guide/apteki.md", "---\ntitle: Apteki\nreviewed: 2026-10-05\n---\n\nTekst o aptekach w mieście.\n")
+        try site.remove("locales/en/guide/smieci.po")
+        let coverage = try coverage(site)
+        func status(_ id: String, _ lang: String = "en") -> Coverage.Status? {
+            coverage.documents.first { $0.id == id }?.languages[lang]?.status
+        }
+        #expect(status("guide/lekarz") == .complete)
+        #expect(status("guide/zupa") == .partial)
+        #expect(status("guide/apteki") == .outdated)
+        #expect(status("guide/smieci") == .missing)
+        #expect(status("guide/lekarz", "ar") == .missing)
+        let apteki = try #require(coverage.documents.first { $0.id == "guide/apteki" }?.languages["en"])
+        #expect(apteki.changes == [Coverage.Change(previous: "Tekst o apteki.", current: "Tekst o aptekach w mieście.",
+                                                   translation: "EN Tekst o apteki.")])
+        #expect(apteki.segments == Coverage.Counts(translated: 1, fuzzy: 1, untranslated: 0))
+        let en = try #require(coverage.languages.first { $0.code == "en" })
+        #expect(en.documents["complete"] == 1 && en.documents["outdated"] == 1 && en.documents["partial"] == 1)
+        #expect(coverage.indicator.documentsCompleteInAtLeastOneLanguage == 1)
+        #expect(coverage.indicator.proceduresCompleteInAtLeastOneLanguage == 0)
+        #expect(coverage.indicator.completePairs == 1)
+    }
+
+    @Test func countsAgreeWithMsgfmtStatistics() throws {
+        let site = try site()
+        try translate(site, "locales/en/guide/registration.po") { $0.hasPrefix("W") ? "EN " + $0 : nil }
+        try translate(site, "locales/en/guide/lazienki.po") { "EN " + $0 }
+        try site.write("content/guide/lazienki.md", """
+            ---
+            title: Łaźnie miejskie
+            reviewed: 2026-10-05
+            ---
+
+            ## Godziny
+
+            Otwarte **codziennie** od 8:00, zobacz [zameldowanie](registration.xml#steps).
+
+            Całkiem nowy akapit.
+            """)
+        _ = Update.run(root: site.root)
+        let coverage = try coverage(site)
+        for row in coverage.documents {
+            for (_, entry) in row.languages where entry.exists {
+                let file = site.root.appendingPathComponent(entry.catalog).path
+                #expect(try Self.msgfmtStatistics(file) == entry.segments, "\(entry.catalog)")
+            }
+        }
+        let lazienki = try #require(coverage.documents.first { $0.id == "guide/lazienki" }?.languages["en"])
+        #expect(lazienki.segments.fuzzy == 1 && lazienki.segments.untranslated == 1)
+    }
+
+    @Test func everyShippedCatalogAgreesWithMsgfmt() throws {
+        let (loaded, diagnostics) = CoverageReport.run(root: FixtureSite.packageRoot)
+        #expect(!diagnostics.hasErrors)
+        let coverage = try #require(loaded)
+        var checked = 0
+        for row in coverage.documents {
+            for (_, entry) in row.languages where entry.exists {
+                let file = FixtureSite.packageRoot.appendingPathComponent(entry.catalog).path
+                #expect(try Self.msgfmtStatistics(file) == entry.segments, "\(entry.catalog)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 150)
+    }
+
+    @Test func csvIsRFC4180WithAHeaderAndUTF8() throws {
+        let site = try site()
+        try site.write("content/guide/zupa.md", "---\ntitle: \"Zupa, \\\"barszcz\\\" i борщ\"\nreviewed: 2026-10-05\n---\n\nTekst.\n")
+        let csv = try coverage(site).csv
+        #expect(csv.hasPrefix("\u{FEFF}id,kind,title,source,language,status,catalog,translated,fuzzy,untranslated,total,words_translated,words_total\r\n"))
+        #expect(csv.contains("\r\nguide/zupa,article,\"Zupa, \"\"barszcz\"\" i борщ\",content/guide/zupa.md,en,missing,locales/en/guide/zupa.po,0,0,2,2,0,"))
+        #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let rows = csv.split(separator: "\r\n")
+        #expect(rows.count == 1 + 12 * 2, "a header and one row per document (12) and language (en, ar)")
+    }
+
+    @Test func jsonHasTheFieldsScriptsRelyOn() throws {
+        let site = try site()
+        try translate(site, "locales/en/guide/lekarz.po") { "EN " + $0 }
+        let json = try JSONSerialization.jsonObject(with: Data(try coverage(site).json.utf8)) as? [String: Any]
+        let languages = try #require(json?["languages"] as? [[String: Any]])
+        let en = try #require(languages.first { $0["code"] as? String == "en" })
+        #expect((en["documents"] as? [String: Int])?["complete"] == 1)
+        #expect((en["segments"] as? [String: Int])?.keys.sorted() == ["fuzzy", "total", "translated", "untranslated"])
+        #expect((en["words"] as? [String: Int])?["translated"] ?? 0 > 0)
+        let documents = try #require(json?["documents"] as? [[String: Any]])
+        let lekarz = try #require(documents.first { $0["id"] as? String == "guide/lekarz" })
+        #expect(lekarz["kind"] as? String == "article" && lekarz["title"] as? String == "Lekarz")
+        let entry = try #require((lekarz["languages"] as? [String: [String: Any]])?["en"])
+        #expect(entry["status"] as? String == "complete")
+        #expect(entry["catalog"] as? String == "locales/en/guide/lekarz.po")
+        #expect(entry["translated"] as? Int == 2 && entry["fuzzy"] as? Int == 0 && entry["untranslated"] as? Int == 0 && entry["total"] as? Int == 2)
+        let indicator = try #require(json?["indicator"] as? [String: Any])
+        #expect(indicator["documentsCompleteInAtLeastOneLanguage"] as? Int == 1)
+    }
+
+    @Test func failUnderNamesTheLanguagesThatFallShort() throws {
+        let site = try site()
+        for (path, _) in FileTree.files(under: site.root.appendingPathComponent("locales/en")) {
+            try translate(site, "locales/en/" + path) { "EN " + $0 }
+        }
+        let coverage = try coverage(site)
+        #expect(coverage.shortfalls(under: 90).map(\.code) == ["ar"])
+        #expect(coverage.shortfalls(under: 90, language: "en").isEmpty)
+        #expect(coverage.shortfalls(under: 100.1, language: "en").map(\.code) == ["en"])
+    }
+
+    @Test func buildWritesTheReportPages() throws {
+        let site = try site()
+        let result = site.build()
+        #expect(result.succeeded)
+        let html = try site.read("coverage/index.html")
+        #expect(html.contains("<h1>Translation coverage</h1>"))
+        #expect(html.contains("✗ missing"))
+        let csv = try Data(contentsOf: site.output.appendingPathComponent("coverage/coverage.csv"))
+        #expect(Array(csv.prefix(6)) == [0xEF, 0xBB, 0xBF] + Array("id,".utf8))
+        #expect(try site.read("coverage/coverage.json").contains("\"indicator\""))
+    }
+}
