@@ -6,6 +6,7 @@ struct PageRenderer {
     let site: LocalizedSite
     let templates: Templates
     let resolver: LinkResolver
+    var style: LinkStyle = .site
 
     var language: LanguageProfile { site.language }
     var strings: UIStrings { site.strings }
@@ -24,6 +25,10 @@ struct PageRenderer {
         return artifacts
     }
 
+    func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
+        SegmentRenderer(localized: localized, resolver: resolver, pagePath: page, style: style)
+    }
+
     func pageFile(_ path: String) -> String {
         path.isEmpty ? "\(language.code)/index.html" : "\(language.code)/\(path)/index.html"
     }
@@ -35,7 +40,7 @@ struct PageRenderer {
         let depth = path.isEmpty ? 0 : path.split(separator: "/").count
         let root = String(repeating: "../", count: depth + 1)
         let home = site.home
-        let chrome = home.map { SegmentRenderer(localized: $0, resolver: resolver, pagePath: path) }
+        let chrome = home.map { renderer($0, on: path) }
         let siteName = home.map(Localizer.plainTitle) ?? ""
         let languages: [[String: Any]] = site.languages.map { other in
             let partial = other.code != language.code && !isComplete(path: path, in: other)
@@ -44,9 +49,9 @@ struct PageRenderer {
                     "current": other.code == language.code, "partial": partial]
         }
         let sections: [[String: Any]] = site.sections.map { section in
-            let renderer = SegmentRenderer(localized: section.index, resolver: resolver, pagePath: path)
-            var context = renderer.context(section.index.document.title.text)
-            context["url"] = relativeURL(from: path, to: section.index.document.path)
+            let segmentRenderer = renderer(section.index, on: path)
+            var context = segmentRenderer.context(section.index.document.title.text)
+            context["url"] = style.url(from: path, to: section.index.document.path)
             context["current"] = section.index.document.path == (path.split(separator: "/").first.map(String.init) ?? "")
             return context
         }
@@ -118,7 +123,7 @@ struct PageRenderer {
 
     func documentContext(_ localized: LocalizedDocument) -> [String: Any] {
         let document = localized.document
-        let segments = SegmentRenderer(localized: localized, resolver: resolver, pagePath: document.path)
+        let segments = renderer(localized, on: document.path)
         var context = pageContext(path: document.path, title: Localizer.plainTitle(localized), localized: localized)
         context["title"] = segments.context(document.title.text)
         context["summary"] = document.summary.map { segments.context($0.text) }  // nil removes the key
@@ -126,9 +131,9 @@ struct PageRenderer {
         context["isHome"] = document.kind == .home
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
-            var crumb = SegmentRenderer(localized: section.index, resolver: resolver, pagePath: document.path)
+            var crumb = renderer(section.index, on: document.path)
                 .context(section.index.document.title.text)
-            crumb["url"] = relativeURL(from: document.path, to: section.index.document.path)
+            crumb["url"] = style.url(from: document.path, to: section.index.document.path)
             context["section"] = crumb
         }
         switch document.body {
@@ -156,13 +161,13 @@ struct PageRenderer {
 
     /// A link to a document with its title and summary, for lists on another page.
     func listing(_ localized: LocalizedDocument, on page: String) -> [String: Any] {
-        let renderer = SegmentRenderer(localized: localized, resolver: resolver, pagePath: page)
+        let segmentRenderer = renderer(localized, on: page)
         var item: [String: Any] = [
-            "url": relativeURL(from: page, to: localized.document.path),
-            "title": renderer.context(localized.document.title.text),
+            "url": style.url(from: page, to: localized.document.path),
+            "title": segmentRenderer.context(localized.document.title.text),
             "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
         ]
-        item["summary"] = localized.document.summary.map { renderer.context($0.text) }
+        item["summary"] = localized.document.summary.map { segmentRenderer.context($0.text) }
         return item
     }
 
@@ -200,8 +205,8 @@ struct PageRenderer {
         let officesPage = site.site.officesDocument.flatMap { site.document(path: $0.path) }
         context["where"] = p.offices.compactMap { reference -> [String: Any]? in
             guard let office = offices[reference.target], let officesPage else { return nil }
-            let renderer = SegmentRenderer(localized: officesPage, resolver: resolver, pagePath: segments.pagePath)
-            return officeContext(office, segments: renderer)
+            let officeRenderer = renderer(officesPage, on: segments.pagePath)
+            return officeContext(office, segments: officeRenderer)
         }
         context["online"] = p.online.map { service -> [String: Any] in
             var item = segments.context(service.text.text)

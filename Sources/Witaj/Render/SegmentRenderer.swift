@@ -13,6 +13,7 @@ struct SegmentRenderer {
     let resolver: LinkResolver
     /// The path of the page the HTML goes on (links are relative to it).
     let pagePath: String
+    var style: LinkStyle = .site
 
     func render(_ text: String) -> Rendered {
         let resolved = localized.resolve(text)
@@ -20,7 +21,7 @@ struct SegmentRenderer {
         let inline = InlineHTMLRenderer { destination in
             switch resolver.resolve(destination, from: document) {
             case .document(let path, let fragment):
-                relativeURL(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
+                style.url(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
             case .fragment(let fragment): "#" + fragment
             case .external(let url): url
             case .invalid: nil
@@ -41,5 +42,20 @@ struct SegmentRenderer {
     func context(_ text: String) -> [String: Any] {
         let rendered = render(text)
         return ["html": rendered.html, "attributes": rendered.attributes]
+    }
+}
+
+/// Where links between documents go: relative URLs between pages of the site, or chapters of a book (and the
+/// web pages of documents the book does not have).
+enum LinkStyle: Sendable {
+    case site
+    /// Chapter file names by document path; `web` is the site's URL prefix of the book's language.
+    case book(chapters: [String: String], web: String)
+
+    func url(from page: String, to path: String) -> String {
+        switch self {
+        case .site: relativeURL(from: page, to: path)
+        case .book(let chapters, let web): chapters[path] ?? (web + (path.isEmpty ? "" : path + "/"))
+        }
     }
 }
