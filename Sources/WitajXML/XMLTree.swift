@@ -42,6 +42,13 @@ public struct XMLIssue: Sendable, Equatable {
     public let column: Int
     public let isWarning: Bool
     public let message: String
+
+    public init(line: Int, column: Int, isWarning: Bool, message: String) {
+        self.line = line
+        self.column = column
+        self.isWarning = isWarning
+        self.message = message
+    }
 }
 
 extension String {

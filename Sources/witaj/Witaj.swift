@@ -43,7 +43,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let start = Date()
         let output = out.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("site-out")
-        let result = Build.run(root: site.rootURL, output: output)
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        let result = Build.run(root: site.rootURL, output: output, sourceDateEpoch: epoch)
         try report(result.diagnostics)
         let pages = result.artifacts.filter { $0.path.hasSuffix(".html") }.count
         print("witaj: wrote \(pages) pages, \(result.artifacts.count) files to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")

@@ -11,7 +11,8 @@ public enum Build {
     }
 
     /// Builds the site at `root` into `output`; with `output` nil, checks everything and writes nothing.
-    public static func run(root: URL, output: URL?) -> Result {
+    /// `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the books; without it, the newest `reviewed` date.
+    public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil) -> Result {
         var diagnostics = Diagnostics()
         func failed() -> Result { Result(diagnostics: diagnostics, artifacts: []) }
 
@@ -38,8 +39,17 @@ public enum Build {
         let coverage = Coverage.compute(site: site, catalogs: catalogs.documents, interface: catalogs.interface,
                                         languages: languages)
 
-        let artifacts = SiteRenderer(sites: localized, templates: templates).render()
+        var artifacts = SiteRenderer(sites: localized, templates: templates).render()
             + CoverageRenderer(coverage: coverage, templates: templates, sourceName: languages[0].autonym).render()
+        if let pack = site.config.pack {
+            let resolver = LinkResolver(documents: site.documents)
+            let modified = bookDate(site, pack: pack, sourceDateEpoch: sourceDateEpoch)
+            for language in localized {
+                let book = BookRenderer(site: language, pack: pack, templates: templates, resolver: resolver, modified: modified)
+                if let artifact = book.render(into: &diagnostics) { artifacts.append(artifact) }
+            }
+        }
+        guard !diagnostics.hasErrors else { return failed() }
 
         if let output {
             do {
@@ -49,5 +59,15 @@ public enum Build {
             }
         }
         return Result(diagnostics: diagnostics, artifacts: artifacts)
+    }
+
+    /// The books' date: SOURCE_DATE_EPOCH when given, else the day the newest chapter was reviewed.
+    static func bookDate(_ site: Site, pack: SiteConfig.Pack, sourceDateEpoch: Int?) -> Date {
+        if let sourceDateEpoch { return Date(timeIntervalSince1970: TimeInterval(sourceDateEpoch)) }
+        let days = pack.chapters.compactMap { site.document(source: $0.source)?.reviewed }
+        guard let newest = days.max() else { return Date(timeIntervalSince1970: 946_684_800) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: newest.year, month: newest.month, day: newest.day)) ?? Date(timeIntervalSince1970: 0)
     }
 }

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `site.yml`.
 enum SiteConfigReader {
-    static let fields = ["baseURL", "sourceLanguage", "languages"]
+    static let fields = ["baseURL", "sourceLanguage", "languages", "pack"]
 
     static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let node = YAMLText.compose(text, path: path, firstLine: 1, into: &diagnostics) else { return nil }
@@ -15,6 +15,7 @@ enum SiteConfigReader {
         var source = "pl"
         var sourceNode: Node?
         var languages: [SiteConfig.Language] = []
+        var pack: SiteConfig.Pack?
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "baseURL":
@@ -45,6 +46,8 @@ enum SiteConfigReader {
                     }
                     languages.append(.init(code: code, fallbacks: fallbacks, location: at(entry)))
                 }
+            case "pack":
+                pack = readPack(value, at: at, into: &diagnostics)
             default:
                 diagnostics.warning(at(key), "unknown field '\(key.string ?? "")' (known: \(fields.joined(separator: ", ")))")
             }
@@ -62,7 +65,43 @@ enum SiteConfigReader {
             if language.code != source && !chain.contains(source) { chain.append(source) }
             return .init(code: language.code, fallbacks: chain, location: language.location)
         }
-        return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages)
+        return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages, pack: pack)
+    }
+
+    /// `pack:` the welcome pack as a book: its file name and its chapters, in order, by source file.
+    static func readPack(_ node: Node, at: (Node) -> SourceLocation, into diagnostics: inout Diagnostics) -> SiteConfig.Pack? {
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "'pack' must be a mapping with 'file' and 'chapters'")
+            return nil
+        }
+        var file = "welcome-pack"
+        var chapters: [SiteConfig.Pack.Chapter] = []
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "file":
+                let name = value.string ?? ""
+                if name.isEmpty || name.contains("/") || name.hasPrefix(".") {
+                    diagnostics.error(at(value), "'file' must be a plain file name without .epub, such as witaj-krakow")
+                } else {
+                    file = name
+                }
+            case "chapters":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'chapters' must be a list of source files (first-steps/pesel.xml)")
+                    continue
+                }
+                for entry in list {
+                    guard let source = entry.string, !source.isEmpty else {
+                        diagnostics.error(at(entry), "a chapter is the path of a source file under content/")
+                        continue
+                    }
+                    chapters.append(.init(source: "content/" + source, location: at(entry)))
+                }
+            default:
+                diagnostics.warning(at(key), "unknown pack field '\(key.string ?? "")' (known: file, chapters)")
+            }
+        }
+        return SiteConfig.Pack(file: file, chapters: chapters)
     }
 
     static func isLanguageCode(_ code: String) -> Bool {

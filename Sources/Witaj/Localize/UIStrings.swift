@@ -86,6 +86,13 @@ public struct UIStrings: Sendable {
             "{count, plural, one {# month} other {# months}}": "{count, plural, one {# miesiąc} few {# miesiące} many {# miesięcy} other {# miesiąca}}",
             "{count, plural, one {# year} other {# years}}": "{count, plural, one {# rok} few {# lata} many {# lat} other {# roku}}",
             "{count, plural, one {# document} other {# documents}}": "{count, plural, one {# dokument} few {# dokumenty} many {# dokumentów} other {# dokumentu}}",
+            "Contents": "Spis treści",
+            "Cover": "Okładka",
+            "Beginning": "Początek",
+            "Landmarks": "Nawigacja",
+            "Edition of {date}": "Stan na {date}",
+            "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.":
+                "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Nie zawiera obrazów, dźwięku ani animacji.",
         ],
     ]
 
@@ -102,5 +109,7 @@ public struct UIStrings: Sendable {
         "{count, plural, one {# day} other {# days}}", "{count, plural, one {# week} other {# weeks}}",
         "{count, plural, one {# month} other {# months}}", "{count, plural, one {# year} other {# years}}",
         "{count, plural, one {# document} other {# documents}}",
+        "Contents", "Cover", "Beginning", "Landmarks", "Edition of {date}",
+        "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.",
     ]
 }

@@ -11,6 +11,20 @@ public struct SiteConfig: Sendable {
     public let sourceLanguage: String
     /// Every language the site is published in, the source language first.
     public let languages: [Language]
+    /// The welcome pack as an EPUB book, when the site has one.
+    public let pack: Pack?
+
+    public struct Pack: Sendable {
+        public struct Chapter: Sendable {
+            /// "content/first-steps/pesel.xml".
+            public let source: String
+            /// Where site.yml names it.
+            public let location: SourceLocation
+        }
+        /// The book's file name without extension: site-out/<lang>/<file>.epub.
+        public let file: String
+        public let chapters: [Chapter]
+    }
 }
 
 /// The whole input, loaded and parsed: the model every later phase reads.

@@ -129,6 +129,11 @@ struct PageRenderer {
         context["summary"] = document.summary.map { segments.context($0.text) }  // nil removes the key
         context["kind"] = document.kind.rawValue
         context["isHome"] = document.kind == .home
+        context["isProcedure"] = document.kind == .procedure
+        context["interactive"] = true
+        if document.kind == .home, let pack = site.site.config.pack, !pack.chapters.isEmpty {
+            context["epub"] = ["url": pack.file + ".epub", "label": strings.text("Download the welcome pack (EPUB)")]
+        }
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
             var crumb = renderer(section.index, on: document.path)
@@ -142,7 +147,7 @@ struct PageRenderer {
         case .procedure(let procedure):
             procedureContext(procedure, segments: segments, into: &context)
         case .offices(let offices):
-            context["offices"] = offices.map { officeContext($0, segments: segments) }
+            context["offices"] = offices.map { officeContext($0, segments: segments, level: 2) }
         }
         if document.kind == .home {
             context["overview"] = site.sections.map { section -> [String: Any] in
@@ -206,7 +211,7 @@ struct PageRenderer {
         context["where"] = p.offices.compactMap { reference -> [String: Any]? in
             guard let office = offices[reference.target], let officesPage else { return nil }
             let officeRenderer = renderer(officesPage, on: segments.pagePath)
-            return officeContext(office, segments: officeRenderer)
+            return officeContext(office, segments: officeRenderer, level: 3)
         }
         context["online"] = p.online.map { service -> [String: Any] in
             var item = segments.context(service.text.text)
@@ -229,14 +234,14 @@ struct PageRenderer {
         }
     }
 
-    func officeContext(_ office: Office, segments: SegmentRenderer) -> [String: Any] {
+    func officeContext(_ office: Office, segments: SegmentRenderer, level: Int) -> [String: Any] {
         let formatters = language.formatters
         func time(_ t: (hour: Int, minute: Int)) -> String { formatters.time(hour: t.hour, minute: t.minute) }
         let hours: [[String: String]] = office.hours.map { opening in
             ["days": dayRange(opening.days), "from": time(opening.from), "to": time(opening.to)]
         }
         var context: [String: Any] = [
-            "id": office.id,
+            "id": office.id, "level": level,
             "name": segments.context(office.name.text),
             "street": office.address.street, "postcode": office.address.postcode, "city": office.address.city,
             "hours": hours, "hasHours": !hours.isEmpty || office.hoursNote != nil, "hasHourList": !hours.isEmpty,

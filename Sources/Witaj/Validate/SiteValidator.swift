@@ -53,7 +53,38 @@ enum SiteValidator {
                                     "folder '\(document.section)' has no index.md, so the home page does not list it")
             }
         }
+        if let pack = site.config.pack { checkPack(pack, site: site, into: &diagnostics) }
         return diagnostics
+    }
+
+    /// Every chapter of the book is a document; what a book cannot carry (remote images) is said, not shipped broken.
+    static func checkPack(_ pack: SiteConfig.Pack, site: Site, into diagnostics: inout Diagnostics) {
+        var seen: Set<String> = []
+        for chapter in pack.chapters {
+            guard let document = site.document(source: chapter.source) else {
+                diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                continue
+            }
+            if !seen.insert(chapter.source).inserted {
+                diagnostics.error(chapter.location, "\(chapter.source) is in the pack twice")
+            }
+            for segment in document.segments {
+                guard let inlines = MarkdownReader.inlines(segment.text) else { continue }
+                for image in images(in: inlines) where image.contains(":") {
+                    diagnostics.warning(segment.location, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
+                }
+            }
+        }
+    }
+
+    static func images(in inlines: [Inline]) -> [String] {
+        inlines.flatMap { inline -> [String] in
+            switch inline {
+            case .image(let source, _, _): [source]
+            case .link(_, _, let c), .emphasis(let c), .strong(let c), .strikethrough(let c): images(in: c)
+            default: []
+            }
+        }
     }
 
     static func checkLinks(in segment: Segment, of document: Document, resolver: LinkResolver,
