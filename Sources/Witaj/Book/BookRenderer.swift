@@ -171,11 +171,10 @@ enum XHTML {
 enum EPUBArchive {
     static func zip(_ entries: [(String, [UInt8])], modified: Date) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
-        // ZIP stores local time: shift so that every time zone writes the same fields.
-        let local = modified.addingTimeInterval(-TimeInterval(TimeZone.current.secondsFromGMT(for: modified)))
+        // ZIPFoundation writes the DOS date fields in UTC (gmtime): the same in every time zone.
         func add(_ path: String, _ bytes: [UInt8], _ method: CompressionMethod) throws {
             let data = Data(bytes)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: local,
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,
                                  permissions: 0o644, compressionMethod: method) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
