@@ -165,6 +165,9 @@ import Testing
         #expect(site.messages(result) == ["locales/en/guide/lekarz.po:2:8: error: unterminated string: the closing quote is missing"])
         let arabic = try #require(result.artifacts.first { $0.path == "ar/guide/lekarz/index.html" })
         #expect(String(decoding: arabic.bytes, as: UTF8.self).contains("<h1>ع Lekarz</h1>"))
+        // An error is an error: nothing is published until the catalog is mended.
+        #expect(!site.build().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
     @Test func interfaceStringsAreCheckedAgainstICU() throws {

@@ -14,51 +14,81 @@ public enum Build {
     /// `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the books; without it, the newest `reviewed` date.
     public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil) -> Result {
         var diagnostics = Diagnostics()
-        func failed() -> Result { Result(diagnostics: diagnostics, artifacts: []) }
+        guard let input = load(root, into: &diagnostics) else { return Result(diagnostics: diagnostics, artifacts: []) }
+        validate(input, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, artifacts: []) }
+        // Translations are checked apart from the sources: a broken catalog does not stop the other languages.
+        diagnostics.append(contentsOf: input.catalogs.diagnostics)
+        let localized = localize(input, into: &diagnostics)
+        let artifacts = render(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)
+        // A broken catalog is an error but does not stop the other languages from rendering (check shows them
+        // all); nothing is published while any error stands.
+        if let output, !diagnostics.hasErrors { publish(artifacts, to: output, into: &diagnostics) }
+        return Result(diagnostics: diagnostics, artifacts: artifacts)
+    }
 
+    /// Everything the build reads: the site, its languages with their ICU services, its catalogs, its theme.
+    struct Input {
+        let site: Site
+        let languages: [LanguageProfile]
+        let catalogs: Catalogs
+        let templates: Templates
+    }
+
+    /// Reads everything; problems in catalogs go to `catalogs.diagnostics`, the rest to `diagnostics`.
+    static func load(_ root: URL, into diagnostics: inout Diagnostics) -> Input? {
+        var catalogDiagnostics = Diagnostics()
         let (loaded, loadDiagnostics) = SiteLoader.load(root: root)
         diagnostics.append(contentsOf: loadDiagnostics)
-        guard let site = loaded else { return failed() }
-
-        diagnostics.append(contentsOf: SiteValidator.validate(site))
+        guard let site = loaded else { return nil }
         let templates = Templates.compile(site.theme, into: &diagnostics)
-        guard !diagnostics.hasErrors else { return failed() }
-
         let languages: [LanguageProfile]
         do {
             languages = try site.config.languages.map { try LanguageProfile(code: $0.code, fallbacks: $0.fallbacks) }
         } catch {
             diagnostics.error(SourceLocation("site.yml"), "ICU cannot serve a language of the site: \(error)")
-            return failed()
+            return nil
         }
-        let catalogs = CatalogStore.load(site, languages: languages, root: root, into: &diagnostics)
-        let (translations, interface) = catalogs.translations(for: site, languages: languages, into: &diagnostics)
-        let localized = languages.map {
-            Localizer.localize(site, language: $0, languages: languages, translations: translations, interface: interface)
-        }
-        let coverage = Coverage.compute(site: site, catalogs: catalogs.documents, interface: catalogs.interface,
-                                        languages: languages)
+        var catalogs = CatalogStore.load(site, languages: languages, root: root, into: &catalogDiagnostics)
+        catalogs.diagnostics = catalogDiagnostics
+        return Input(site: site, languages: languages, catalogs: catalogs, templates: templates)
+    }
 
-        var artifacts = SiteRenderer(sites: localized, templates: templates).render()
-            + CoverageRenderer(coverage: coverage, templates: templates, sourceName: languages[0].autonym).render()
-        if let pack = site.config.pack {
-            let resolver = LinkResolver(documents: site.documents)
-            let modified = bookDate(site, pack: pack, sourceDateEpoch: sourceDateEpoch)
+    static func validate(_ input: Input, into diagnostics: inout Diagnostics) {
+        diagnostics.append(contentsOf: SiteValidator.validate(input.site))
+    }
+
+    static func localize(_ input: Input, into diagnostics: inout Diagnostics) -> [LocalizedSite] {
+        let (translations, interface) = input.catalogs.translations(for: input.site, languages: input.languages, into: &diagnostics)
+        return input.languages.map {
+            Localizer.localize(input.site, language: $0, languages: input.languages, translations: translations, interface: interface)
+        }
+    }
+
+    /// Pages of every language, the coverage report and the books, as values in memory.
+    static func render(_ input: Input, _ localized: [LocalizedSite], sourceDateEpoch: Int?,
+                       into diagnostics: inout Diagnostics) -> [Artifact] {
+        let coverage = Coverage.compute(site: input.site, catalogs: input.catalogs.documents,
+                                        interface: input.catalogs.interface, languages: input.languages)
+        var artifacts = SiteRenderer(sites: localized, templates: input.templates).render()
+            + CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym).render()
+        if let pack = input.site.config.pack {
+            let resolver = LinkResolver(documents: input.site.documents)
+            let modified = bookDate(input.site, pack: pack, sourceDateEpoch: sourceDateEpoch)
             for language in localized {
-                let book = BookRenderer(site: language, pack: pack, templates: templates, resolver: resolver, modified: modified)
+                let book = BookRenderer(site: language, pack: pack, templates: input.templates, resolver: resolver, modified: modified)
                 if let artifact = book.render(into: &diagnostics) { artifacts.append(artifact) }
             }
         }
-        guard !diagnostics.hasErrors else { return failed() }
+        return artifacts
+    }
 
-        if let output {
-            do {
-                try Publisher.publish(artifacts, to: output)
-            } catch {
-                diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
-            }
+    static func publish(_ artifacts: [Artifact], to output: URL, into diagnostics: inout Diagnostics) {
+        do {
+            try Publisher.publish(artifacts, to: output)
+        } catch {
+            diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
         }
-        return Result(diagnostics: diagnostics, artifacts: artifacts)
     }
 
     /// The books' date: SOURCE_DATE_EPOCH when given, else the day the newest chapter was reviewed.

@@ -59,6 +59,8 @@ enum CatalogStore {
 struct Catalogs: Sendable {
     var documents: [String: [String: POCatalog]] = [:]
     var interface: [String: POCatalog] = [:]
+    /// What was wrong with catalogs that could not be read.
+    var diagnostics = Diagnostics()
 
     /// The current translations for the build, with translators' links and MessageFormat checked.
     func translations(for site: Site, languages: [LanguageProfile],
