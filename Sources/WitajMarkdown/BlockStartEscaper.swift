@@ -1,7 +1,21 @@
 /// Escapes what would open a block at the start of a line, so that a segment's text parses as one paragraph.
 /// Segment text is inline Markdown: a translator's "# Title" or "1. item" stays text in the source's block.
 func escapeBlockStarts(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { escapeLine(String($0)) }.joined(separator: "\n")
+    // Most segments are one line that starts with a letter: nothing to do.
+    if let first = text.utf8.first, !text.utf8.contains(0x0A), !mayStartBlock(first) { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { escapeLine(String($0)) }.joined(separator: "\n")
+}
+
+/// Bytes that can begin a block (or leading space before one).
+private func mayStartBlock(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+         UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "|"),
+         UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "<"):
+        return true
+    default:
+        return false
+    }
 }
 
 private func escapeLine(_ raw: String) -> String {

@@ -159,11 +159,55 @@ struct BookRenderer {
 /// HTML5 as the templates write it, made XHTML: void elements closed, boolean attributes given a value.
 /// Safe on our output only: every "<" in it starts a tag we made (text is escaped).
 enum XHTML {
+    static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "wbr"]
+    static let booleanAttributes: Set<String> = ["data-fallback", "hidden", "checked", "disabled"]
+
     static func from(_ html: String) -> String {
-        html.replacing(/<(br|hr|img|input|meta|link|wbr)(\s[^<>]*?)?\s*\/?>/) { match in
-            "<\(match.output.1)\(match.output.2 ?? "")/>"
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 256)
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            out += tag(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        .replacing(/\s(data-fallback|hidden|checked|disabled)(?=[\s\/>])/) { " \($0.output.1)=\"\($0.output.1)\"" }
+        out += rest
+        return out
+    }
+
+    /// One tag: `<br>` -> `<br/>`, ` data-fallback` -> ` data-fallback="data-fallback"`.
+    private static func tag(_ tag: Substring) -> String {
+        let inner = tag.dropFirst().dropLast()
+        let name = inner.prefix { $0.isLetter || $0.isNumber }
+        guard !name.isEmpty else { return String(tag) }
+        var attributes = ""
+        var rest = inner.dropFirst(name.count)
+        // Attribute by attribute; values are always double-quoted in our output.
+        while let first = rest.first {
+            if first == "\"" {
+                let end = rest.dropFirst().firstIndex(of: "\"") ?? rest.endIndex
+                attributes += rest[..<(end == rest.endIndex ? end : rest.index(after: end))]
+                rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+                continue
+            }
+            if first == " " {
+                let word = rest.dropFirst().prefix { $0 != " " && $0 != "=" && $0 != "/" }
+                let after = rest.dropFirst(1 + word.count)
+                if booleanAttributes.contains(String(word)) && after.first != "=" {
+                    attributes += " \(word)=\"\(word)\""
+                    rest = after
+                    continue
+                }
+            }
+            attributes.append(first)
+            rest = rest.dropFirst()
+        }
+        if voidElements.contains(String(name)) {
+            while attributes.last == "/" || attributes.last == " " { attributes.removeLast() }
+            return "<\(name)\(attributes)/>"
+        }
+        return "<\(name)\(attributes)>"
     }
 }
 

@@ -63,7 +63,7 @@ enum POReader {
 
         private mutating func parseLine(_ line: Substring, number: Int) {
             var rest = line.drop { $0 == " " || $0 == "\t" }
-            let indent = line.count - rest.count
+            let indent = line.utf8.count - rest.utf8.count
             if rest.isEmpty { return }
             var obsolete = false
             if rest.hasPrefix("#~") {
@@ -80,18 +80,18 @@ enum POReader {
                 return
             }
             if rest.hasPrefix("\"") {
-                guard let string = unquote(rest, line: number, column: indent + (line.count - indent - rest.count) + 1) else { return }
+                guard let string = unquote(rest, line: number, column: line.utf8.count - rest.utf8.count + 1) else { return }
                 append(string, line: number, column: indent + 1)
                 return
             }
             let keyword = rest.prefix { $0 != " " && $0 != "\t" && $0 != "\"" }
             let after = rest.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
-            let column = line.count - rest.count + 1
+            let column = line.utf8.count - rest.utf8.count + 1
             guard after.hasPrefix("\"") else {
                 error(number, column, keyword.isEmpty ? "unexpected text; expected a keyword or a string" : "keyword '\(keyword)' must be followed by a quoted string")
                 return
             }
-            let stringColumn = line.count - after.count + 1
+            let stringColumn = line.utf8.count - after.utf8.count + 1
             guard let string = unquote(after, line: number, column: stringColumn) else { return }
             startKeyword(String(keyword), string, line: number, column: column, obsolete: obsolete)
         }
@@ -199,43 +199,49 @@ enum POReader {
         }
 
         /// A C-style quoted string: the escapes gettext knows, nothing after the closing quote but a comment.
+        /// Works on UTF-8 bytes; columns are byte columns, as in every witaj diagnostic.
         private mutating func unquote(_ text: Substring, line: Int, column: Int) -> String? {
-            var result = ""
-            var i = text.index(after: text.startIndex)
+            let bytes = text.utf8
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var i = bytes.index(after: bytes.startIndex)
             var col = column + 1
-            while i < text.endIndex {
-                let c = text[i]
-                if c == "\"" {
-                    let tail = text[text.index(after: i)...].drop { $0 == " " || $0 == "\t" }
+            while i < bytes.endIndex {
+                let c = bytes[i]
+                if c == UInt8(ascii: "\"") {
+                    let tail = bytes[bytes.index(after: i)...].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
                     if !tail.isEmpty {
                         error(line, col + 1, "unexpected text after the closing quote")
                         return nil
                     }
-                    return result
+                    return String(decoding: result, as: UTF8.self)
                 }
-                if c == "\\" {
-                    let n = text.index(after: i)
-                    guard n < text.endIndex else { break }
-                    switch text[n] {
-                    case "n": result += "\n"
-                    case "t": result += "\t"
-                    case "r": result += "\r"
-                    case "a": result += "\u{7}"
-                    case "b": result += "\u{8}"
-                    case "f": result += "\u{c}"
-                    case "v": result += "\u{b}"
-                    case "\\": result += "\\"
-                    case "\"": result += "\""
+                if c == UInt8(ascii: "\\") {
+                    let n = bytes.index(after: i)
+                    guard n < bytes.endIndex else { break }
+                    let escaped: UInt8
+                    switch bytes[n] {
+                    case UInt8(ascii: "n"): escaped = 0x0A
+                    case UInt8(ascii: "t"): escaped = 0x09
+                    case UInt8(ascii: "r"): escaped = 0x0D
+                    case UInt8(ascii: "a"): escaped = 0x07
+                    case UInt8(ascii: "b"): escaped = 0x08
+                    case UInt8(ascii: "f"): escaped = 0x0C
+                    case UInt8(ascii: "v"): escaped = 0x0B
+                    case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+                    case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")
                     default:
-                        error(line, col, "invalid escape sequence '\\\(text[n])'")
+                        let shown = String(decoding: bytes[n...].prefix(1), as: UTF8.self)
+                        error(line, col, "invalid escape sequence '\\\(shown)'")
                         return nil
                     }
-                    i = text.index(after: n)
+                    result.append(escaped)
+                    i = bytes.index(after: n)
                     col += 2
                     continue
                 }
                 result.append(c)
-                i = text.index(after: i)
+                i = bytes.index(after: i)
                 col += 1
             }
             error(line, column, "unterminated string: the closing quote is missing")
