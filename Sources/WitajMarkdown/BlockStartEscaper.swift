@@ -1,74 +1,94 @@
 /// Escapes what would open a block at the start of a line, so that a segment's text parses as one paragraph.
 /// Segment text is inline Markdown: a translator's "# Title" or "1. item" stays text in the source's block.
+/// Works on UTF-8 bytes: it runs for every segment of every page.
 func escapeBlockStarts(_ text: String) -> String {
-    // Most segments are one line that starts with a letter: nothing to do.
-    if let first = text.utf8.first, !text.utf8.contains(0x0A), !mayStartBlock(first) { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { escapeLine(String($0)) }.joined(separator: "\n")
+    var utf8 = Array(text.utf8)
+    var out: [UInt8] = []
+    var changed = false
+    var lineStart = 0
+    out.reserveCapacity(utf8.count + 4)
+    utf8.append(0x0A)  // sentinel: every line ends with a newline
+    for i in utf8.indices where utf8[i] == 0x0A {
+        let line = utf8[lineStart..<i]
+        var trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }
+        if trimmed.count != line.count { changed = true }
+        if let at = escapeOffset(trimmed) {
+            changed = true
+            out += trimmed[trimmed.startIndex..<(trimmed.startIndex + at)]
+            out.append(UInt8(ascii: "\\"))
+            trimmed = trimmed[(trimmed.startIndex + at)...]
+        }
+        out += trimmed
+        if i < utf8.count - 1 { out.append(0x0A) }
+        lineStart = i + 1
+    }
+    return changed ? String(decoding: out, as: UTF8.self) : text
 }
 
-/// Bytes that can begin a block (or leading space before one).
-private func mayStartBlock(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-         UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "|"),
-         UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "<"):
-        return true
+/// Where a backslash goes in a line (already without leading blanks) that would start a block, or nil.
+private func escapeOffset(_ line: ArraySlice<UInt8>) -> Int? {
+    guard let first = line.first else { return nil }
+    let rest = line.dropFirst()
+    func blankOrEnd(_ s: ArraySlice<UInt8>) -> Bool { s.first.map { $0 == 0x20 || $0 == 0x09 } ?? true }
+    switch first {
+    case UInt8(ascii: ">"):
+        return 0
+    case UInt8(ascii: "#"):
+        let hashes = line.prefix { $0 == UInt8(ascii: "#") }.count
+        return hashes <= 6 && blankOrEnd(line.dropFirst(hashes)) ? 0 : nil
+    case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"):
+        return blankOrEnd(rest) || isThematicBreak(line) || isSetextUnderline(line) || isTableDelimiter(line) ? 0 : nil
+    case UInt8(ascii: "="), UInt8(ascii: "_"):
+        return isSetextUnderline(line) || isThematicBreak(line) ? 0 : nil
+    case UInt8(ascii: "`"), UInt8(ascii: "~"):
+        return line.count >= 3 && line.prefix(3).allSatisfy({ $0 == first }) ? 0 : nil
+    case UInt8(ascii: "|"), UInt8(ascii: ":"):
+        return isTableDelimiter(line) ? 0 : nil
+    case UInt8(ascii: "["):
+        // A link reference or footnote definition would swallow the line.
+        if let close = line.firstIndex(of: UInt8(ascii: "]")), close + 1 < line.endIndex, line[close + 1] == UInt8(ascii: ":") {
+            return 0
+        }
+        return nil
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let digits = line.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        let after = line.dropFirst(digits)
+        if digits <= 9, let marker = after.first, marker == UInt8(ascii: ".") || marker == UInt8(ascii: ")"),
+           blankOrEnd(after.dropFirst()) {
+            return digits
+        }
+        return nil
     default:
+        return nil
+    }
+}
+
+private func isThematicBreak(_ line: ArraySlice<UInt8>) -> Bool {
+    guard let first = line.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else {
         return false
     }
-}
-
-private func escapeLine(_ raw: String) -> String {
-    let line = Substring(raw).drop { $0 == " " || $0 == "\t" }
-    guard let first = line.first else { return "" }
-    let rest = line.dropFirst()
-    let blankOrEnd: (Substring) -> Bool = { $0.isEmpty || $0.first == " " || $0.first == "\t" }
-    let escaped = "\\" + line
-
-    switch first {
-    case ">":
-        return escaped
-    case "#":
-        let hashes = line.prefix { $0 == "#" }
-        return hashes.count <= 6 && blankOrEnd(line.dropFirst(hashes.count)) ? escaped : String(line)
-    case "-", "+", "*":
-        if blankOrEnd(rest) || isThematicBreak(line) || isSetextUnderline(line) || isTableDelimiter(line) {
-            return escaped
-        }
-    case "=", "_":
-        if isSetextUnderline(line) || isThematicBreak(line) { return escaped }
-    case "`", "~":
-        if line.prefix(3).allSatisfy({ $0 == first }) && line.count >= 3 { return escaped }
-    case "|", ":":
-        if isTableDelimiter(line) { return escaped }
-    case "[":
-        // A link reference or footnote definition would swallow the line.
-        if let close = line.firstIndex(of: "]"), line[line.index(after: close)...].first == ":" { return escaped }
-    case "0"..."9":
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        let after = line.dropFirst(digits.count)
-        if digits.count <= 9, let marker = after.first, marker == "." || marker == ")", blankOrEnd(after.dropFirst()) {
-            return digits + "\\" + after
-        }
-    default:
-        break
+    var marks = 0
+    for byte in line {
+        if byte == first { marks += 1 } else if byte != 0x20 && byte != 0x09 { return false }
     }
-    return String(line)
+    return marks >= 3
 }
 
-private func isThematicBreak(_ line: Substring) -> Bool {
-    let marks = line.filter { $0 != " " && $0 != "\t" }
-    guard let first = marks.first, "-*_".contains(first) else { return false }
-    return marks.count >= 3 && marks.allSatisfy { $0 == first }
-}
-
-private func isSetextUnderline(_ line: Substring) -> Bool {
+private func isSetextUnderline(_ line: ArraySlice<UInt8>) -> Bool {
+    guard let first = line.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-") else { return false }
     var trimmed = line
-    while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
-    guard let first = trimmed.first, first == "=" || first == "-" else { return false }
+    while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
     return trimmed.allSatisfy { $0 == first }
 }
 
-private func isTableDelimiter(_ line: Substring) -> Bool {
-    line.contains("-") && line.allSatisfy { "|:- \t".contains($0) }
+private func isTableDelimiter(_ line: ArraySlice<UInt8>) -> Bool {
+    var dash = false
+    for byte in line {
+        switch byte {
+        case UInt8(ascii: "-"): dash = true
+        case UInt8(ascii: "|"), UInt8(ascii: ":"), 0x20, 0x09: continue
+        default: return false
+        }
+    }
+    return dash
 }

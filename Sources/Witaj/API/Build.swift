@@ -60,7 +60,7 @@ public enum Build {
 
     static func localize(_ input: Input, into diagnostics: inout Diagnostics) -> [LocalizedSite] {
         let (translations, interface) = input.catalogs.translations(for: input.site, languages: input.languages, into: &diagnostics)
-        return input.languages.map {
+        return parallelMap(input.languages) {
             Localizer.localize(input.site, language: $0, languages: input.languages, translations: translations, interface: interface)
         }
     }
@@ -75,9 +75,14 @@ public enum Build {
         if let pack = input.site.config.pack {
             let resolver = LinkResolver(documents: input.site.documents)
             let modified = bookDate(input.site, pack: pack, sourceDateEpoch: sourceDateEpoch)
-            for language in localized {
+            let books = parallelMap(localized) { language -> (Artifact?, Diagnostics) in
+                var problems = Diagnostics()
                 let book = BookRenderer(site: language, pack: pack, templates: input.templates, resolver: resolver, modified: modified)
-                if let artifact = book.render(into: &diagnostics) { artifacts.append(artifact) }
+                return (book.render(into: &problems), problems)
+            }
+            for (artifact, problems) in books {
+                diagnostics.append(contentsOf: problems)
+                if let artifact { artifacts.append(artifact) }
             }
         }
         return artifacts

@@ -41,15 +41,23 @@ enum CatalogStore {
     /// Every catalog that exists for the site's target languages, as read. A broken catalog is reported and left
     /// out (its document shows the fallback language); the others still load.
     static func load(_ site: Site, languages: [LanguageProfile], root: URL, into diagnostics: inout Diagnostics) -> Catalogs {
-        var catalogs = Catalogs()
-        for language in languages where language.code != site.config.sourceLanguage {
+        let targets = languages.map(\.code).filter { $0 != site.config.sourceLanguage }
+        // One language per core; each reads its own files.
+        let loaded = parallelMap(targets) { code -> (String, [String: POCatalog], POCatalog?, Diagnostics) in
+            var diagnostics = Diagnostics()
+            var documents: [String: POCatalog] = [:]
             for document in site.documents {
-                let path = path(of: document.source, language: language.code)
-                if let catalog = read(path, root: root, into: &diagnostics) { catalogs.documents[language.code, default: [:]][path] = catalog }
+                let path = path(of: document.source, language: code)
+                if let catalog = read(path, root: root, into: &diagnostics) { documents[path] = catalog }
             }
-            if let catalog = read(uiPath(language: language.code), root: root, into: &diagnostics) {
-                catalogs.interface[language.code] = catalog
-            }
+            let ui = read(uiPath(language: code), root: root, into: &diagnostics)
+            return (code, documents, ui, diagnostics)
+        }
+        var catalogs = Catalogs()
+        for (code, documents, ui, problems) in loaded {
+            catalogs.documents[code] = documents
+            catalogs.interface[code] = ui
+            diagnostics.append(contentsOf: problems)
         }
         return catalogs
     }

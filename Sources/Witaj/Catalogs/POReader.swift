@@ -47,10 +47,10 @@ enum POReader {
 
         mutating func parse(_ text: String) {
             var number = 0
-            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 number += 1
                 var line = Substring(raw)
-                if line.last == "\r" { line = line.dropLast() }
+                if line.utf8.last == 0x0D { line = line.dropLast() }
                 parseLine(line, number: number)
             }
             finish(line: number + 1)

@@ -6,7 +6,12 @@ enum TranslationChecker {
     static func check(_ entry: POEntry, of document: Document, path: String, resolver: LinkResolver,
                       into diagnostics: inout Diagnostics) {
         let location = SourceLocation(path, line: entry.msgstrLine)
-        guard let inlines = MarkdownReader.inlines(entry.translation) else {
+        // Only a link ("](" or "<…>") can point somewhere wrong, only a line start or a newline can open a block.
+        let text = entry.translation
+        if !text.contains("](") && !text.contains("<") && !text.contains("\n"), let first = text.first, first.isLetter {
+            return
+        }
+        guard let inlines = MarkdownReader.inlines(text) else {
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
             return
         }

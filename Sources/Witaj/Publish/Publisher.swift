@@ -17,17 +17,19 @@ enum Publisher {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders: Set<String> = []
-            for artifact in artifacts {
-                let url = staging.appendingPathComponent(artifact.path)
-                let folder = url.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let folders = Set(artifacts.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path })
+            for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            // Files are independent: write them on every core, in two halves.
+            let halves = [Array(artifacts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)),
+                          Array(artifacts.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))]
+            let failures = parallelMap(halves) { half -> String? in
+                for artifact in half {
+                    let path = staging.appendingPathComponent(artifact.path).path
+                    if !FileManager.default.createFile(atPath: path, contents: Data(artifact.bytes)) { return path }
                 }
-                guard fm.createFile(atPath: url.path, contents: Data(artifact.bytes)) else {
-                    throw Failure(description: "cannot write \(url.path)")
-                }
+                return nil
             }
+            if let failed = failures.compactMap({ $0 }).first { throw Failure(description: "cannot write \(failed)") }
         } catch {
             try? fm.removeItem(at: staging)
             throw error as? Failure ?? Failure(description: "cannot write the output: \(error.localizedDescription)")

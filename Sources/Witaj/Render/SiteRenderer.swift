@@ -13,12 +13,13 @@ struct SiteRenderer {
                 ($0.document.path, $0.isComplete)
             })
         }
-        var artifacts: [Artifact] = []
-        for site in sites {
+        // Languages share nothing while rendering: one per core.
+        let complete = completeness
+        var artifacts = parallelMap(sites) { site in
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
-            renderer.completeness = completeness
-            artifacts += renderer.render()
-        }
+            renderer.completeness = complete
+            return renderer.render()
+        }.flatMap { $0 }
         artifacts.append(languageChooser(first))
         artifacts.append(sitemap(completeness: completeness))
         for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
