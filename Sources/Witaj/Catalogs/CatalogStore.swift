@@ -73,10 +73,11 @@ struct Catalogs: Sendable {
     /// The current translations for the build, with translators' links and MessageFormat checked.
     func translations(for site: Site, languages: [LanguageProfile],
                       into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
-        var translations: Translations = [:]
-        var interfaceStrings: [String: [String: String]] = [:]
         let resolver = LinkResolver(documents: site.documents)
-        for language in languages where language.code != site.config.sourceLanguage {
+        let targets = languages.filter { $0.code != site.config.sourceLanguage }
+        let perLanguage = parallelMap(targets) { language -> ([String: [String: TranslationEntry]], [String: String]?, Diagnostics) in
+            var diagnostics = Diagnostics()
+            var byDocument: [String: [String: TranslationEntry]] = [:]
             for document in site.documents {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 guard let catalog = documents[language.code]?[path] else { continue }
@@ -87,12 +88,20 @@ struct Catalogs: Sendable {
                         TranslationChecker.check(entry, of: document, path: path, resolver: resolver, into: &diagnostics)
                     }
                 }
-                translations[language.code, default: [:]][document.source] = entries
+                byDocument[document.source] = entries
             }
-            if let catalog = interface[language.code] {
-                interfaceStrings[language.code] = TranslationChecker.interfaceStrings(
-                    catalog, language: language, path: CatalogStore.uiPath(language: language.code), into: &diagnostics)
+            let strings = interface[language.code].map {
+                TranslationChecker.interfaceStrings($0, language: language, path: CatalogStore.uiPath(language: language.code),
+                                                    into: &diagnostics)
             }
+            return (byDocument, strings, diagnostics)
+        }
+        var translations: Translations = [:]
+        var interfaceStrings: [String: [String: String]] = [:]
+        for (language, (byDocument, strings, problems)) in zip(targets, perLanguage) {
+            translations[language.code] = byDocument
+            interfaceStrings[language.code] = strings
+            diagnostics.append(contentsOf: problems)
         }
         return (translations, interfaceStrings)
     }

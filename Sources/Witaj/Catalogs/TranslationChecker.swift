@@ -8,9 +8,7 @@ enum TranslationChecker {
         let location = SourceLocation(path, line: entry.msgstrLine)
         // Only a link ("](" or "<…>") can point somewhere wrong, only a line start or a newline can open a block.
         let text = entry.translation
-        if !text.contains("](") && !text.contains("<") && !text.contains("\n"), let first = text.first, first.isLetter {
-            return
-        }
+        if let first = text.first, first.isLetter, !mayLinkOrBreak(text) { return }
         guard let inlines = MarkdownReader.inlines(text) else {
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
             return
@@ -20,6 +18,16 @@ enum TranslationChecker {
                 diagnostics.warning(location, "\(reason); the link is shown as text")
             }
         }
+    }
+
+    /// Whether a text has "](", "<" or a newline (scanned as bytes: this runs for every translation).
+    static func mayLinkOrBreak(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "<") || byte == 0x0A || (previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The translated interface strings of a ui.po, each checked; a string that fails is left out (the

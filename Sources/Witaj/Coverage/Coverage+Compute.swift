@@ -25,8 +25,8 @@ extension Coverage {
         let source = site.config.sourceLanguage
         let words = Formatters(locale: source)
         let targets = languages.filter { $0.code != source }
-        var rows: [DocumentRow] = []
-        for document in site.documents {
+        // Documents are independent: one per core.
+        let rows = parallelMap(site.documents) { document -> DocumentRow in
             let fresh = CatalogUpdater.entries(for: document.segments)
             var wordsOf: [String: Int] = [:]
             for entry in fresh {
@@ -52,9 +52,9 @@ extension Coverage {
                                                exists: existing != nil, segments: segments, words: wordCounts, changes: changes)
             }
             let title = MarkdownReader.inlines(document.title.text).map(InlineHTMLRenderer.plainText) ?? document.title.text
-            rows.append(DocumentRow(id: document.id, kind: document.kind.rawValue, title: title, source: document.source,
-                                    segments: fresh.count, words: fresh.reduce(0) { $0 + (wordsOf[$1.msgid] ?? 0) },
-                                    languages: entries))
+            return DocumentRow(id: document.id, kind: document.kind.rawValue, title: title, source: document.source,
+                               segments: fresh.count, words: fresh.reduce(0) { $0 + (wordsOf[$1.msgid] ?? 0) },
+                               languages: entries)
         }
 
         let summaries = targets.map { language -> LanguageSummary in
