@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""witaj against Hugo on the same synthetic multilingual site, side by side.
+
+For each N (documents) and L (languages) it generates both sites (generate.py), builds each from cold several
+times, alternating, and prints the median and spread of wall time, pages per second and peak resident memory
+(GNU time), the ratios witaj/Hugo, a rebuild with nothing changed and after changing one document, and the time
+to make all the EPUBs against pandoc making one EPUB of the same chapters. It is not a test; CI does not run it.
+
+Usage: Benchmarks/run.py [--sizes 200,1000,4000] [--languages 8] [--runs 3]
+Needs: hugo, pandoc and GNU time (apt-get install hugo pandoc time) and a release build of witaj.
+"""
+import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WITAJ = os.path.join(ROOT, ".build/release/witaj")
+
+
+def measure(command, cwd=None):
+    """(wall seconds, peak RSS in MB) of one run, by GNU time."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name] + command, cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        return wall, int(report.read().strip().splitlines()[-1]) / 1024
+
+
+def summary(samples):
+    walls = [w for w, _ in samples]
+    return statistics.median(walls), max(walls) - min(walls), max(m for _, m in samples)
+
+
+def count_pages(folder):
+    return sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(".html"))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="200,1000,4000")
+    parser.add_argument("--languages", type=int, default=8)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    for tool in ["hugo", "pandoc", "/usr/bin/time"]:
+        if not shutil.which(tool):
+            sys.exit(f"missing {tool}: apt-get install hugo pandoc time")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "witaj"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"machine: {os.cpu_count()} cores; hugo {hugo_version}; runs per tool: {args.runs}")
+    header = ("N", "L", "tool", "pages", "median s", "spread s", "pages/s", "peak MB")
+    rows, ratios = [], []
+    for n in [int(x) for x in args.sizes.split(",")]:
+        work = tempfile.mkdtemp(prefix=f"witaj-bench-{n}-")
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks/generate.py"), str(n), str(args.languages), work, WITAJ],
+                       check=True, stdout=subprocess.DEVNULL)
+        site, hugo = os.path.join(work, "witaj"), os.path.join(work, "hugo")
+        w_out, h_out = os.path.join(work, "witaj-out"), os.path.join(work, "hugo-out")
+        samples = {"witaj": [], "hugo": []}
+        for _ in range(args.runs):  # alternating, each from cold (no output folder)
+            shutil.rmtree(w_out, ignore_errors=True)
+            samples["witaj"].append(measure([WITAJ, "build", "--root", site, "--out", w_out]))
+            shutil.rmtree(h_out, ignore_errors=True)
+            shutil.rmtree(os.path.join(hugo, "resources"), ignore_errors=True)
+            samples["hugo"].append(measure(["hugo", "--quiet", "-d", h_out], cwd=hugo))
+        result = {}
+        for tool, out in [("witaj", w_out), ("hugo", h_out)]:
+            median, spread, peak = summary(samples[tool])
+            pages = count_pages(out)
+            result[tool] = (median, peak, pages)
+            rows.append((n, args.languages, tool, pages, f"{median:.2f}", f"{spread:.2f}", f"{pages / median:.0f}", f"{peak:.0f}"))
+        # Rebuilds: nothing changed, then one document changed.
+        unchanged = summary([measure([WITAJ, "build", "--root", site, "--out", w_out])])[0]
+        doc = os.path.join(site, "content/arrival/doc0.md")
+        with open(doc, "a", encoding="utf-8") as f:
+            f.write("\nJeszcze jedno zdanie.\n")
+        one_changed = summary([measure([WITAJ, "build", "--root", site, "--out", w_out])])[0]
+        # Books: witaj makes every language's EPUB within its build; pandoc makes one EPUB of the same chapters.
+        chapters = [os.path.join(w_out, "pl", p.strip()[2:].rsplit(".", 1)[0], "index.html")
+                    for p in open(os.path.join(site, "site.yml"), encoding="utf-8") if p.startswith("    - ")]
+        pandoc = summary([measure(["pandoc", "-o", os.path.join(work, "pandoc.epub"), "--metadata", "title=Pack"] + chapters)])[0]
+        ratios.append((n, result["witaj"][0] / result["hugo"][0], result["witaj"][1] / result["hugo"][1],
+                       result["witaj"][0] / result["witaj"][2], unchanged / result["witaj"][0],
+                       one_changed / result["witaj"][0], pandoc))
+        shutil.rmtree(work, ignore_errors=True)
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
+    for r in [header] + rows:
+        print("  ".join(str(c).rjust(w) for c, w in zip(r, widths)))
+    print()
+    print("N      time witaj/hugo  memory witaj/hugo  s per witaj page  rebuild unchanged/full  rebuild one doc/full  pandoc one EPUB s")
+    for n, t, m, per_page, unchanged, one, pandoc in ratios:
+        print(f"{n:<6} {t:>16.2f}  {m:>17.2f}  {per_page * 1000:>13.2f} ms  {unchanged:>22.2f}  {one:>20.2f}  {pandoc:>17.2f}")
+
+
+if __name__ == "__main__":
+    main()
