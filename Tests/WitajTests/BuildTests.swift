@@ -134,6 +134,9 @@ import WitajICU
             let page = document.path.isEmpty ? "pl/index.html" : "pl/\(document.path)/index.html"
             #expect(pages.contains(page), "no page for \(document.source)")
         }
+        // The site's theme/ overrides the default theme file by file.
+        let siteCSS = try #require(result.artifacts.first { $0.path == "assets/site.css" })
+        #expect(String(decoding: siteCSS.bytes, as: UTF8.self).contains("--accent: #00417a"))
         let articlesAndProcedures = documents.filter { $0.kind == .article || $0.kind == .procedure }
         #expect(articlesAndProcedures.count >= 25)
         #expect(documents.filter { $0.kind == .procedure }.count >= 10)

@@ -30,6 +30,11 @@ public struct UIStrings: Sendable {
     /// The string in this language, or the English text when there is no translation.
     public func text(_ key: String) -> String { table[key] ?? key }
 
+    /// The language a string is shown in, when it is not the page's (a fallback, or the English text).
+    public func fallbackLanguage(_ key: String) -> String? {
+        table[key] == nil ? "en" : sources[key]
+    }
+
     /// A MessageFormat string with its arguments, formatted with the plural rules of the language it is in.
     public func format(_ key: String, _ arguments: [String: MessageFormat.Argument]) -> String {
         let pattern = text(key)

@@ -66,14 +66,19 @@ struct PageRenderer {
             context["description"] = localized.summary.map { plain($0.text) }
             var notices: [String] = []
             if localized.document.review != nil {
-                notices.append(strings.text("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go."))
+                notices.append("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.")
             }
             if localized.hasOutdated {
-                notices.append(strings.text("Part of this page changed recently; the translation is being updated and the new text is shown in another language."))
+                notices.append("Part of this page changed recently; the translation is being updated and the new text is shown in another language.")
             } else if localized.hasFallback {
-                notices.append(strings.text("Part of this page has not been translated yet and is shown in another language."))
+                notices.append("Part of this page has not been translated yet and is shown in another language.")
             }
-            context["notices"] = notices.map { ["text": $0] }
+            // A notice not yet translated into the page's language says which language it is in.
+            context["notices"] = notices.map { key -> [String: String] in
+                let code = strings.fallbackLanguage(key)
+                let direction = code.map { LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr" } ?? ""
+                return ["text": strings.text(key), "attributes": code.map { " lang=\"\($0)\" dir=\"\(direction)\"" } ?? ""]
+            }
             if let day = localized.document.reviewed {
                 let date = language.formatters.date(year: day.year, month: day.month, day: day.day)
                 context["reviewed"] = strings.format("Last reviewed on {date}", ["date": .string(date)])
