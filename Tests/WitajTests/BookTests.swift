@@ -5,14 +5,8 @@ import ZIPFoundation
 
 /// The welcome pack as EPUB 3: valid (EPUBCheck), accessible, right-to-left where needed, reproducible.
 @Suite struct BookTests {
-    static let siteYAML = """
-        baseURL: https://example.org/pack/
-        sourceLanguage: pl
-        languages:
-          - code: pl
-          - code: en
-          - code: ar
-            fallback: [en]
+    static let siteYAML = FixtureSite.multilingual + """
+
         pack:
           file: pakiet
           chapters:

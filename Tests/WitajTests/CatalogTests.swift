@@ -4,40 +4,20 @@ import Testing
 
 /// witaj's catalogs are gettext's: msgmerge semantics, msgcat's exact formatting, msgfmt's approval.
 @Suite struct CatalogTests {
-    static let languages = """
-        baseURL: https://example.org/pack/
-        sourceLanguage: pl
-        languages:
-          - code: pl
-          - code: en
-          - code: ar
-            fallback: [en]
-        """
-
     func site() throws -> FixtureSite {
         let site = try FixtureSite()
-        try site.write("site.yml", Self.languages)
+        try site.write("site.yml", FixtureSite.multilingual)
         return site
     }
 
-    func catalog(_ site: FixtureSite, _ path: String) throws -> POCatalog {
-        var diagnostics = Diagnostics()
-        let catalog = try #require(CatalogStore.read(path, root: site.root, into: &diagnostics))
-        #expect(diagnostics.items.isEmpty)
-        return catalog
-    }
+    func catalog(_ site: FixtureSite, _ path: String) throws -> POCatalog { try site.catalog(path) }
 
     func text(_ site: FixtureSite, _ path: String) throws -> String {
         try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    /// Sets every msgstr of a catalog with a function of its msgid, the way a translator's tool would save it.
     func translate(_ site: FixtureSite, _ path: String, _ translation: (String) -> String?) throws {
-        var edited = try catalog(site, path)
-        for i in edited.entries.indices {
-            if let text = translation(edited.entries[i].msgid) { edited.entries[i].msgstr = [text] }
-        }
-        try site.write(path, POWriter.write(edited))
+        try site.translate(path, translation)
     }
 
     @Test func updateCreatesOneCatalogPerDocumentWithGettextHeaderAndComments() throws {

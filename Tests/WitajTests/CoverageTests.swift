@@ -6,18 +6,13 @@ import Testing
 @Suite struct CoverageTests {
     func site() throws -> FixtureSite {
         let site = try FixtureSite()
-        try site.write("site.yml", CatalogTests.languages)
+        try site.write("site.yml", FixtureSite.multilingual)
         _ = Update.run(root: site.root)
         return site
     }
 
     func translate(_ site: FixtureSite, _ path: String, _ translation: (String) -> String?) throws {
-        var diagnostics = Diagnostics()
-        var catalog = try #require(CatalogStore.read(path, root: site.root, into: &diagnostics))
-        for i in catalog.entries.indices {
-            if let text = translation(catalog.entries[i].msgid) { catalog.entries[i].msgstr = [text] }
-        }
-        try site.write(path, POWriter.write(catalog))
+        try site.translate(path, translation)
     }
 
     func coverage(_ site: FixtureSite) throws -> Coverage {

@@ -33,6 +33,37 @@ final class FixtureSite {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
+    /// A site with target languages: en, and ar falling back to en; optionally the EPUB pack.
+    static let multilingual = """
+        baseURL: https://example.org/pack/
+        sourceLanguage: pl
+        languages:
+          - code: pl
+          - code: en
+          - code: ar
+            fallback: [en]
+        """
+
+    /// Reads a catalog the way the build does.
+    func catalog(_ path: String) throws -> POCatalog {
+        var diagnostics = Diagnostics()
+        guard let catalog = CatalogStore.read(path, root: root, into: &diagnostics), !diagnostics.hasErrors else {
+            throw FixtureError(description: "\(path): \(diagnostics.items)")
+        }
+        return catalog
+    }
+
+    /// Sets msgstr of every entry with a function of its msgid, as a translator's tool would save the catalog.
+    func translate(_ path: String, _ translation: (String) -> String?) throws {
+        var edited = try catalog(path)
+        for i in edited.entries.indices {
+            if let text = translation(edited.entries[i].msgid) { edited.entries[i].msgstr = [text] }
+        }
+        try write(path, POWriter.write(edited))
+    }
+
+    struct FixtureError: Error, CustomStringConvertible { let description: String }
+
     func check() -> Build.Result { Build.run(root: root, output: nil) }
     func build() -> Build.Result { Build.run(root: root, output: output) }
 
