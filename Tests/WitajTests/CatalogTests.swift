@@ -37,6 +37,9 @@ import Testing
         let days = try #require(ui.entries.first { $0.msgid.hasPrefix("{count, plural, one {# day}") })
         #expect(days.extracted == ["ICU MessageFormat: keep {count} and #; ar needs the plural categories: zero one two few many other"])
         #expect(Update.run(root: site.root).written == [], "a second run changes nothing")
+        try site.remove("content/guide/zupa.md")
+        let messages = Update.run(root: site.root, language: "en").diagnostics.sorted.map(\.description)
+        #expect(messages == ["locales/en/guide/zupa.po:1:1: warning: no document in content/ has this catalog any more; delete it or move its translations"])
     }
 
     @Test func changedSegmentBecomesFuzzyRemovedBecomesObsoleteNewIsEmpty() throws {

@@ -27,6 +27,15 @@ public enum Update {
                 let fresh = CatalogUpdater.entries(for: document.segments)
                 if save(fresh, header: header, path: path, root: root, into: &diagnostics) { written.append(path) }
             }
+            // A catalog whose document is gone is kept (its translations may serve a renamed file) but said.
+            let expected = Set(site.documents.map { CatalogStore.path(of: $0.source, language: language.code) })
+            for (relative, _) in FileTree.files(under: root.appendingPathComponent("locales/\(language.code)"))
+            where relative.hasSuffix(".po") && relative != "ui.po" {
+                let path = "locales/\(language.code)/\(relative)"
+                if !expected.contains(path) {
+                    diagnostics.warning(SourceLocation(path), "no document in content/ has this catalog any more; delete it or move its translations")
+                }
+            }
             let uiPath = CatalogStore.uiPath(language: language.code)
             let header = CatalogStore.header(language: language, source: "the theme's interface strings", day: nil)
             if save(interfaceEntries(for: language), header: header, path: uiPath, root: root, into: &diagnostics) {
