@@ -71,5 +71,7 @@ public struct LocalizedSite: Sendable {
     public let index: [IndexGroup]
     public let strings: UIStrings
 
-    public func document(path: String) -> LocalizedDocument? { documents.first { $0.document.path == path } }
+    let byPath: [String: Int]
+
+    public func document(path: String) -> LocalizedDocument? { byPath[path].map { documents[$0] } }
 }

@@ -33,7 +33,8 @@ enum Localizer {
         }
         return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
                              home: documents.first { $0.document.kind == .home }, sections: sections, index: index,
-                             strings: UIStrings(language: language, interface: interface))
+                             strings: UIStrings(language: language, interface: interface),
+                             byPath: Dictionary(documents.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// The text a reader sees of a document's title, without Markdown.

@@ -33,17 +33,24 @@ public struct Site: Sendable {
     /// Sorted by path, so that every later phase is deterministic.
     public let documents: [Document]
     public let theme: Theme
+    /// Every office by id, from the offices register(s).
+    public let offices: [String: Office]
+    private let bySource: [String: Int]
 
-    public var offices: [String: Office] {
-        var result: [String: Office] = [:]
+    public init(config: SiteConfig, documents: [Document], theme: Theme) {
+        self.config = config
+        self.documents = documents
+        self.theme = theme
+        var offices: [String: Office] = [:]
         for document in documents {
-            if case .offices(let list) = document.body { for office in list { result[office.id] = office } }
+            if case .offices(let list) = document.body { for office in list where offices[office.id] == nil { offices[office.id] = office } }
         }
-        return result
+        self.offices = offices
+        bySource = Dictionary(documents.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The document that lists the offices, for links from procedure pages.
     public var officesDocument: Document? { documents.first { $0.kind == .offices } }
 
-    public func document(source: String) -> Document? { documents.first { $0.source == source } }
+    public func document(source: String) -> Document? { bySource[source].map { documents[$0] } }
 }
