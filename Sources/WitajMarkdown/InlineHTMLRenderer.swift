@@ -2,8 +2,13 @@
 /// or nil when the destination is not allowed, in which case the content renders as plain text.
 public struct InlineHTMLRenderer {
     public var link: (String) -> String?
+    /// Image sources go through their own policy (by default the links'); nil shows the alternative text.
+    public var image: (String) -> String?
 
-    public init(link: @escaping (String) -> String?) { self.link = link }
+    public init(link: @escaping (String) -> String?, image: ((String) -> String?)? = nil) {
+        self.link = link
+        self.image = image ?? link
+    }
 
     public func render(_ inlines: [Inline]) -> String {
         var out = ""
@@ -32,7 +37,7 @@ public struct InlineHTMLRenderer {
             out += ">" + render(content) + "</a>"
         case .image(let source, let title, let alt):
             let altText = Self.plainText(alt)
-            guard let src = link(source) else {
+            guard let src = image(source) else {
                 out += HTML.escape(altText)
                 return
             }

@@ -72,7 +72,8 @@ public enum MarkdownReader {
             return .paragraph(at(lines.slice(startLine, startColumn, endLine, endColumn, quoteDepth: quoteDepth)))
         case "heading":
             let level = Int(cmark_node_get_heading_level(node))
-            return .heading(level: level, text: at(lines.headingText(startLine, startColumn, endLine, quoteDepth: quoteDepth)))
+            let (text, column) = lines.headingText(startLine, startColumn, endLine, quoteDepth: quoteDepth)
+            return .heading(level: level, text: at(text, startLine, column))
         case "list":
             let items = children(of: node).map { item in
                 children(of: item).compactMap { block($0, lines: lines, quoteDepth: quoteDepth, lineOffset: lineOffset) }
@@ -109,7 +110,8 @@ public enum MarkdownReader {
                     let line = Int(cmark_node_get_start_line(cell))
                     let from = Int(cmark_node_get_start_column(cell))
                     let to = Int(cmark_node_get_end_column(cell))
-                    return at(lines.cell(line, from, to), line, from)
+                    let (text, column) = lines.cell(line, from, to)
+                    return at(text, line, column)
                 }
             }
             guard let header = rows.first else { return nil }

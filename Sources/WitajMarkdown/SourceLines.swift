@@ -41,11 +41,12 @@ struct SourceLines {
         return parts.joined(separator: "\n")
     }
 
-    /// The text of an ATX (`## Title ##`) or setext (`Title` / `===`) heading.
-    func headingText(_ startLine: Int, _ startColumn: Int, _ endLine: Int, quoteDepth: Int) -> String {
+    /// The text of an ATX (`## Title ##`) or setext (`Title` / `===`) heading, and its column.
+    func headingText(_ startLine: Int, _ startColumn: Int, _ endLine: Int, quoteDepth: Int) -> (String, Int) {
         let first = line(startLine).dropFirst(max(startColumn - 1, 0))
         if first.first == UInt8(ascii: "#") {
             var text = first.drop { $0 == UInt8(ascii: "#") }.drop(while: Self.isBlank)
+            let column = startColumn + (first.count - text.count)
             while let last = text.last, Self.isBlank(last) { text = text.dropLast() }
             // A closing sequence of #s counts only after a space (or when it is all there is).
             var closing = text
@@ -54,24 +55,31 @@ struct SourceLines {
                 text = closing
                 while let last = text.last, Self.isBlank(last) { text = text.dropLast() }
             }
-            return Self.string(text)
+            return (Self.string(text), column)
         }
-        return slice(startLine, startColumn, max(startLine, endLine - 1), 0, quoteDepth: quoteDepth)
+        let text = slice(startLine, startColumn, max(startLine, endLine - 1), 0, quoteDepth: quoteDepth)
             .split(separator: "\n").map { $0.trimmingCharacters(in: " \t") }.joined(separator: "\n")
+        return (text, startColumn)
     }
 
-    /// A table cell between its columns, without the padding.
-    func cell(_ number: Int, _ from: Int, _ to: Int) -> String {
+    /// A table cell between its columns, without the padding, and the column where its text starts.
+    func cell(_ number: Int, _ from: Int, _ to: Int) -> (String, Int) {
         var bytes = line(number)
         if to > 0 { bytes = bytes.prefix(to) }
-        bytes = bytes.dropFirst(max(from - 1, 0)).drop(while: Self.isBlank)
+        let start = bytes.dropFirst(max(from - 1, 0))
+        bytes = start.drop(while: Self.isBlank)
+        var column = from + (start.count - bytes.count)
         while let last = bytes.last, Self.isBlank(last) { bytes = bytes.dropLast() }
-        if bytes.first == UInt8(ascii: "|") { bytes = bytes.dropFirst().drop(while: Self.isBlank) }
+        if bytes.first == UInt8(ascii: "|") {
+            let after = bytes.dropFirst().drop(while: Self.isBlank)
+            column += bytes.count - after.count
+            bytes = after
+        }
         if bytes.last == UInt8(ascii: "|"), bytes.dropLast().last != UInt8(ascii: "\\") {
             bytes = bytes.dropLast()
             while let last = bytes.last, Self.isBlank(last) { bytes = bytes.dropLast() }
         }
-        return Self.string(bytes)
+        return (Self.string(bytes), column)
     }
 }
 

@@ -139,6 +139,13 @@ import Testing
         #expect(diagnostics.sorted.map(\.description) == [expected])
     }
 
+    @Test func octalAndHexadecimalEscapesAreRead() {
+        var diagnostics = Diagnostics()
+        let catalog = POReader.read("msgid \"a\"\nmsgstr \"\\x41\\102C\\t\"\n", path: "t.po", into: &diagnostics)
+        #expect(diagnostics.items.isEmpty)
+        #expect(catalog?.entries.first?.translation == "ABC\t")
+    }
+
     @Test func aBrokenCatalogIsReportedAndTheOtherLanguagesStillResolve() throws {
         let site = try site()
         _ = Update.run(root: site.root)

@@ -117,6 +117,44 @@ import Testing
         #expect(files == ["content/guide/one.md", "content/guide/two.md", "content/guide/three.xml"])
     }
 
+    @Test func aBrokenFileIsOneErrorNotOnePerLinkToIt() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/registration.xml", "<procedure>")
+        let messages = site.messages(site.check())
+        #expect(messages.allSatisfy { $0.hasPrefix("content/guide/registration.xml:") }, "\(messages)")
+    }
+
+    @Test func windowsLineEndsAreFine() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/crlf.md", "---\r\ntitle: Windows\r\nreviewed: 2026-10-05\r\n---\r\n\r\nTekst.\r\n")
+        #expect(site.messages(site.check()) == [])
+    }
+
+    @Test func twoSourcesForOnePage() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/lekarz.xml", try String(contentsOf: FixtureSite.fixtures.appendingPathComponent("minimal/content/guide/registration.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<procedure reviewed", with: "<procedure id=\"inny\" reviewed"))
+        #expect(site.messages(site.check()).contains("content/guide/lekarz.xml:1:1: error: content/guide/lekarz.xml and content/guide/lekarz.md would publish the same page; rename one"))
+    }
+
+    @Test func rawHTMLIsSaidNotSilentlyDropped() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/html.md", "---\ntitle: HTML\n---\n\n<div>Ważne</div>\n\nm<sup>2</sup>\n")
+        #expect(site.messages(site.check()) == [
+            "content/guide/html.md:5:1: warning: raw HTML is not published; write it in Markdown",
+            "content/guide/html.md:7:1: warning: inline HTML is shown as text, not as markup; write it in Markdown",
+        ])
+    }
+
+    @Test func theOutputMayNotHoldTheSources() throws {
+        let site = try FixtureSite()
+        for out in ["content", ".", "theme/x"] {
+            let result = Build.run(root: site.root, output: site.root.appendingPathComponent(out))
+            #expect(!result.succeeded, "\(out)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/guide/lekarz.md").path))
+    }
+
     @Test func javascriptLinksInSourceAreErrors() throws {
         let site = try FixtureSite()
         try site.write("content/guide/js.md", "---\ntitle: JS\n---\n\n[klik](JaVaScript:alert(1)) [obraz](data:text/html;base64,PHNjcmlwdD4=)\n")

@@ -23,7 +23,7 @@ public enum Build {
         let artifacts = render(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)
         // A broken catalog is an error but does not stop the other languages from rendering (check shows them
         // all); nothing is published while any error stands.
-        if let output, !diagnostics.hasErrors { publish(artifacts, to: output, into: &diagnostics) }
+        if let output, !diagnostics.hasErrors { publish(artifacts, to: output, root: root, into: &diagnostics) }
         return Result(diagnostics: diagnostics, artifacts: artifacts)
     }
 
@@ -88,7 +88,14 @@ public enum Build {
         return artifacts
     }
 
-    static func publish(_ artifacts: [Artifact], to output: URL, into diagnostics: inout Diagnostics) {
+    static func publish(_ artifacts: [Artifact], to output: URL, root: URL, into diagnostics: inout Diagnostics) {
+        // The output is replaced whole: it must not be the site or hold it, nor be inside its sources.
+        let out = output.standardizedFileURL.path, site = root.standardizedFileURL.path
+        let sources = ["content", "locales", "theme"].map { site + "/" + $0 }
+        if out == site || site.hasPrefix(out + "/") || sources.contains(where: { out == $0 || out.hasPrefix($0 + "/") }) || out == "/" {
+            diagnostics.error(SourceLocation(output.lastPathComponent), "refusing to replace \(out) with the built site: it holds the site's sources; choose another --out")
+            return
+        }
         do {
             try Publisher.publish(artifacts, to: output)
         } catch {

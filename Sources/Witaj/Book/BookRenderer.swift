@@ -28,7 +28,7 @@ struct BookRenderer {
     func render(into diagnostics: inout Diagnostics) -> Artifact? {
         let chapters = self.chapters
         guard !chapters.isEmpty else { return nil }
-        let files = Dictionary(uniqueKeysWithValues: chapters.map { ($0.document.path, Self.chapterFile($0.document.path)) })
+        let files = Dictionary(chapters.map { ($0.document.path, Self.chapterFile($0.document.path)) }, uniquingKeysWith: { a, _ in a })
         var pages = PageRenderer(site: site, templates: templates, resolver: resolver)
         pages.style = .book(chapters: files, web: site.site.config.baseURL + language.code + "/")
         let xhtml = chapters.map { chapter -> (String, String) in
@@ -48,7 +48,10 @@ struct BookRenderer {
             "lang": language.code, "dir": language.direction, "contents": strings.text("Contents"),
             "landmarks": strings.text("Landmarks"), "cover": strings.text("Cover"), "beginning": strings.text("Beginning"),
             "start": xhtml[0].0,
-            "chapters": chapters.map { ["file": Self.chapterFile($0.document.path), "title": Localizer.plainTitle($0)] },
+            "chapters": chapters.map { chapter in
+                ["file": Self.chapterFile(chapter.document.path), "title": Localizer.plainTitle(chapter),
+                 "attributes": SegmentRenderer.attributes(of: chapter.title, on: language)]
+            },
         ], with: "epub-nav"))
 
         // Every XHTML file must be well-formed and pass the accessibility checks behind the conformance claim.

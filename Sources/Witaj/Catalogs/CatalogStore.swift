@@ -82,7 +82,12 @@ struct Catalogs: Sendable {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 guard let catalog = documents[language.code]?[path] else { continue }
                 var entries: [String: TranslationEntry] = [:]
-                for entry in catalog.entries where !entry.obsolete && entry.context == nil {
+                for var entry in catalog.entries where !entry.obsolete && entry.context == nil {
+                    if let clean = TranslationChecker.withoutControlCharacters(entry.translation) {
+                        diagnostics.warning(SourceLocation(path, line: entry.msgstrLine),
+                                            "the translation has control characters; they are shown as spaces")
+                        entry.msgstr = [clean]
+                    }
                     entries[entry.msgid] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy)
                     if entry.hasTranslation && !entry.isFuzzy {
                         TranslationChecker.check(entry, of: document, path: path, resolver: resolver, into: &diagnostics)

@@ -230,6 +230,21 @@ enum POReader {
                     case UInt8(ascii: "v"): escaped = 0x0B
                     case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
                     case UInt8(ascii: "\""): escaped = UInt8(ascii: "\"")
+                    case UInt8(ascii: "0")...UInt8(ascii: "7"), UInt8(ascii: "x"):
+                        // C's octal (\101) and hexadecimal (\x41) escapes, which gettext accepts too.
+                        let hex = bytes[n] == UInt8(ascii: "x")
+                        var digits = bytes[(hex ? bytes.index(after: n) : n)...].prefix {
+                            hex ? ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) : ($0 >= 48 && $0 <= 55)
+                        }
+                        if !hex { digits = digits.prefix(3) }
+                        guard let value = UInt8(String(decoding: digits, as: UTF8.self), radix: hex ? 16 : 8), !digits.isEmpty else {
+                            error(line, col, "invalid escape sequence '\\x' without hexadecimal digits")
+                            return nil
+                        }
+                        result.append(value)
+                        i = digits.endIndex
+                        col += 1 + (hex ? 1 : 0) + digits.count
+                        continue
                     default:
                         let shown = String(decoding: bytes[n...].prefix(1), as: UTF8.self)
                         error(line, col, "invalid escape sequence '\\\(shown)'")

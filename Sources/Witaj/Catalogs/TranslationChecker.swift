@@ -20,6 +20,18 @@ enum TranslationChecker {
         }
     }
 
+    /// A translation without the control characters that no page or XHTML book may hold (a vertical tab from
+    /// Shift+Enter in a word processor, say); nil when there were none.
+    static func withoutControlCharacters(_ text: String) -> String? {
+        func isControl(_ s: Unicode.Scalar) -> Bool {
+            (s.value < 0x20 && s != "\n" && s != "\t") || s.value == 0x7F || (0xFFFE...0xFFFF).contains(s.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return nil }
+        var clean = String.UnicodeScalarView()
+        for s in text.unicodeScalars { clean.append(isControl(s) ? " " : s) }
+        return String(clean)
+    }
+
     /// Whether a text has "](", "<" or a newline (scanned as bytes: this runs for every translation).
     static func mayLinkOrBreak(_ text: String) -> Bool {
         var previous: UInt8 = 0
@@ -35,8 +47,12 @@ enum TranslationChecker {
     static func interfaceStrings(_ catalog: POCatalog, language: LanguageProfile, path: String,
                                  into diagnostics: inout Diagnostics) -> [String: String] {
         var result: [String: String] = [:]
-        for entry in catalog.entries where !entry.obsolete && entry.isTranslated {
+        for var entry in catalog.entries where !entry.obsolete && entry.isTranslated {
             let location = SourceLocation(path, line: entry.msgstrLine)
+            if let clean = withoutControlCharacters(entry.translation) {
+                diagnostics.warning(location, "the translation has control characters; they are shown as spaces")
+                entry.msgstr = [clean]
+            }
             if let problem = messageFormatProblem(source: entry.msgid, translation: entry.translation, language: language) {
                 diagnostics.warning(location, problem)
                 continue

@@ -15,6 +15,7 @@ enum SiteLoader {
         }
 
         var documents: [Document] = []
+        var unreadable: Set<String> = []
         let content = root.appendingPathComponent("content")
         let files = FileTree.files(under: content)
         if files.isEmpty { diagnostics.error(SourceLocation("content"), "content/ has no documents") }
@@ -39,11 +40,12 @@ enum SiteLoader {
             } else {
                 document = nil
             }
-            if let document { documents.append(document) }
+            if let document { documents.append(document) } else { unreadable.insert(source) }
         }
         let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
         guard let config else { return (nil, diagnostics) }
-        return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme), diagnostics)
+        return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable),
+                diagnostics)
     }
 
     /// "first-steps/pesel.xml" -> "first-steps/pesel"; "first-steps/index.md" -> "first-steps" (a section); "index.md" -> "".
@@ -59,7 +61,8 @@ enum SiteLoader {
 
     static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
         switch UTF8Text.decode(bytes) {
-        case .success(let text): return text
+        // Windows line ends: Swift holds "\r\n" as one character, which no "\n" split would find.
+        case .success(let text): return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         case .failure(let bad):
             diagnostics.error(SourceLocation(path, line: bad.line, column: bad.column),
                               "file is not UTF-8 (invalid byte here); save it as UTF-8")

@@ -12,8 +12,12 @@ struct LinkResolver: Sendable {
     /// Document sources ("content/first-steps/pesel.xml") to their paths ("first-steps/pesel").
     let paths: [String: String]
 
-    init(documents: [Document]) {
+    init(documents: [Document], unreadable: Set<String> = []) {
         var paths: [String: String] = [:]
+        // A file that failed to load is still where links point: its own error is the one to read.
+        for source in unreadable {
+            paths[source] = SiteLoader.path(of: String(source.dropFirst("content/".count))).0
+        }
         for document in documents { paths[document.source] = document.path }
         self.paths = paths
     }

@@ -35,10 +35,13 @@ public struct Site: Sendable {
     public let theme: Theme
     /// Every office by id, from the offices register(s).
     public let offices: [String: Office]
+    /// Source files that exist but could not be read (already reported): links to them are not errors twice.
+    public let unreadable: Set<String>
     private let bySource: [String: Int]
 
-    public init(config: SiteConfig, documents: [Document], theme: Theme) {
+    public init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = []) {
         self.config = config
+        self.unreadable = unreadable
         self.documents = documents
         self.theme = theme
         var offices: [String: Office] = [:]

@@ -50,14 +50,14 @@ struct PageRenderer {
         }
         let sections: [[String: Any]] = site.sections.map { section in
             let segmentRenderer = renderer(section.index, on: path)
-            var context = segmentRenderer.context(section.index.document.title.text)
+            var context = segmentRenderer.context(section.index.document.title.text, insideLink: true)
             context["url"] = style.url(from: path, to: section.index.document.path)
             context["current"] = section.index.document.path == (path.split(separator: "/").first.map(String.init) ?? "")
             return context
         }
         var context: [String: Any] = [
             "lang": language.code, "dir": language.direction, "pageTitle": title, "siteName": siteName,
-            "siteNameHTML": chrome.map { $0.render(home!.document.title.text).html } ?? "",
+            "siteNameHTML": chrome.map { $0.render(home!.document.title.text, insideLink: true).html } ?? "",
             "assets": root + "assets/", "homeURL": relativeURL(from: path, to: ""),
             "azURL": relativeURL(from: path, to: "a-z"), "languages": languages, "sections": sections,
             "alternates": alternates(path: path), "t": interfaceStrings,
@@ -142,7 +142,7 @@ struct PageRenderer {
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
             var crumb = renderer(section.index, on: document.path)
-                .context(section.index.document.title.text)
+                .context(section.index.document.title.text, insideLink: true)
             crumb["url"] = style.url(from: document.path, to: section.index.document.path)
             context["section"] = crumb
         }
@@ -174,7 +174,7 @@ struct PageRenderer {
         let segmentRenderer = renderer(localized, on: page)
         var item: [String: Any] = [
             "url": style.url(from: page, to: localized.document.path),
-            "title": segmentRenderer.context(localized.document.title.text),
+            "title": segmentRenderer.context(localized.document.title.text, insideLink: true),
             "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
         ]
         item["summary"] = localized.document.summary.map { segmentRenderer.context($0.text) }
@@ -219,13 +219,13 @@ struct PageRenderer {
             return officeContext(office, segments: officeRenderer, level: 3)
         }
         context["online"] = p.online.map { service -> [String: Any] in
-            var item = segments.context(service.text.text)
+            var item = segments.context(service.text.text, insideLink: true)
             item["url"] = service.url
             return item
         }
         context["notes"] = p.notes.map { segments.context($0.text) }
         context["legal"] = p.legal.map { act -> [String: Any] in
-            var item = segments.context(act.text.text)
+            var item = segments.context(act.text.text, insideLink: act.url != nil)
             item["url"] = act.url
             return item
         }

@@ -15,11 +15,14 @@ struct SegmentRenderer {
     let pagePath: String
     var style: LinkStyle = .site
 
-    func render(_ text: String) -> Rendered {
+    /// `insideLink`: the text goes inside an `<a>` of the template (a title in a list or the navigation), so it
+    /// may have no links or images of its own.
+    func render(_ text: String, insideLink: Bool = false) -> Rendered {
         let resolved = localized.resolve(text)
         let document = localized.document
-        let inline = InlineHTMLRenderer { destination in
-            switch resolver.resolve(destination, from: document) {
+        let link: (String) -> String? = { destination in
+            if insideLink { return nil }
+            return switch resolver.resolve(destination, from: document) {
             case .document(let path, let fragment):
                 style.url(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
             case .fragment(let fragment): "#" + fragment
@@ -27,6 +30,14 @@ struct SegmentRenderer {
             case .invalid: nil
             }
         }
+        // Images: only those the source text itself shows (a translation cannot add a remote image), and in a
+        // book only images it can carry, so none from the web: the book shows the alternative text.
+        let image: (String) -> String? = { source in
+            if insideLink || (resolved.text != text && !text.contains(source)) { return nil }
+            if case .book = style, case .external = resolver.resolve(source, from: document) { return nil }
+            return link(source)
+        }
+        let inline = InlineHTMLRenderer(link: link, image: image)
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
         let html = MarkdownReader.inlines(resolved.text).map(inline.render) ?? HTML.escape(resolved.text)
         return Rendered(html: html, attributes: Self.attributes(of: resolved, on: localized.language))
@@ -39,8 +50,8 @@ struct SegmentRenderer {
     }
 
     /// For templates: `{{{html}}}` and `{{{attributes}}}`.
-    func context(_ text: String) -> [String: Any] {
-        let rendered = render(text)
+    func context(_ text: String, insideLink: Bool = false) -> [String: Any] {
+        let rendered = render(text, insideLink: insideLink)
         return ["html": rendered.html, "attributes": rendered.attributes]
     }
 }

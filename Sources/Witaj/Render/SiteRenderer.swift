@@ -9,9 +9,8 @@ struct SiteRenderer {
         // Which pages are complete in which language: the switcher and hreflang of every page need all of it.
         var completeness: [String: [String: Bool]] = [:]
         for site in sites {
-            completeness[site.language.code] = Dictionary(uniqueKeysWithValues: site.documents.map {
-                ($0.document.path, $0.isComplete)
-            })
+            completeness[site.language.code] = Dictionary(site.documents.map { ($0.document.path, $0.isComplete) },
+                                                          uniquingKeysWith: { a, b in a && b })
         }
         // Languages share nothing while rendering: one per core.
         let complete = completeness

@@ -7,7 +7,14 @@ enum SiteValidator {
     static func validate(_ site: Site) -> Diagnostics {
         var diagnostics = Diagnostics()
         var ids: [String: Document] = [:]
+        var pages: [String: Document] = [:]
         for document in site.documents {
+            if let first = pages[document.path] {
+                diagnostics.error(SourceLocation(document.source),
+                                  "\(document.source) and \(first.source) would publish the same page; rename one")
+            } else {
+                pages[document.path] = document
+            }
             if let first = ids[document.id] {
                 diagnostics.error(document.idLocation, "duplicate document id '\(document.id)' (also used by \(first.source))")
             } else {
@@ -30,12 +37,13 @@ enum SiteValidator {
             }
         }
 
-        let resolver = LinkResolver(documents: site.documents)
+        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
         for document in site.documents {
             for segment in document.segments {
                 checkLinks(in: segment, of: document, resolver: resolver, into: &diagnostics)
             }
+            if case .markdown(let blocks) = document.body { checkRawHTML(blocks, of: document, into: &diagnostics) }
             if case .procedure(let procedure) = document.body {
                 for reference in procedure.offices where offices[reference.target] == nil {
                     diagnostics.error(reference.location, "unknown office '\(reference.target)'"
@@ -83,6 +91,33 @@ enum SiteValidator {
             case .image(let source, _, _): [source]
             case .link(_, _, let c), .emphasis(let c), .strong(let c), .strikethrough(let c): images(in: c)
             default: []
+            }
+        }
+    }
+
+    /// Editors' HTML is not published (witaj pages carry no author HTML): say so rather than lose text silently.
+    static func checkRawHTML(_ blocks: [Block], of document: Document, into diagnostics: inout Diagnostics) {
+        for block in blocks {
+            switch block {
+            case .html(let line):
+                diagnostics.warning(SourceLocation(document.source, line: line), "raw HTML is not published; write it in Markdown")
+            case .list(_, _, _, let items): items.forEach { checkRawHTML($0, of: document, into: &diagnostics) }
+            case .blockquote(let inner): checkRawHTML(inner, of: document, into: &diagnostics)
+            default: break
+            }
+        }
+        for segment in Document.segments(of: blocks, source: document.source) {
+            guard let inlines = MarkdownReader.inlines(segment.text), containsHTML(inlines) else { continue }
+            diagnostics.warning(segment.location, "inline HTML is shown as text, not as markup; write it in Markdown")
+        }
+    }
+
+    static func containsHTML(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .html: true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): containsHTML(c)
+            default: false
             }
         }
     }
