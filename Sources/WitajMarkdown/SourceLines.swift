@@ -57,9 +57,15 @@ struct SourceLines {
             }
             return (Self.string(text), column)
         }
-        let text = slice(startLine, startColumn, max(startLine, endLine - 1), 0, quoteDepth: quoteDepth)
-            .split(separator: "\n").map { $0.trimmingCharacters(in: " \t") }.joined(separator: "\n")
-        return (text, startColumn)
+        // Setext: the lines up to the underline (cmark's end line is the underline, or the line after it).
+        var lines = slice(startLine, startColumn, max(startLine, endLine), 0, quoteDepth: quoteDepth)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: " \t") }
+        if let underline = lines.firstIndex(where: { line in
+            !line.isEmpty && (line.allSatisfy { $0 == "=" } || line.allSatisfy { $0 == "-" })
+        }), underline > 0 {
+            lines = Array(lines[..<underline])
+        }
+        return (lines.joined(separator: "\n"), startColumn)
     }
 
     /// A table cell between its columns, without the padding, and the column where its text starts.

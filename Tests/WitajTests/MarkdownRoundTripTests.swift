@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Witaj
+@testable import WitajMarkdown
+
+/// A Markdown body cut into segments and rendered segment by segment says what cmark-gfm says of the whole file:
+/// the same elements, the same text. (witaj's own differences: heading ids and levels, table wrappers and
+/// alignment classes, attribute order, are normalized away; raw HTML is not used here.)
+@Suite struct MarkdownRoundTripTests {
+    static func normalize(_ html: String) -> String {
+        html.replacing(/<(\/?)(\w+)[^>]*>/) { "<\($0.output.1)\($0.output.2)>" }
+            .replacingOccurrences(of: "<div>", with: "").replacingOccurrences(of: "</div>", with: "")
+            // Links between documents are witaj's to rewrite; their text must stay.
+            .replacingOccurrences(of: "<a>", with: "").replacingOccurrences(of: "</a>", with: "")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacing(/>\s+</, with: "><")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func compare(_ source: URL) throws {
+        let text = try String(contentsOf: source, encoding: .utf8)
+        var diagnostics = Diagnostics()
+        let document = try #require(MarkdownDocumentReader.read(text, source: "content/x.md", path: "x", kind: .article,
+                                                                into: &diagnostics))
+        guard case .markdown(let blocks) = document.body else { return }
+        let language = try LanguageProfile(code: "pl")
+        let localized = LocalizedDocument(document: document, language: language, texts: [:])
+        // Links resolve as written: this compares Markdown, not witaj's link rewriting.
+        let renderer = SegmentRenderer(localized: localized, resolver: LinkResolver(documents: []), pagePath: "x")
+        let witaj = BlockHTMLRenderer(segments: renderer).render(blocks)
+            .replacing(/<h(\d) id="s\d+"/) { "<h\($0.output.1)" }
+        let body = text.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
+        let cmark = try ExternalTool.run("cmark-gfm", ["-e", "table", "-e", "strikethrough", "-e", "autolink"], input: body)
+        #expect(cmark.status == 0)
+        let (ours, theirs) = (Self.normalize(witaj), Self.normalize(cmark.stdout))
+        let same = ours.commonPrefix(with: theirs).count
+        #expect(ours == theirs, "\(source.lastPathComponent): witaj …\(ours.dropFirst(max(same - 40, 0)).prefix(120)) | cmark-gfm …\(theirs.dropFirst(max(same - 40, 0)).prefix(120))")
+    }
+
+    @Test func trickyMarkdown() throws {
+        try compare(FixtureSite.fixtures.appendingPathComponent("tricky-markdown/tricky.md"))
+    }
+
+    @Test func everyShippedArticle() throws {
+        let content = FixtureSite.packageRoot.appendingPathComponent("content")
+        let files = FileTree.files(under: content).filter { $0.0.hasSuffix(".md") }
+        #expect(files.count >= 25)
+        for (_, url) in files { try compare(url) }
+    }
+}
