@@ -43,6 +43,15 @@ import Testing
         #expect(polish.contains(">العربية</a>"))
     }
 
+    @Test func interfaceStringsStillInAnotherLanguageSaySo() throws {
+        // No ui.po translations for ar: its interface falls back along ar -> en (the theme's own English).
+        let site = try site()
+        let html = try page(site.check(), "ar/guide/registration/index.html")
+        #expect(html.contains("<h2 id=\"steps\" lang=\"en\" dir=\"ltr\">Step by step</h2>"))
+        #expect(html.contains("<a class=\"skip\" href=\"#main\" lang=\"en\" dir=\"ltr\">Skip to content</a>"))
+        #expect(html.contains("<strong lang=\"en\" dir=\"ltr\">30 days</strong>"))
+    }
+
     @Test func fuzzyTranslationIsNotShownAndThePageSaysItIsBeingUpdated() throws {
         let site = try site {
             try translate($0, "locales/en/guide/zupa.po") { "EN " + $0 }

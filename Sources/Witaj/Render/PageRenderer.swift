@@ -60,7 +60,7 @@ struct PageRenderer {
             "siteNameHTML": chrome.map { $0.render(home!.document.title.text, insideLink: true).html } ?? "",
             "assets": root + "assets/", "homeURL": relativeURL(from: path, to: ""),
             "azURL": relativeURL(from: path, to: "a-z"), "languages": languages, "sections": sections,
-            "alternates": alternates(path: path), "t": interfaceStrings,
+            "alternates": alternates(path: path), "t": interfaceStrings, "tl": interfaceLanguages,
         ]
         if let localized {
             context["description"] = localized.summary.map { plain($0.text) }
@@ -82,6 +82,7 @@ struct PageRenderer {
             if let day = localized.document.reviewed {
                 let date = language.formatters.date(year: day.year, month: day.month, day: day.day)
                 context["reviewed"] = strings.format("Last reviewed on {date}", ["date": .string(date)])
+                context["reviewedAttributes"] = languageAttributes("Last reviewed on {date}")
                 context["reviewedISO"] = day.description
             }
         }
@@ -89,7 +90,10 @@ struct PageRenderer {
     }
 
     var interfaceStrings: [String: String] {
-        let keys = [
+        Self.interfaceKeys.mapValues(strings.text)
+    }
+
+    static let interfaceKeys = [
             "skip": "Skip to content", "pack": "Welcome pack", "mainNav": "Main navigation", "language": "Language",
             "az": "A–Z index", "letters": "Letters", "home": "Home", "inSection": "In this section",
             "procedure": "Procedure", "audience": "Who is this for", "steps": "Step by step",
@@ -99,7 +103,14 @@ struct PageRenderer {
             "hours": "Opening hours", "phone": "Phone", "email": "E-mail", "website": "Website",
             "spoken": "Languages spoken", "partial": "not fully translated", "choose": "Choose your language",
         ]
-        return keys.mapValues(strings.text)
+
+    /// ` lang="pl" dir="ltr"` for an interface string shown in another language than the page's, else "".
+    var interfaceLanguages: [String: String] {
+        Self.interfaceKeys.mapValues(languageAttributes)
+    }
+
+    func languageAttributes(_ key: String) -> String {
+        strings.fallbackLanguage(key).map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""
     }
 
     /// `<link rel="alternate" hreflang>` for languages whose translation of the page is complete, plus x-default.
@@ -137,7 +148,8 @@ struct PageRenderer {
         context["isProcedure"] = document.kind == .procedure
         context["interactive"] = true
         if document.kind == .home, let pack = site.site.config.pack, !pack.chapters.isEmpty {
-            context["epub"] = ["url": pack.file + ".epub", "label": strings.text("Download the welcome pack (EPUB)")]
+            context["epub"] = ["url": pack.file + ".epub", "label": strings.text("Download the welcome pack (EPUB)"),
+                                "attributes": languageAttributes("Download the welcome pack (EPUB)")]
         }
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
@@ -206,8 +218,9 @@ struct PageRenderer {
         context["deadlines"] = p.deadlines.map { deadline -> [String: Any] in
             var item = segments.context(deadline.text.text)
             if let count = deadline.count, let unit = deadline.unit {
-                item["period"] = strings.format("{count, plural, one {# \(unit.rawValue)} other {# \(unit.rawValue)s}}",
-                                                ["count": .number(Double(count))])
+                let key = "{count, plural, one {# \(unit.rawValue)} other {# \(unit.rawValue)s}}"
+                item["period"] = strings.format(key, ["count": .number(Double(count))])
+                item["periodAttributes"] = languageAttributes(key)
             }
             return item
         }
