@@ -142,15 +142,20 @@ import WitajICU
         #expect(documents.filter { $0.kind == .procedure }.count >= 10)
     }
 
-    @Test func azPageOrderIsICUPolishCollationOfTheTitles() throws {
+    @Test(arguments: ["pl", "uk", "ru", "en", "be", "ar"])
+    func azPageOrderIsICUCollationOfTheTitlesInThePagesLanguage(language: String) throws {
         let result = Build.run(root: root, output: nil)
-        let page = try #require(result.artifacts.first { $0.path == "pl/a-z/index.html" })
+        let page = try #require(result.artifacts.first { $0.path == "\(language)/a-z/index.html" })
         let html = String(decoding: page.bytes, as: UTF8.self)
         let body = html[html.range(of: "<nav class=\"letters\"")!.lowerBound...]
-        let titles = body.matches(of: /<li><a href="\.\.\/[^"]+">([^<]+)<\/a>/).map { String($0.1) }
+        let titles = body.matches(of: /<li><a href="\.\.\/[^"]+"[^>]*>([^<]+)<\/a>/).map { String($0.1) }
         #expect(titles.count >= 25)
-        let collator = try Collator(locale: "pl")
+        let collator = try Collator(locale: language)
         #expect(titles == collator.sorted(titles, by: { $0 }))
+        // The letter headings come in the order of the language's alphabet (ICU's alphabetic index).
+        let letters = html.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).map { String($0.1) }
+        let alphabet = try AlphabeticIndex(locale: language).buckets.map(\.label)
+        #expect(letters == alphabet.filter { letters.contains($0) })
     }
 
     @Test func everyProcedureNamesAnOfficeThatExists() throws {
