@@ -74,11 +74,7 @@ struct PageRenderer {
                 notices.append("Part of this page has not been translated yet and is shown in another language.")
             }
             // A notice not yet translated into the page's language says which language it is in.
-            context["notices"] = notices.map { key -> [String: String] in
-                let code = strings.fallbackLanguage(key)
-                let direction = code.map { LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr" } ?? ""
-                return ["text": strings.text(key), "attributes": code.map { " lang=\"\($0)\" dir=\"\(direction)\"" } ?? ""]
-            }
+            context["notices"] = notices.map { ["text": strings.text($0), "attributes": languageAttributes($0)] }
             if let day = localized.document.reviewed {
                 let date = language.formatters.date(year: day.year, month: day.month, day: day.day)
                 context["reviewed"] = strings.format("Last reviewed on {date}", ["date": .string(date)])
@@ -123,8 +119,8 @@ struct PageRenderer {
         return result
     }
 
-    /// Whether a page is complete in a language. Known exactly for this page's own language; for the others the
-    /// publisher passes completeness in (see `SiteRenderer`).
+    /// Whether a page is complete in a language: `SiteRenderer` passes in every language's completeness, which the
+    /// switcher and the hreflang alternates of every page need.
     func isComplete(path: String, in other: LanguageProfile) -> Bool {
         completeness[other.code]?[path] ?? true
     }
