@@ -43,7 +43,6 @@ public struct UIStrings: Sendable {
         return message?.format(arguments) ?? pattern
     }
 
-    public static let keys: [String] = Array(builtIn["en"]!.keys).sorted()
 
     /// The default theme's own translations. Sites add or override them in locales/<lang>/ui.po.
     static let builtIn: [String: [String: String]] = [

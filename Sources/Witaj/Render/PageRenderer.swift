@@ -79,7 +79,6 @@ struct PageRenderer {
                 let date = language.formatters.date(year: day.year, month: day.month, day: day.day)
                 context["reviewed"] = strings.format("Last reviewed on {date}", ["date": .string(date)])
                 context["reviewedAttributes"] = languageAttributes("Last reviewed on {date}")
-                context["reviewedISO"] = day.description
             }
         }
         return context
