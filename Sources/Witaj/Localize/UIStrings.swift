@@ -43,7 +43,6 @@ public struct UIStrings: Sendable {
         return message?.format(arguments) ?? pattern
     }
 
-
     /// The default theme's own translations. Sites add or override them in locales/<lang>/ui.po.
     static let builtIn: [String: [String: String]] = [
         "en": Dictionary(uniqueKeysWithValues: english.map { ($0, $0) }),
