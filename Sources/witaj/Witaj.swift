@@ -29,9 +29,6 @@ func report(_ diagnostics: Diagnostics) throws {
     }
 }
 
-extension FileHandle: @retroactive TextOutputStream {
-    public func write(_ string: String) { write(Data(string.utf8)) }
-}
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,8 +43,7 @@ struct BuildCommand: ParsableCommand {
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         let result = Build.run(root: site.rootURL, output: output, sourceDateEpoch: epoch)
         try report(result.diagnostics)
-        let pages = result.artifacts.filter { $0.path.hasSuffix(".html") }.count
-        print("witaj: wrote \(pages) pages, \(result.artifacts.count) files to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        print("witaj: wrote \(result.pages) pages, \(result.files) files to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }
 

@@ -167,14 +167,16 @@ import Testing
         let polish = try LanguageProfile(code: "pl")
         // A target language that formats like Polish, so that only the segments' path differs.
         let target = try LanguageProfile(code: "pl-PL", fallbacks: ["pl"])
-        var identity: [String: [String: TranslationEntry]] = [:]
+        var identity: [String: [TextKey: TranslationEntry]] = [:]
         for document in site.documents {
-            identity[document.source] = Dictionary(document.segments.map { ($0.text, TranslationEntry(text: $0.text, fuzzy: false)) },
+            identity[document.source] = Dictionary(document.segments.map { (TextKey($0.text), TranslationEntry(text: $0.text, fuzzy: false)) },
                                                    uniquingKeysWith: { a, _ in a })
         }
         let source = Localizer.localize(site, language: polish, languages: [polish, target], translations: [:])
         let translated = Localizer.localize(site, language: target, languages: [polish, target], translations: ["pl-PL": identity])
-        let pages = SiteRenderer(sites: [source, translated], templates: templates).render()
+        let publisher = try Publisher(.memory)
+        SiteRenderer(sites: [source, translated], templates: templates).render(to: publisher)
+        let pages = publisher.kept
         func main(_ path: String) throws -> String {
             let html = String(decoding: try #require(pages.first { $0.path == path }).bytes, as: UTF8.self)
             return html.components(separatedBy: "<main")[1].components(separatedBy: "</main>")[0]

@@ -5,26 +5,40 @@ import Foundation
 public enum Build {
     public struct Result: Sendable {
         public let diagnostics: Diagnostics
-        /// What was (or, for `check`, would have been) written.
+        /// What `check` (no output folder) would have written; empty for a build, which streams its files out.
         public let artifacts: [Artifact]
+        /// How many files and HTML pages were (or would have been) written.
+        public let files: Int
+        public let pages: Int
         public var succeeded: Bool { !diagnostics.hasErrors }
+
+        init(diagnostics: Diagnostics, publisher: Publisher? = nil) {
+            self.diagnostics = diagnostics
+            artifacts = publisher?.kept ?? []
+            files = publisher?.written ?? 0
+            pages = publisher?.pages ?? 0
+        }
     }
 
     /// Builds the site at `root` into `output`; with `output` nil, checks everything and writes nothing.
     /// `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the books; without it, the newest `reviewed` date.
     public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil) -> Result {
         var diagnostics = Diagnostics()
-        guard let input = load(root, into: &diagnostics) else { return Result(diagnostics: diagnostics, artifacts: []) }
-        validate(input, into: &diagnostics)
-        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, artifacts: []) }
+        var clock = PhaseClock()
+        defer { clock.report() }
+        guard let input = clock.time("load", load(root, into: &diagnostics)) else { return Result(diagnostics: diagnostics) }
+        clock.time("validate", validate(input, into: &diagnostics))
+        guard !diagnostics.hasErrors, let publisher = publisher(to: output, root: root, into: &diagnostics) else {
+            return Result(diagnostics: diagnostics)
+        }
         // Translations are checked apart from the sources: a broken catalog does not stop the other languages.
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
-        let localized = localize(input, into: &diagnostics)
-        let artifacts = render(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)
+        let localized = clock.time("localize", localize(input, into: &diagnostics))
+        clock.time("render", render(input, localized, sourceDateEpoch: sourceDateEpoch, to: publisher, into: &diagnostics))
         // A broken catalog is an error but does not stop the other languages from rendering (check shows them
         // all); nothing is published while any error stands.
-        if let output, !diagnostics.hasErrors { publish(artifacts, to: output, root: root, into: &diagnostics) }
-        return Result(diagnostics: diagnostics, artifacts: artifacts)
+        clock.time("publish", finish(publisher, into: &diagnostics))
+        return Result(diagnostics: diagnostics, publisher: publisher)
     }
 
     /// Everything the build reads: the site, its languages with their ICU services, its catalogs, its theme.
@@ -49,7 +63,9 @@ public enum Build {
             diagnostics.error(SourceLocation("site.yml"), "ICU cannot serve a language of the site: \(error)")
             return nil
         }
-        var catalogs = CatalogStore.load(site, languages: languages, root: root, into: &catalogDiagnostics)
+        var clock = PhaseClock()
+        var catalogs = clock.time("  load catalogs", CatalogStore.load(site, languages: languages, root: root, into: &catalogDiagnostics))
+        clock.report()
         catalogs.diagnostics = catalogDiagnostics
         return Input(site: site, languages: languages, catalogs: catalogs, templates: templates)
     }
@@ -65,13 +81,13 @@ public enum Build {
         }
     }
 
-    /// Pages of every language, the coverage report and the books, as values in memory.
-    static func render(_ input: Input, _ localized: [LocalizedSite], sourceDateEpoch: Int?,
-                       into diagnostics: inout Diagnostics) -> [Artifact] {
+    /// Pages of every language, the coverage report and the books, handed to the publisher as they are made.
+    static func render(_ input: Input, _ localized: [LocalizedSite], sourceDateEpoch: Int?, to publisher: Publisher,
+                       into diagnostics: inout Diagnostics) {
         let coverage = Coverage.compute(site: input.site, catalogs: input.catalogs.documents,
                                         interface: input.catalogs.interface, languages: input.languages)
-        var artifacts = SiteRenderer(sites: localized, templates: input.templates).render()
-            + CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym).render()
+        SiteRenderer(sites: localized, templates: input.templates).render(to: publisher)
+        publisher.put(CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym).render())
         if let pack = input.site.config.pack {
             let resolver = LinkResolver(documents: input.site.documents)
             let modified = bookDate(input.site, pack: pack, sourceDateEpoch: sourceDateEpoch)
@@ -82,24 +98,38 @@ public enum Build {
             }
             for (artifact, problems) in books {
                 diagnostics.append(contentsOf: problems)
-                if let artifact { artifacts.append(artifact) }
+                if let artifact { publisher.put(artifact) }
             }
         }
-        return artifacts
     }
 
-    static func publish(_ artifacts: [Artifact], to output: URL, root: URL, into diagnostics: inout Diagnostics) {
-        // The output is replaced whole: it must not be the site or hold it, nor be inside its sources.
+    /// Where the files go: memory for `check`, else a staging folder beside `output`, which must not be the site
+    /// or hold it, nor be inside its sources (the output is replaced whole).
+    static func publisher(to output: URL?, root: URL, into diagnostics: inout Diagnostics) -> Publisher? {
+        guard let output else { return try? Publisher(.memory) }
         let out = output.standardizedFileURL.path, site = root.standardizedFileURL.path
         let sources = ["content", "locales", "theme"].map { site + "/" + $0 }
         if out == site || site.hasPrefix(out + "/") || sources.contains(where: { out == $0 || out.hasPrefix($0 + "/") }) || out == "/" {
             diagnostics.error(SourceLocation(output.lastPathComponent), "refusing to replace \(out) with the built site: it holds the site's sources; choose another --out")
-            return
+            return nil
         }
         do {
-            try Publisher.publish(artifacts, to: output)
+            return try Publisher(.folder(output))
         } catch {
             diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
+            return nil
+        }
+    }
+
+    /// Swaps the staged output in when there is no error; otherwise drops it, and the old output stays.
+    static func finish(_ publisher: Publisher, into diagnostics: inout Diagnostics) {
+        guard !diagnostics.hasErrors else { return publisher.discard() }
+        do {
+            try publisher.commit()
+        } catch {
+            if case .folder(let output) = publisher.destination {
+                diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
+            }
         }
     }
 

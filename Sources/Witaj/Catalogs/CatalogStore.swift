@@ -75,20 +75,20 @@ struct Catalogs: Sendable {
                       into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
         let resolver = LinkResolver(documents: site.documents)
         let targets = languages.filter { $0.code != site.config.sourceLanguage }
-        let perLanguage = parallelMap(targets) { language -> ([String: [String: TranslationEntry]], [String: String]?, Diagnostics) in
+        let perLanguage = parallelMap(targets) { language -> ([String: [TextKey: TranslationEntry]], [String: String]?, Diagnostics) in
             var diagnostics = Diagnostics()
-            var byDocument: [String: [String: TranslationEntry]] = [:]
+            var byDocument: [String: [TextKey: TranslationEntry]] = [:]
             for document in site.documents {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 guard let catalog = documents[language.code]?[path] else { continue }
-                var entries: [String: TranslationEntry] = [:]
+                var entries: [TextKey: TranslationEntry] = [:]
                 for var entry in catalog.entries where !entry.obsolete && entry.context == nil {
                     if let clean = TranslationChecker.withoutControlCharacters(entry.translation) {
                         diagnostics.warning(SourceLocation(path, line: entry.msgstrLine),
                                             "the translation has control characters; they are shown as spaces")
                         entry.msgstr = [clean]
                     }
-                    entries[entry.msgid] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy)
+                    entries[TextKey(entry.msgid)] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy)
                     if entry.hasTranslation && !entry.isFuzzy {
                         TranslationChecker.check(entry, of: document, path: path, resolver: resolver, into: &diagnostics)
                     }

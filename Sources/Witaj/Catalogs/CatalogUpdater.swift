@@ -7,48 +7,49 @@ enum CatalogUpdater {
 
     /// One entry per distinct segment text, in reading order, with every place it occurs.
     static func entries(for segments: [Segment]) -> [POEntry] {
-        var order: [String] = []
-        var byText: [String: POEntry] = [:]
+        var entries: [POEntry] = []
+        var byText: [TextKey: Int] = [:]
         for segment in segments where !segment.text.isEmpty {
             let reference = "\(segment.location.path):\(segment.location.line)"
-            if var entry = byText[segment.text] {
-                if !entry.references.contains(reference) { entry.references.append(reference) }
-                byText[segment.text] = entry
+            let key = TextKey(segment.text)
+            if let i = byText[key] {
+                if !entries[i].references.contains(reference) { entries[i].references.append(reference) }
             } else {
                 var entry = POEntry(msgid: segment.text)
                 entry.extracted = [segment.role.rawValue]
                 entry.references = [reference]
-                byText[segment.text] = entry
-                order.append(segment.text)
+                byText[key] = entries.count
+                entries.append(entry)
             }
         }
-        return order.map { byText[$0]! }
+        return entries
     }
 
     static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry) -> POCatalog {
         guard let existing else { return POCatalog(header: header, entries: fresh) }
-        var old: [String: POEntry] = [:]
+        var old: [TextKey: POEntry] = [:]
         for entry in existing.entries where entry.context == nil {
             // A current entry wins over an obsolete one with the same msgid.
-            if old[entry.msgid] == nil || !entry.obsolete { old[entry.msgid] = entry }
+            let key = TextKey(entry.msgid)
+            if old[key] == nil || !entry.obsolete { old[key] = entry }
         }
-        var used: Set<String> = []
+        var used: Set<TextKey> = []
         var merged: [POEntry] = []
         var unmatched: [Int] = []
         for entry in fresh {
-            if var previous = old[entry.msgid] {
+            if var previous = old[TextKey(entry.msgid)] {
                 previous.extracted = entry.extracted
                 previous.references = entry.references
                 previous.obsolete = false
                 merged.append(previous)
-                used.insert(entry.msgid)
+                used.insert(TextKey(entry.msgid))
             } else {
                 unmatched.append(merged.count)
                 merged.append(entry)
             }
         }
         // Changed segments: the closest translated old message that no longer matches exactly.
-        var candidates = existing.entries.filter { !used.contains($0.msgid) && $0.hasTranslation && $0.context == nil }
+        var candidates = existing.entries.filter { !used.contains(TextKey($0.msgid)) && $0.hasTranslation && $0.context == nil }
         for index in unmatched {
             let text = merged[index].msgid
             var best: (Int, Double)?
@@ -58,14 +59,14 @@ enum CatalogUpdater {
             }
             guard let (i, _) = best else { continue }
             let source = candidates.remove(at: i)
-            used.insert(source.msgid)
+            used.insert(TextKey(source.msgid))
             merged[index].msgstr = source.msgstr
             merged[index].comments = source.comments
             merged[index].flags = source.flags
             merged[index].setFuzzy(true)
             merged[index].previous = source.msgid
         }
-        var obsolete = existing.entries.filter { !used.contains($0.msgid) && $0.hasTranslation && $0.context == nil }
+        var obsolete = existing.entries.filter { !used.contains(TextKey($0.msgid)) && $0.hasTranslation && $0.context == nil }
         for i in obsolete.indices {
             obsolete[i].obsolete = true
             obsolete[i].references = []

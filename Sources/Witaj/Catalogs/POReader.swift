@@ -25,7 +25,7 @@ enum POReader {
         var diagnostics = Diagnostics()
         var entries: [POEntry] = []
         private var current = Pending()
-        private var seen: [String: Int] = [:]
+        private var seen: [TextKey: Int] = [:]
 
         /// An entry being read: its comments, then its keywords and their strings.
         private struct Pending {
@@ -45,13 +45,20 @@ enum POReader {
 
         init(path: String) { self.path = path }
 
+        /// Lines are byte slices: the whole parse works on UTF-8 bytes (the text was validated as UTF-8 when read).
+        typealias Bytes = ArraySlice<UInt8>
+
         mutating func parse(_ text: String) {
+            let bytes = Array(text.utf8)
             var number = 0
-            for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
                 number += 1
-                var line = Substring(raw)
-                if line.utf8.last == 0x0D { line = line.dropLast() }
+                var line = bytes[start..<end]
+                if line.last == 0x0D { line = line.dropLast() }
                 parseLine(line, number: number)
+                start = end + 1
             }
             finish(line: number + 1)
         }
@@ -61,63 +68,76 @@ enum POReader {
             current.broken = true
         }
 
-        private mutating func parseLine(_ line: Substring, number: Int) {
-            var rest = line.drop { $0 == " " || $0 == "\t" }
-            let indent = line.utf8.count - rest.utf8.count
+        private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        private static func string(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
+        private static func starts(_ bytes: Bytes, with prefix: StaticString) -> Bool {
+            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+            var i = bytes.startIndex
+            for j in 0..<prefix.utf8CodeUnitCount {
+                if bytes[i] != prefix.utf8Start[j] { return false }
+                i += 1
+            }
+            return true
+        }
+
+        private mutating func parseLine(_ line: Bytes, number: Int) {
+            var rest = line.drop(while: Self.isBlank)
+            let indent = line.count - rest.count
             if rest.isEmpty { return }
             var obsolete = false
-            if rest.hasPrefix("#~") {
+            if Self.starts(rest, with: "#~") {
                 obsolete = true
-                rest = rest.dropFirst(2).drop { $0 == " " || $0 == "\t" }
-                if rest.hasPrefix("|") {
+                rest = rest.dropFirst(2).drop(while: Self.isBlank)
+                if rest.first == UInt8(ascii: "|") {
                     // "#~| msgid": the previous msgid of an obsolete entry.
-                    comment(Substring("#") + rest, number: number, obsolete: true)
+                    comment(rest, number: number, obsolete: true)
                     return
                 }
                 if rest.isEmpty { return }
-            } else if rest.hasPrefix("#") {
-                comment(rest, number: number, obsolete: false)
+            } else if rest.first == UInt8(ascii: "#") {
+                comment(rest.dropFirst(), number: number, obsolete: false)
                 return
             }
-            if rest.hasPrefix("\"") {
-                guard let string = unquote(rest, line: number, column: line.utf8.count - rest.utf8.count + 1) else { return }
+            if rest.first == UInt8(ascii: "\"") {
+                guard let string = unquote(rest, line: number, column: line.count - rest.count + 1) else { return }
                 append(string, line: number, column: indent + 1)
                 return
             }
-            let keyword = rest.prefix { $0 != " " && $0 != "\t" && $0 != "\"" }
-            let after = rest.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
-            let column = line.utf8.count - rest.utf8.count + 1
-            guard after.hasPrefix("\"") else {
-                error(number, column, keyword.isEmpty ? "unexpected text; expected a keyword or a string" : "keyword '\(keyword)' must be followed by a quoted string")
+            let keyword = rest.prefix { !Self.isBlank($0) && $0 != UInt8(ascii: "\"") }
+            let after = rest.dropFirst(keyword.count).drop(while: Self.isBlank)
+            let column = line.count - rest.count + 1
+            guard after.first == UInt8(ascii: "\"") else {
+                error(number, column, keyword.isEmpty ? "unexpected text; expected a keyword or a string" : "keyword '\(Self.string(keyword))' must be followed by a quoted string")
                 return
             }
-            let stringColumn = line.utf8.count - after.utf8.count + 1
+            let stringColumn = line.count - after.count + 1
             guard let string = unquote(after, line: number, column: stringColumn) else { return }
-            startKeyword(String(keyword), string, line: number, column: column, obsolete: obsolete)
+            startKeyword(Self.string(keyword), string, line: number, column: column, obsolete: obsolete)
         }
 
-        private mutating func comment(_ text: Substring, number: Int, obsolete: Bool) {
+        /// A comment line; `body` is what follows its `#`.
+        private mutating func comment(_ body: Bytes, number: Int, obsolete: Bool) {
             if current.hasMsgstr || current.hasMsgid { finish(line: number) }
-            let body = text.dropFirst()
+            let space = UInt8(ascii: " ")
             switch body.first {
-            case ".": current.entry.extracted.append(String(body.dropFirst().drop { $0 == " " }))
-            case ":":
-                current.entry.references += body.dropFirst().split(separator: " ").map(String.init)
-            case ",":
-                current.entry.flags += body.dropFirst().split(separator: ",").map { $0.trimmed(" ") }.filter { !$0.isEmpty }
-            case "|":
-                var previous = body.dropFirst().drop { $0 == " " }
-                if previous.hasPrefix("msgid") {
-                    previous = previous.dropFirst(5).drop { $0 == " " }
+            case UInt8(ascii: "."): current.entry.extracted.append(Self.string(body.dropFirst().drop { $0 == space }))
+            case UInt8(ascii: ":"):
+                current.entry.references += body.dropFirst().split(separator: space).map(Self.string)
+            case UInt8(ascii: ","):
+                current.entry.flags += body.dropFirst().split(separator: UInt8(ascii: ",")).map { Self.string($0).trimmed(" ") }.filter { !$0.isEmpty }
+            case UInt8(ascii: "|"):
+                var previous = body.dropFirst().drop { $0 == space }
+                if Self.starts(previous, with: "msgid") {
+                    previous = previous.dropFirst(5).drop { $0 == space }
                     if let s = unquote(previous, line: number, column: 1) { current.previous = s }
                     current.previousOpen = true
-                } else if previous.hasPrefix("\""), current.previousOpen {
+                } else if previous.first == UInt8(ascii: "\""), current.previousOpen {
                     if let s = unquote(previous, line: number, column: 1) { current.previous = (current.previous ?? "") + s }
                 } else {
                     current.previousOpen = false
                 }
             default:
-                current.entry.comments.append(String(body))
+                current.entry.comments.append(Self.string(body))
             }
             current.comments = true
             current.obsolete = current.obsolete || obsolete
@@ -188,7 +208,7 @@ enum POReader {
             entry.obsolete = current.obsolete
             entry.previous = current.previous
             if !entry.obsolete {
-                let key = (entry.context ?? "\u{4}") + "\u{4}" + entry.msgid
+                let key = TextKey((entry.context ?? "\u{4}") + "\u{4}" + entry.msgid)
                 if let first = seen[key] {
                     error(entry.line, 1, "duplicate message definition (first defined at line \(first))")
                     return
@@ -200,8 +220,7 @@ enum POReader {
 
         /// A C-style quoted string: the escapes gettext knows, nothing after the closing quote but a comment.
         /// Works on UTF-8 bytes; columns are byte columns, as in every witaj diagnostic.
-        private mutating func unquote(_ text: Substring, line: Int, column: Int) -> String? {
-            let bytes = text.utf8
+        private mutating func unquote(_ bytes: Bytes, line: Int, column: Int) -> String? {
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count)
             var i = bytes.index(after: bytes.startIndex)

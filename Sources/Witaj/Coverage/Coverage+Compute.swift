@@ -28,10 +28,10 @@ extension Coverage {
         // Documents are independent: one per core.
         let rows = parallelMap(site.documents) { document -> DocumentRow in
             let fresh = CatalogUpdater.entries(for: document.segments)
-            var wordsOf: [String: Int] = [:]
+            var wordsOf: [TextKey: Int] = [:]
             for entry in fresh {
                 let plain = MarkdownReader.inlines(entry.msgid).map(InlineHTMLRenderer.plainText) ?? entry.msgid
-                wordsOf[entry.msgid] = words.countWords(plain)
+                wordsOf[TextKey(entry.msgid)] = words.countWords(plain)
             }
             var entries: [String: Entry] = [:]
             for language in targets {
@@ -42,7 +42,7 @@ extension Coverage {
                 let segments = statistics(of: merged)
                 var wordCounts = Counts()
                 for entry in current {
-                    let n = wordsOf[entry.msgid] ?? 0
+                    let n = wordsOf[TextKey(entry.msgid)] ?? 0
                     if !entry.hasTranslation { wordCounts.untranslated += n } else if entry.isFuzzy { wordCounts.fuzzy += n } else { wordCounts.translated += n }
                 }
                 let changes = current.filter { $0.isFuzzy && $0.hasTranslation }.map {
@@ -53,7 +53,7 @@ extension Coverage {
             }
             let title = MarkdownReader.inlines(document.title.text).map(InlineHTMLRenderer.plainText) ?? document.title.text
             return DocumentRow(id: document.id, kind: document.kind.rawValue, title: title, source: document.source,
-                               segments: fresh.count, words: fresh.reduce(0) { $0 + (wordsOf[$1.msgid] ?? 0) },
+                               segments: fresh.count, words: fresh.reduce(0) { $0 + (wordsOf[TextKey($1.msgid)] ?? 0) },
                                languages: entries)
         }
 

@@ -61,8 +61,7 @@ enum SiteLoader {
 
     static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
         switch UTF8Text.decode(bytes) {
-        // Windows line ends: Swift holds "\r\n" as one character, which no "\n" split would find.
-        case .success(let text): return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        case .success(let text): return text
         case .failure(let bad):
             diagnostics.error(SourceLocation(path, line: bad.line, column: bad.column),
                               "file is not UTF-8 (invalid byte here); save it as UTF-8")

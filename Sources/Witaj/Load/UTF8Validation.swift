@@ -5,7 +5,20 @@ enum UTF8Text {
         let column: Int
     }
 
+    /// Windows line ends become "\n" (Swift holds "\r\n" as one character, which no "\n" split would find), and
+    /// a byte order mark is dropped.
     static func decode(_ bytes: [UInt8]) -> Result<String, InvalidByte> {
+        if var text = String(validating: bytes, as: UTF8.self) {
+            if bytes.contains(0x0D) {
+                var unix: [UInt8] = []
+                unix.reserveCapacity(bytes.count)
+                for (i, b) in bytes.enumerated() where !(b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) { unix.append(b) }
+                text = String(decoding: unix, as: UTF8.self)
+            }
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            return .success(text)
+        }
+        // Not UTF-8: find where.
         var i = 0
         var line = 1
         var lineStart = 0

@@ -1,4 +1,5 @@
 import WitajICU
+import WitajMarkdown
 
 /// A segment's text as a reader of one language gets it, and which language it really is.
 public struct ResolvedText: Sendable {
@@ -27,24 +28,36 @@ public struct TranslationEntry: Sendable, Equatable {
 }
 
 /// Translations per language, then per document source, then per source text (msgid).
-public typealias Translations = [String: [String: [String: TranslationEntry]]]
+public typealias Translations = [String: [String: [TextKey: TranslationEntry]]]
 
 /// One document seen in one language.
 public struct LocalizedDocument: Sendable {
     public let document: Document
     public let language: LanguageProfile
-    let texts: [String: ResolvedText]
+    let texts: [TextKey: ResolvedText]
+    /// Some segment shows another language's text.
+    public let hasFallback: Bool
+    public let hasOutdated: Bool
+    /// The title as a reader sees it, without Markdown (for sorting, `<title>` and lists).
+    public let plainTitle: String
+
+    init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText]) {
+        self.document = document
+        self.language = language
+        self.texts = texts
+        hasFallback = texts.values.contains { $0.state == .untranslated || $0.state == .outdated }
+        hasOutdated = texts.values.contains { $0.state == .outdated }
+        let title = texts[TextKey(document.title.text)]?.text ?? document.title.text
+        plainTitle = MarkdownReader.inlines(title).map(InlineHTMLRenderer.plainText) ?? title
+    }
 
     public func resolve(_ text: String) -> ResolvedText {
-        texts[text] ?? ResolvedText(text: text, language: language, state: .source)
+        texts[TextKey(text)] ?? ResolvedText(text: text, language: language, state: .source)
     }
 
     public var title: ResolvedText { resolve(document.title.text) }
     public var summary: ResolvedText? { document.summary.map { resolve($0.text) } }
 
-    /// Some segment shows another language's text.
-    public var hasFallback: Bool { texts.values.contains { $0.state == .untranslated || $0.state == .outdated } }
-    public var hasOutdated: Bool { texts.values.contains { $0.state == .outdated } }
     /// Every segment is current in this language (always true in the source language).
     public var isComplete: Bool { !hasFallback }
 }

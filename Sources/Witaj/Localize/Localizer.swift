@@ -38,34 +38,36 @@ enum Localizer {
     }
 
     /// The text a reader sees of a document's title, without Markdown.
-    static func plainTitle(_ document: LocalizedDocument) -> String {
-        let text = document.title.text
-        return MarkdownReader.inlines(text).map(InlineHTMLRenderer.plainText) ?? text
-    }
+    static func plainTitle(_ document: LocalizedDocument) -> String { document.plainTitle }
 
     static func resolve(_ document: Document, in language: LanguageProfile, source: LanguageProfile,
-                        profiles: [String: LanguageProfile], translations: Translations) -> [String: ResolvedText] {
-        var texts: [String: ResolvedText] = [:]
-        for segment in document.segments where texts[segment.text] == nil {
+                        profiles: [String: LanguageProfile], translations: Translations) -> [TextKey: ResolvedText] {
+        var texts: [TextKey: ResolvedText] = [:]
+        let own = translations[language.code]?[document.source]
+        let fallbacks = language.fallbacks.filter { $0 != source.code }.compactMap { code in
+            profiles[code].map { ($0, translations[code]?[document.source]) }
+        }
+        for segment in document.segments {
+            let key = TextKey(segment.text)
+            if texts[key] != nil { continue }
             if language.code == source.code {
-                texts[segment.text] = ResolvedText(text: segment.text, language: source, state: .source)
+                texts[key] = ResolvedText(text: segment.text, language: source, state: .source)
                 continue
             }
-            let own = translations[language.code]?[document.source]?[segment.text]
+            let own = own?[key]
             if let own, !own.fuzzy, !own.text.isEmpty {
-                texts[segment.text] = ResolvedText(text: own.text, language: language, state: .translated)
+                texts[key] = ResolvedText(text: own.text, language: language, state: .translated)
                 continue
             }
             let state: ResolvedText.State = own?.fuzzy == true && !(own?.text.isEmpty ?? true) ? .outdated : .untranslated
             var resolved = ResolvedText(text: segment.text, language: source, state: state)
-            for code in language.fallbacks where code != source.code {
-                if let entry = translations[code]?[document.source]?[segment.text], !entry.fuzzy, !entry.text.isEmpty,
-                   let profile = profiles[code] {
+            for (profile, catalog) in fallbacks {
+                if let entry = catalog?[key], !entry.fuzzy, !entry.text.isEmpty {
                     resolved = ResolvedText(text: entry.text, language: profile, state: state)
                     break
                 }
             }
-            texts[segment.text] = resolved
+            texts[key] = resolved
         }
         return texts
     }

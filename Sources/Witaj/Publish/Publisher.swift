@@ -1,40 +1,114 @@
 import Foundation
 
-/// The only code that writes `site-out/`: artifacts go to a staging folder beside it, which then replaces the
-/// old output in one rename. A build that fails before that leaves the old output exactly as it was.
-enum Publisher {
+/// The only code that writes `site-out/`. Artifacts are written as they are made (nothing is held in memory)
+/// into a staging folder beside the output, which replaces the old output in one rename when the build succeeds.
+/// A build that fails leaves the old output exactly as it was.
+final class Publisher: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    static func publish(_ artifacts: [Artifact], to output: URL) throws(Failure) {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        let old = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            let folders = Set(artifacts.map { staging.appendingPathComponent($0.path).deletingLastPathComponent().path })
-            for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            // Files are independent: write them on every core, in two halves.
-            let halves = [Array(artifacts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)),
-                          Array(artifacts.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))]
-            let failures = parallelMap(halves) { half -> String? in
-                for artifact in half {
-                    let path = staging.appendingPathComponent(artifact.path).path
-                    if !FileManager.default.createFile(atPath: path, contents: Data(artifact.bytes)) { return path }
-                }
-                return nil
-            }
-            if let failed = failures.compactMap({ $0 }).first { throw Failure(description: "cannot write \(failed)") }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error as? Failure ?? Failure(description: "cannot write the output: \(error.localizedDescription)")
+    /// Where the artifacts go: kept in memory (`check`, tests), or a staging folder for `output`.
+    enum Destination {
+        case memory
+        case folder(URL)
+    }
+
+    let destination: Destination
+    private let staging: URL?
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+    private var failure: String?
+    private(set) var kept: [Artifact] = []
+    private(set) var written = 0
+    private(set) var pages = 0
+
+    init(_ destination: Destination) throws(Failure) {
+        self.destination = destination
+        guard case .folder(let output) = destination else {
+            staging = nil
+            return
         }
-        // The swap: two renames on one file system. Between them the output is briefly absent, never half-written.
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        self.staging = staging
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "cannot write the output: \(error.localizedDescription)")
+        }
+        folders.insert(staging.path)
+    }
+
+    /// Takes one file of the output; safe to call from every core at once.
+    func put(_ artifact: Artifact) {
+        guard let staging else {
+            lock.withLock {
+                kept.append(artifact)
+                count(artifact)
+            }
+            return
+        }
+        let path = staging.path + "/" + artifact.path
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        let ok = makeFolder(folder) && Self.write(artifact.bytes, to: path)
+        lock.withLock {
+            if ok { count(artifact) } else if failure == nil { failure = path }
+        }
+    }
+
+    func put(_ artifacts: [Artifact]) {
+        for artifact in artifacts { put(artifact) }
+    }
+
+    private func count(_ artifact: Artifact) {
+        written += 1
+        if artifact.path.hasSuffix(".html") { pages += 1 }
+    }
+
+    /// mkdir -p, by system calls (FileManager's is slow for thousands of folders), remembering what exists.
+    private func makeFolder(_ folder: String) -> Bool {
+        if lock.withLock({ folders.contains(folder) }) { return true }
+        if mkdir(folder, 0o755) != 0 {
+            guard errno == ENOENT || errno == EEXIST else { return false }
+            if errno == ENOENT {
+                guard let slash = folder.lastIndex(of: "/"), makeFolder(String(folder[..<slash])) else { return false }
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return false }
+            }
+        }
+        lock.withLock { _ = folders.insert(folder) }
+        return true
+    }
+
+    /// One write(2) of the whole file: Foundation's atomic writes (a temporary file and a rename per file) are
+    /// not needed inside a staging folder that is itself swapped in whole.
+    private static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    /// Puts the staged output in place: two renames on one file system. Between them the output is briefly
+    /// absent, never half-written.
+    func commit() throws(Failure) {
+        guard case .folder(let output) = destination, let staging else { return }
+        if let failure {
+            discard()
+            throw Failure(description: "cannot write \(failure)")
+        }
+        let fm = FileManager.default
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             if fm.fileExists(atPath: output.path) { try fm.moveItem(at: output, to: old) }
             try fm.moveItem(at: staging, to: output)
@@ -44,5 +118,10 @@ enum Publisher {
             try? fm.removeItem(at: staging)
             throw Failure(description: "cannot replace \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Drops what was staged: the old output stays as it was.
+    func discard() {
+        if let staging { try? FileManager.default.removeItem(at: staging) }
     }
 }

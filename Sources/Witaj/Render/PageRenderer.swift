@@ -8,21 +8,47 @@ struct PageRenderer {
     let resolver: LinkResolver
     var style: LinkStyle = .site
 
+    /// What every page of the language shows the same way, made once: the site's name, the sections' titles in
+    /// the navigation (inside links, so without links of their own) and the interface strings.
+    let siteName: String
+    let siteNameHTML: String
+    let sectionTitles: [(path: String, context: [String: Any])]
+    let interfaceStrings: [String: String]
+    /// ` lang="pl" dir="ltr"` for an interface string shown in another language than the page's, else "".
+    let interfaceLanguages: [String: String]
+
+    init(site: LocalizedSite, templates: Templates, resolver: LinkResolver) {
+        self.site = site
+        self.templates = templates
+        self.resolver = resolver
+        let home = site.home
+        siteName = home?.plainTitle ?? ""
+        siteNameHTML = home.map { SegmentRenderer(localized: $0, resolver: resolver, pagePath: "").render($0.document.title.text, insideLink: true).html } ?? ""
+        sectionTitles = site.sections.map { section in
+            let title = SegmentRenderer(localized: section.index, resolver: resolver, pagePath: section.index.document.path)
+            return (section.index.document.path, title.context(section.index.document.title.text, insideLink: true))
+        }
+        let strings = site.strings
+        interfaceStrings = Self.interfaceKeys.mapValues(strings.text)
+        interfaceLanguages = Self.interfaceKeys.mapValues {
+            strings.fallbackLanguage($0).map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""
+        }
+    }
+
     var language: LanguageProfile { site.language }
     var strings: UIStrings { site.strings }
 
-    func render() -> [Artifact] {
-        var artifacts = site.documents.map { localized -> Artifact in
+    func render(to publisher: Publisher) {
+        for localized in site.documents {
             let name: String = switch localized.document.kind {
             case .procedure: "procedure"
             case .offices: "offices"
             default: "document"
             }
             let html = templates.render(documentContext(localized), with: name)
-            return Artifact(path: pageFile(localized.document.path), text: html)
+            publisher.put(Artifact(path: pageFile(localized.document.path), text: html))
         }
-        artifacts.append(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z")))
-        return artifacts
+        publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z")))
     }
 
     func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
@@ -39,25 +65,22 @@ struct PageRenderer {
     func pageContext(path: String, title: String, localized: LocalizedDocument?) -> [String: Any] {
         let depth = path.isEmpty ? 0 : path.split(separator: "/").count
         let root = String(repeating: "../", count: depth + 1)
-        let home = site.home
-        let chrome = home.map { renderer($0, on: path) }
-        let siteName = home.map(Localizer.plainTitle) ?? ""
         let languages: [[String: Any]] = site.languages.map { other in
             let partial = other.code != language.code && !isComplete(path: path, in: other)
             return ["code": other.code, "autonym": other.autonym, "dir": other.direction,
                     "url": root + other.code + "/" + (path.isEmpty ? "" : path + "/"),
                     "current": other.code == language.code, "partial": partial]
         }
-        let sections: [[String: Any]] = site.sections.map { section in
-            let segmentRenderer = renderer(section.index, on: path)
-            var context = segmentRenderer.context(section.index.document.title.text, insideLink: true)
-            context["url"] = style.url(from: path, to: section.index.document.path)
-            context["current"] = section.index.document.path == (path.split(separator: "/").first.map(String.init) ?? "")
+        let top = path.split(separator: "/").first.map(String.init) ?? ""
+        let sections: [[String: Any]] = sectionTitles.map { section in
+            var context = section.context
+            context["url"] = style.url(from: path, to: section.path)
+            context["current"] = section.path == top
             return context
         }
         var context: [String: Any] = [
             "lang": language.code, "dir": language.direction, "pageTitle": title, "siteName": siteName,
-            "siteNameHTML": chrome.map { $0.render(home!.document.title.text, insideLink: true).html } ?? "",
+            "siteNameHTML": siteNameHTML,
             "assets": root + "assets/", "homeURL": relativeURL(from: path, to: ""),
             "azURL": relativeURL(from: path, to: "a-z"), "languages": languages, "sections": sections,
             "alternates": alternates(path: path), "t": interfaceStrings, "tl": interfaceLanguages,
@@ -84,10 +107,6 @@ struct PageRenderer {
         return context
     }
 
-    var interfaceStrings: [String: String] {
-        Self.interfaceKeys.mapValues(strings.text)
-    }
-
     static let interfaceKeys = [
             "skip": "Skip to content", "pack": "Welcome pack", "mainNav": "Main navigation", "language": "Language",
             "az": "A–Z index", "letters": "Letters", "home": "Home", "inSection": "In this section",
@@ -98,11 +117,6 @@ struct PageRenderer {
             "hours": "Opening hours", "phone": "Phone", "email": "E-mail", "website": "Website",
             "spoken": "Languages spoken", "partial": "not fully translated", "choose": "Choose your language",
         ]
-
-    /// ` lang="pl" dir="ltr"` for an interface string shown in another language than the page's, else "".
-    var interfaceLanguages: [String: String] {
-        Self.interfaceKeys.mapValues(languageAttributes)
-    }
 
     func languageAttributes(_ key: String) -> String {
         strings.fallbackLanguage(key).map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""

@@ -3,8 +3,9 @@ struct SiteRenderer {
     let sites: [LocalizedSite]
     let templates: Templates
 
-    func render() -> [Artifact] {
-        guard let first = sites.first else { return [] }
+    /// Every file, handed to the publisher as it is made.
+    func render(to publisher: Publisher) {
+        guard let first = sites.first else { return }
         let resolver = LinkResolver(documents: first.site.documents)
         // Which pages are complete in which language: the switcher and hreflang of every page need all of it.
         var completeness: [String: [String: Bool]] = [:]
@@ -14,17 +15,16 @@ struct SiteRenderer {
         }
         // Languages share nothing while rendering: one per core.
         let complete = completeness
-        var artifacts = parallelMap(sites) { site in
+        _ = parallelMap(sites) { site in
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
             renderer.completeness = complete
-            return renderer.render()
-        }.flatMap { $0 }
-        artifacts.append(languageChooser(first))
-        artifacts.append(sitemap(completeness: completeness))
-        for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
-            artifacts.append(Artifact(path: "assets/" + path, bytes: bytes))
+            renderer.render(to: publisher)
         }
-        return artifacts
+        publisher.put(languageChooser(first))
+        publisher.put(sitemap(completeness: completeness))
+        for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
+            publisher.put(Artifact(path: "assets/" + path, bytes: bytes))
+        }
     }
 
     /// `site-out/index.html`: each language named in itself.
