@@ -43,7 +43,12 @@ struct BuildCommand: ParsableCommand {
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         let result = Build.run(root: site.rootURL, output: output, sourceDateEpoch: epoch)
         try report(result.diagnostics)
-        print("witaj: wrote \(result.pages) pages, \(result.files) files to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        if result.upToDate {
+            print("witaj: \(output.path) is up to date (nothing changed since the last build)")
+            return
+        }
+        let written = result.unchanged > 0 ? " (\(result.files - result.unchanged) changed)" : ""
+        print("witaj: wrote \(result.pages) pages, \(result.files) files\(written) to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }
 

@@ -7,16 +7,22 @@ public enum Build {
         public let diagnostics: Diagnostics
         /// What `check` (no output folder) would have written; empty for a build, which streams its files out.
         public let artifacts: [Artifact]
-        /// How many files and HTML pages were (or would have been) written.
+        /// How many files and HTML pages were (or would have been) made, and how many of them the output already
+        /// had, byte for byte.
         public let files: Int
         public let pages: Int
+        public let unchanged: Int
+        /// Nothing changed since the last build: nothing was done.
+        public let upToDate: Bool
         public var succeeded: Bool { !diagnostics.hasErrors }
 
-        init(diagnostics: Diagnostics, publisher: Publisher? = nil) {
+        init(diagnostics: Diagnostics, publisher: Publisher? = nil, upToDate: Bool = false) {
             self.diagnostics = diagnostics
             artifacts = publisher?.kept ?? []
             files = publisher?.written ?? 0
             pages = publisher?.pages ?? 0
+            unchanged = publisher?.unchanged ?? 0
+            self.upToDate = upToDate
         }
     }
 
@@ -26,18 +32,42 @@ public enum Build {
         var diagnostics = Diagnostics()
         var clock = PhaseClock()
         defer { clock.report() }
-        guard let input = clock.time("load", load(root, into: &diagnostics)) else { return Result(diagnostics: diagnostics) }
-        clock.time("validate", validate(input, into: &diagnostics))
-        guard !diagnostics.hasErrors, let publisher = publisher(to: output, root: root, into: &diagnostics) else {
-            return Result(diagnostics: diagnostics)
+        if let output, !isSafe(output, root: root, into: &diagnostics) { return Result(diagnostics: diagnostics) }
+        let started = Date().timeIntervalSince1970
+        let inputs = output.map { _ in BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch) }
+        if let output, let inputs, let state = BuildState.read(output: output), state.output == output.path,
+           state.inputs == inputs.digest, state.outputs == BuildState.outputs(output) {
+            var warnings = Diagnostics()
+            for warning in state.warnings { warnings.warning(warning.location, warning.message) }
+            return Result(diagnostics: warnings, upToDate: true)
         }
+        guard var input = clock.time("load", load(root, into: &diagnostics)) else { return Result(diagnostics: diagnostics) }
+        clock.time("validate", validate(input, into: &diagnostics))
+        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
         // Translations are checked apart from the sources: a broken catalog does not stop the other languages.
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
+        let coverage = clock.time("coverage", Coverage.compute(site: input.site, catalogs: input.catalogs.documents,
+                                                               interface: input.catalogs.interface, languages: input.languages))
         let localized = clock.time("localize", localize(input, into: &diagnostics))
-        clock.time("render", render(input, localized, sourceDateEpoch: sourceDateEpoch, to: publisher, into: &diagnostics))
-        // A broken catalog is an error but does not stop the other languages from rendering (check shows them
-        // all); nothing is published while any error stands.
+        input.catalogs.documents = [:]  // their texts live on in the localized sites; the rest is not needed
+        let books = clock.time("books", books(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics))
+        // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
+        // language, so that a broken catalog does not hide the others' problems).
+        guard output == nil || !diagnostics.hasErrors, let publisher = publisher(to: output, into: &diagnostics) else {
+            return Result(diagnostics: diagnostics)
+        }
+        clock.time("render", render(input, localized, coverage: coverage, to: publisher))
+        publisher.put(books)
         clock.time("publish", finish(publisher, into: &diagnostics))
+        if let output, let inputs, !diagnostics.hasErrors {
+            // A file changed in the second the build started could change again unseen: then no state is kept.
+            if inputs.newest < started - 1 {
+                BuildState(output: output.path, inputs: inputs.digest, outputs: BuildState.outputs(output),
+                           warnings: diagnostics.items).write()
+            } else {
+                BuildState.forget(output: output)
+            }
+        }
         return Result(diagnostics: diagnostics, publisher: publisher)
     }
 
@@ -45,7 +75,7 @@ public enum Build {
     struct Input {
         let site: Site
         let languages: [LanguageProfile]
-        let catalogs: Catalogs
+        var catalogs: Catalogs
         let templates: Templates
     }
 
@@ -63,9 +93,7 @@ public enum Build {
             diagnostics.error(SourceLocation("site.yml"), "ICU cannot serve a language of the site: \(error)")
             return nil
         }
-        var clock = PhaseClock()
-        var catalogs = clock.time("  load catalogs", CatalogStore.load(site, languages: languages, root: root, into: &catalogDiagnostics))
-        clock.report()
+        var catalogs = CatalogStore.load(site, languages: languages, root: root, into: &catalogDiagnostics)
         catalogs.diagnostics = catalogDiagnostics
         return Input(site: site, languages: languages, catalogs: catalogs, templates: templates)
     }
@@ -81,13 +109,16 @@ public enum Build {
         }
     }
 
-    /// Pages of every language, the coverage report and the books, handed to the publisher as they are made.
-    static func render(_ input: Input, _ localized: [LocalizedSite], sourceDateEpoch: Int?, to publisher: Publisher,
-                       into diagnostics: inout Diagnostics) {
-        let coverage = Coverage.compute(site: input.site, catalogs: input.catalogs.documents,
-                                        interface: input.catalogs.interface, languages: input.languages)
+    /// Pages of every language and the coverage report, handed to the publisher as they are made.
+    static func render(_ input: Input, _ localized: [LocalizedSite], coverage: Coverage, to publisher: Publisher) {
         SiteRenderer(sites: localized, templates: input.templates).render(to: publisher)
         publisher.put(CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym).render())
+    }
+
+    /// The welcome pack of every language as an EPUB book.
+    static func books(_ input: Input, _ localized: [LocalizedSite], sourceDateEpoch: Int?,
+                      into diagnostics: inout Diagnostics) -> [Artifact] {
+        var artifacts: [Artifact] = []
         if let pack = input.site.config.pack {
             let resolver = LinkResolver(documents: input.site.documents)
             let modified = bookDate(input.site, pack: pack, sourceDateEpoch: sourceDateEpoch)
@@ -98,21 +129,26 @@ public enum Build {
             }
             for (artifact, problems) in books {
                 diagnostics.append(contentsOf: problems)
-                if let artifact { publisher.put(artifact) }
+                if let artifact { artifacts.append(artifact) }
             }
         }
+        return artifacts
     }
 
-    /// Where the files go: memory for `check`, else a staging folder beside `output`, which must not be the site
-    /// or hold it, nor be inside its sources (the output is replaced whole).
-    static func publisher(to output: URL?, root: URL, into diagnostics: inout Diagnostics) -> Publisher? {
-        guard let output else { return try? Publisher(.memory) }
+    /// The output is replaced whole: it must not be the site or hold it, nor be inside its sources.
+    static func isSafe(_ output: URL, root: URL, into diagnostics: inout Diagnostics) -> Bool {
         let out = output.standardizedFileURL.path, site = root.standardizedFileURL.path
         let sources = ["content", "locales", "theme"].map { site + "/" + $0 }
         if out == site || site.hasPrefix(out + "/") || sources.contains(where: { out == $0 || out.hasPrefix($0 + "/") }) || out == "/" {
             diagnostics.error(SourceLocation(output.lastPathComponent), "refusing to replace \(out) with the built site: it holds the site's sources; choose another --out")
-            return nil
+            return false
         }
+        return true
+    }
+
+    /// Where the files go: memory for `check`, else the output folder (see `Publisher`).
+    static func publisher(to output: URL?, into diagnostics: inout Diagnostics) -> Publisher? {
+        guard let output else { return try? Publisher(.memory) }
         do {
             return try Publisher(.folder(output))
         } catch {

@@ -12,10 +12,10 @@ enum CatalogStore {
 
     static func uiPath(language: String) -> String { "locales/\(language)/ui.po" }
 
-    static func read(_ path: String, root: URL, into diagnostics: inout Diagnostics) -> POCatalog? {
+    static func read(_ path: String, root: URL, comments: Bool = true, into diagnostics: inout Diagnostics) -> POCatalog? {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
         guard let text = SiteLoader.decode([UInt8](data), path: path, into: &diagnostics) else { return nil }
-        return POReader.read(text, path: path, into: &diagnostics)
+        return POReader.read(text, path: path, comments: comments, into: &diagnostics)
     }
 
     static func header(language: LanguageProfile, source: String, day: Day?) -> POEntry {
@@ -48,7 +48,7 @@ enum CatalogStore {
             var documents: [String: POCatalog] = [:]
             for document in site.documents {
                 let path = path(of: document.source, language: code)
-                if let catalog = read(path, root: root, into: &diagnostics) { documents[path] = catalog }
+                if let catalog = read(path, root: root, comments: false, into: &diagnostics) { documents[path] = catalog }
             }
             let ui = read(uiPath(language: code), root: root, into: &diagnostics)
             return (code, documents, ui, diagnostics)

@@ -1,7 +1,9 @@
 /// Reads PO text into a catalog, reporting every problem with its line and column, as msgfmt would.
 enum POReader {
-    static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> POCatalog? {
-        var parser = Parser(path: path)
+    /// `comments: false` leaves out translator comments, `#.` and `#:` lines (a build does not show them; `witaj
+    /// update` keeps them): less to hold for thousands of catalogs.
+    static func read(_ text: String, path: String, comments: Bool = true, into diagnostics: inout Diagnostics) -> POCatalog? {
+        var parser = Parser(path: path, keepsComments: comments)
         parser.parse(text)
         diagnostics.append(contentsOf: parser.diagnostics)
         guard !parser.diagnostics.hasErrors else { return nil }
@@ -43,7 +45,12 @@ enum POReader {
             var broken = false
         }
 
-        init(path: String) { self.path = path }
+        let keepsComments: Bool
+
+        init(path: String, keepsComments: Bool) {
+            self.path = path
+            self.keepsComments = keepsComments
+        }
 
         /// Lines are byte slices: the whole parse works on UTF-8 bytes (the text was validated as UTF-8 when read).
         typealias Bytes = ArraySlice<UInt8>
@@ -120,9 +127,10 @@ enum POReader {
             if current.hasMsgstr || current.hasMsgid { finish(line: number) }
             let space = UInt8(ascii: " ")
             switch body.first {
-            case UInt8(ascii: "."): current.entry.extracted.append(Self.string(body.dropFirst().drop { $0 == space }))
+            case UInt8(ascii: "."):
+                if keepsComments { current.entry.extracted.append(Self.string(body.dropFirst().drop { $0 == space })) }
             case UInt8(ascii: ":"):
-                current.entry.references += body.dropFirst().split(separator: space).map(Self.string)
+                if keepsComments { current.entry.references += body.dropFirst().split(separator: space).map(Self.string) }
             case UInt8(ascii: ","):
                 current.entry.flags += body.dropFirst().split(separator: UInt8(ascii: ",")).map { Self.string($0).trimmed(" ") }.filter { !$0.isEmpty }
             case UInt8(ascii: "|"):
@@ -137,7 +145,7 @@ enum POReader {
                     current.previousOpen = false
                 }
             default:
-                current.entry.comments.append(Self.string(body))
+                if keepsComments { current.entry.comments.append(Self.string(body)) }
             }
             current.comments = true
             current.obsolete = current.obsolete || obsolete

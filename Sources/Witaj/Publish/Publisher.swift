@@ -1,8 +1,10 @@
 import Foundation
 
-/// The only code that writes `site-out/`. Artifacts are written as they are made (nothing is held in memory)
-/// into a staging folder beside the output, which replaces the old output in one rename when the build succeeds.
-/// A build that fails leaves the old output exactly as it was.
+/// The only code that writes `site-out/`. Artifacts are written as they are made (nothing is held in memory).
+/// A new output goes to a staging folder beside it, renamed into place when the build succeeds. An existing
+/// output is updated in place: only files whose bytes changed are written (each to a temporary name, then
+/// renamed), and files the build no longer makes are removed. The build opens the publisher only once every
+/// diagnostic is known, so a build that fails leaves the old output exactly as it was.
 final class Publisher: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -15,7 +17,12 @@ final class Publisher: @unchecked Sendable {
     }
 
     let destination: Destination
+    /// Where files are written: the staging folder, or the output itself when updating in place.
     private let staging: URL?
+    /// Updating in place: the files the output had (relative paths), and those this build made.
+    private let existing: Set<String>?
+    private var made: Set<String> = []
+    private(set) var unchanged = 0
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var failure: String?
@@ -27,8 +34,20 @@ final class Publisher: @unchecked Sendable {
         self.destination = destination
         guard case .folder(let output) = destination else {
             staging = nil
+            existing = nil
             return
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw Failure(description: "\(output.path) exists and is not a folder") }
+            staging = output
+            var files: Set<String> = [], folders: Set<String> = [output.path]
+            Self.walk(output.path, "", files: &files, folders: &folders)
+            existing = files
+            self.folders = folders
+            return
+        }
+        existing = nil
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         self.staging = staging
@@ -53,9 +72,57 @@ final class Publisher: @unchecked Sendable {
         }
         let path = staging.path + "/" + artifact.path
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-        let ok = makeFolder(folder) && Self.write(artifact.bytes, to: path)
+        var ok = true, same = false
+        if let existing {
+            same = existing.contains(artifact.path) && Self.contents(of: path, equal: artifact.bytes)
+            // In place: a reader of the output sees the old file or the new one, never half of one.
+            if !same {
+                ok = makeFolder(folder) && Self.write(artifact.bytes, to: path + ".witaj-new")
+                    && rename(path + ".witaj-new", path) == 0
+            }
+        } else {
+            ok = makeFolder(folder) && Self.write(artifact.bytes, to: path)
+        }
         lock.withLock {
+            made.insert(artifact.path)
+            if same { unchanged += 1 }
             if ok { count(artifact) } else if failure == nil { failure = path }
+        }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    private static func contents(of path: String, equal bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return buffer == bytes
+    }
+
+    /// Every file and folder under `path`, by system calls.
+    private static func walk(_ path: String, _ relative: String, files: inout Set<String>, folders: inout Set<String>) {
+        guard let dir = opendir(path) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            let child = path + "/" + name, childRelative = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(child, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                folders.insert(child)
+                walk(child, childRelative, files: &files, folders: &folders)
+            } else {
+                files.insert(childRelative)
+            }
         }
     }
 
@@ -107,6 +174,12 @@ final class Publisher: @unchecked Sendable {
             discard()
             throw Failure(description: "cannot write \(failure)")
         }
+        if let existing {
+            // In place: what the build no longer makes goes, then the folders left empty (deepest first).
+            for stale in existing.subtracting(made) { unlink(staging.path + "/" + stale) }
+            for folder in folders.sorted(by: { $0.count > $1.count }) where folder != staging.path { rmdir(folder) }
+            return
+        }
         let fm = FileManager.default
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -120,8 +193,9 @@ final class Publisher: @unchecked Sendable {
         }
     }
 
-    /// Drops what was staged: the old output stays as it was.
+    /// Drops what was staged: the old output stays as it was. (In place, nothing is written before the build
+    /// knows it succeeds, so there is nothing to drop.)
     func discard() {
-        if let staging { try? FileManager.default.removeItem(at: staging) }
+        if let staging, existing == nil { try? FileManager.default.removeItem(at: staging) }
     }
 }
