@@ -26,7 +26,14 @@ enum TranslationChecker {
         func isControl(_ s: Unicode.Scalar) -> Bool {
             (s.value < 0x20 && s != "\n" && s != "\t") || s.value == 0x7F || (0xFFFE...0xFFFF).contains(s.value)
         }
-        guard text.unicodeScalars.contains(where: isControl) else { return nil }
+        // Scanned as bytes first (this runs for every translation): C0 controls and DEL are single bytes, and
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+        var suspect = false
+        for byte in text.utf8 where (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || byte == 0xBF {
+            suspect = true
+            break
+        }
+        guard suspect, text.unicodeScalars.contains(where: isControl) else { return nil }
         var clean = String.UnicodeScalarView()
         for s in text.unicodeScalars { clean.append(isControl(s) ? " " : s) }
         return String(clean)
