@@ -81,18 +81,23 @@ struct BuildState: Equatable {
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 add(text: name + "/")
-                guard let dir = opendir(path) else { return }
-                var names: [String] = []
-                while let entry = readdir(dir) {
-                    let child = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                    if child != "." && child != ".." { names.append(child) }
-                }
-                closedir(dir)
-                for child in names.sorted() { add(path + "/" + child, as: name + "/" + child) }
+                for child in Self.names(in: path).sorted() { add(path + "/" + child, as: name + "/" + child) }
             } else {
                 add(text: "\(name) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
                 if tracksNewest { newest = max(newest, Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) }
             }
+        }
+
+        /// The names in a folder (not "." and ".."), by system calls; none when it cannot be read.
+        static func names(in path: String) -> [String] {
+            guard let dir = opendir(path) else { return [] }
+            defer { closedir(dir) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            return names
         }
 
         private mutating func mix(_ byte: UInt8) {

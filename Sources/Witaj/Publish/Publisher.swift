@@ -109,11 +109,7 @@ final class Publisher: @unchecked Sendable {
 
     /// Every file and folder under `path`, by system calls.
     private static func walk(_ path: String, _ relative: String, files: inout Set<String>, folders: inout Set<String>) {
-        guard let dir = opendir(path) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
+        for name in BuildState.Listing.names(in: path) {
             let child = path + "/" + name, childRelative = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             guard lstat(child, &info) == 0 else { continue }
