@@ -35,10 +35,7 @@ public enum Build {
         if let output, !isSafe(output, root: root, into: &diagnostics) { return Result(diagnostics: diagnostics) }
         let started = Date().timeIntervalSince1970
         let inputs = output.map { _ in BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch) }
-        if let output, let inputs, let state = BuildState.read(output: output), state.output == output.path,
-           state.inputs == inputs.digest, state.outputs == BuildState.outputs(output) {
-            var warnings = Diagnostics()
-            for warning in state.warnings { warnings.warning(warning.location, warning.message) }
+        if let output, let inputs, let warnings = BuildState.warningsIfUpToDate(output, inputs: inputs) {
             return Result(diagnostics: warnings, upToDate: true)
         }
         guard var input = clock.time("load", load(root, into: &diagnostics)) else { return Result(diagnostics: diagnostics) }
@@ -60,13 +57,7 @@ public enum Build {
         publisher.put(books)
         clock.time("publish", finish(publisher, into: &diagnostics))
         if let output, let inputs, !diagnostics.hasErrors {
-            // A file changed in the second the build started could change again unseen: then no state is kept.
-            if inputs.newest < started - 1 {
-                BuildState(output: output.path, inputs: inputs.digest, outputs: BuildState.outputs(output),
-                           warnings: diagnostics.items).write()
-            } else {
-                BuildState.forget(output: output)
-            }
+            BuildState.remember(output, inputs: inputs, started: started, warnings: diagnostics)
         }
         return Result(diagnostics: diagnostics, publisher: publisher)
     }
@@ -135,7 +126,7 @@ public enum Build {
         return artifacts
     }
 
-    /// The output is replaced whole: it must not be the site or hold it, nor be inside its sources.
+    /// The output is replaced or rewritten: it must not be the site or hold it, nor be inside its sources.
     static func isSafe(_ output: URL, root: URL, into diagnostics: inout Diagnostics) -> Bool {
         let out = output.standardizedFileURL.path, site = root.standardizedFileURL.path
         let sources = ["content", "locales", "theme"].map { site + "/" + $0 }

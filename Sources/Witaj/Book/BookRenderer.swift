@@ -36,7 +36,7 @@ struct BookRenderer {
             context["interactive"] = false
             return (Self.chapterFile(chapter.document.path), XHTML.from(templates.render(context, with: "epub-chapter")))
         }
-        let title = site.home.map(Localizer.plainTitle) ?? pack.file
+        let title = site.home?.plainTitle ?? pack.file
         let date = Self.isoDate(modified)
         let cover = XHTML.from(templates.render([
             "lang": language.code, "dir": language.direction, "title": title, "subtitle": strings.text("Welcome pack"),
@@ -49,7 +49,7 @@ struct BookRenderer {
             "landmarks": strings.text("Landmarks"), "cover": strings.text("Cover"), "beginning": strings.text("Beginning"),
             "start": xhtml[0].0,
             "chapters": chapters.map { chapter in
-                ["file": Self.chapterFile(chapter.document.path), "title": Localizer.plainTitle(chapter),
+                ["file": Self.chapterFile(chapter.document.path), "title": chapter.plainTitle,
                  "attributes": SegmentRenderer.attributes(of: chapter.title, on: language)]
             },
         ], with: "epub-nav"))

@@ -13,7 +13,7 @@ enum Localizer {
                               texts: resolve(document, in: language, source: source, profiles: profiles,
                                              translations: translations))
         }
-        func sortKey(_ d: LocalizedDocument) -> String { plainTitle(d) }
+        func sortKey(_ d: LocalizedDocument) -> String { d.plainTitle }
         func ordered(_ list: [LocalizedDocument]) -> [LocalizedDocument] {
             let byTitle = language.collator.sorted(list, by: sortKey)
             // Stable: documents with an order come first by it, the rest keep the collation order.
@@ -36,9 +36,6 @@ enum Localizer {
                              strings: UIStrings(language: language, interface: interface),
                              byPath: Dictionary(documents.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
     }
-
-    /// The text a reader sees of a document's title, without Markdown.
-    static func plainTitle(_ document: LocalizedDocument) -> String { document.plainTitle }
 
     static func resolve(_ document: Document, in language: LanguageProfile, source: LanguageProfile,
                         profiles: [String: LanguageProfile], translations: Translations) -> [TextKey: ResolvedText] {

@@ -26,6 +26,22 @@ struct BuildState: Equatable {
         return listing
     }
 
+    /// The last build's warnings when nothing changed since it, else nil.
+    static func warningsIfUpToDate(_ output: URL, inputs: Listing) -> Diagnostics? {
+        guard let state = read(output: output), state.output == output.path, state.inputs == inputs.digest,
+              state.outputs == outputs(output) else { return nil }
+        var warnings = Diagnostics()
+        for warning in state.warnings { warnings.warning(warning.location, warning.message) }
+        return warnings
+    }
+
+    /// Records a successful build. A file changed in the second the build started could change again unseen:
+    /// then no state is kept, and the next build is a full one.
+    static func remember(_ output: URL, inputs: Listing, started: Double, warnings: Diagnostics) {
+        guard inputs.newest < started - 1 else { return forget(output: output) }
+        BuildState(output: output.path, inputs: inputs.digest, outputs: outputs(output), warnings: warnings.items).write()
+    }
+
     static func outputs(_ output: URL) -> UInt64 {
         var listing = Listing()
         listing.add(output.path, as: "")

@@ -30,9 +30,7 @@ struct PageRenderer {
         }
         let strings = site.strings
         interfaceStrings = Self.interfaceKeys.mapValues(strings.text)
-        interfaceLanguages = Self.interfaceKeys.mapValues {
-            strings.fallbackLanguage($0).map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""
-        }
+        interfaceLanguages = Self.interfaceKeys.mapValues { Self.languageAttributes($0, strings) }
     }
 
     var language: LanguageProfile { site.language }
@@ -118,7 +116,9 @@ struct PageRenderer {
             "spoken": "Languages spoken", "partial": "not fully translated", "choose": "Choose your language",
         ]
 
-    func languageAttributes(_ key: String) -> String {
+    func languageAttributes(_ key: String) -> String { Self.languageAttributes(key, strings) }
+
+    static func languageAttributes(_ key: String, _ strings: UIStrings) -> String {
         strings.fallbackLanguage(key).map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""
     }
 
@@ -149,7 +149,7 @@ struct PageRenderer {
     func documentContext(_ localized: LocalizedDocument) -> [String: Any] {
         let document = localized.document
         let segments = renderer(localized, on: document.path)
-        var context = pageContext(path: document.path, title: Localizer.plainTitle(localized), localized: localized)
+        var context = pageContext(path: document.path, title: localized.plainTitle, localized: localized)
         context["title"] = segments.context(document.title.text)
         context["summary"] = document.summary.map { segments.context($0.text) }  // nil removes the key
         context["kind"] = document.kind.rawValue

@@ -32,11 +32,11 @@ struct SiteRenderer {
         let choices: [[String: Any]] = sites.map { site in
             ["code": site.language.code, "autonym": site.language.autonym, "dir": site.language.direction,
              "url": site.language.code + "/", "prompt": site.strings.text("Choose your language"),
-             "siteName": site.home.map(Localizer.plainTitle) ?? ""]
+             "siteName": site.home?.plainTitle ?? ""]
         }
         let context: [String: Any] = [
             "lang": source.language.code, "dir": source.language.direction, "assets": "assets/",
-            "siteName": source.home.map(Localizer.plainTitle) ?? "", "choices": choices,
+            "siteName": source.home?.plainTitle ?? "", "choices": choices,
             "alternates": sites.map { ["hreflang": $0.language.code, "href": source.site.config.baseURL + $0.language.code + "/"] }
                 + [["hreflang": "x-default", "href": source.site.config.baseURL]],
         ]
