@@ -28,38 +28,70 @@ public enum Build {
 
     /// Builds the site at `root` into `output`; with `output` nil, checks everything and writes nothing.
     /// `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the books; without it, the newest `reviewed` date.
-    public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil) -> Result {
+    /// Over an earlier output, only what changed since is made again (`BuildState.plan`); `everything` makes it all.
+    public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil, everything: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         var clock = PhaseClock()
         defer { clock.report() }
         if let output, !isSafe(output, root: root, into: &diagnostics) { return Result(diagnostics: diagnostics) }
         let started = Date().timeIntervalSince1970
         let inputs = output.map { _ in BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch) }
-        if let output, let inputs, let warnings = BuildState.warningsIfUpToDate(output, inputs: inputs) {
-            return Result(diagnostics: warnings, upToDate: true)
+        var kept: [String: DocumentRecord] = [:], previous: [String: DocumentRecord] = [:], keptWarnings = Diagnostics()
+        if let output, let inputs, !everything {
+            switch clock.time("plan", BuildState.plan(output, inputs: inputs)) {
+            case .upToDate(let warnings): return Result(diagnostics: warnings, upToDate: true)
+            case .documents(let records, let changed, let warnings):
+                kept = records.filter { !changed.contains($0.key) }
+                previous = records.filter { changed.contains($0.key) }
+                keptWarnings = warnings
+            case .everything: break
+            }
         }
-        guard var input = clock.time("load", load(root, into: &diagnostics)) else { return Result(diagnostics: diagnostics) }
+        // Only some documents: anything unexpected (an error, another face) and the whole site is made instead.
+        func everythingInstead() -> Result { run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true) }
+        guard var input = clock.time("load", load(root, kept: kept, into: &diagnostics)) else {
+            return kept.isEmpty ? Result(diagnostics: diagnostics) : everythingInstead()
+        }
         clock.time("validate", validate(input, into: &diagnostics))
-        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
+        guard !diagnostics.hasErrors else { return kept.isEmpty ? Result(diagnostics: diagnostics) : everythingInstead() }
         // Translations are checked apart from the sources: a broken catalog does not stop the other languages.
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
         let coverage = clock.time("coverage", Coverage.compute(site: input.site, catalogs: input.catalogs.documents,
                                                                interface: input.catalogs.interface, languages: input.languages))
         let localized = clock.time("localize", localize(input, into: &diagnostics))
         input.catalogs.documents = [:]  // their texts live on in the localized sites; the rest is not needed
+        if !kept.isEmpty, diagnostics.hasErrors || !sameFaces(input.site, localized, as: previous, coverage: coverage) {
+            return everythingInstead()
+        }
         let books = clock.time("books", books(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics))
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
         // language, so that a broken catalog does not hide the others' problems).
-        guard output == nil || !diagnostics.hasErrors, let publisher = publisher(to: output, into: &diagnostics) else {
+        guard output == nil || !diagnostics.hasErrors,
+              let publisher = publisher(to: output, prune: kept.isEmpty, into: &diagnostics) else {
             return Result(diagnostics: diagnostics)
         }
         clock.time("render", render(input, localized, coverage: coverage, to: publisher))
         publisher.put(books)
         clock.time("publish", finish(publisher, into: &diagnostics))
+        for warning in keptWarnings.items where !diagnostics.items.contains(warning) {
+            diagnostics.warning(warning.location, warning.message)
+        }
         if let output, let inputs, !diagnostics.hasErrors {
-            BuildState.remember(output, inputs: inputs, started: started, warnings: diagnostics)
+            clock.time("state", BuildState.remember(output, inputs: inputs, started: started, warnings: diagnostics,
+                                                    site: input.site, localized: localized, coverage: coverage))
         }
         return Result(diagnostics: diagnostics, publisher: publisher)
+    }
+
+    /// Whether the documents made again show other pages what they showed before (see `DocumentRecord.Face`).
+    static func sameFaces(_ site: Site, _ localized: [LocalizedSite], as previous: [String: DocumentRecord],
+                          coverage: Coverage) -> Bool {
+        let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        for (i, document) in site.documents.enumerated() where site.kept[document.source] == nil {
+            guard let before = previous[document.source], let row = rows[document.source] else { return false }
+            if DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row).face != before.face { return false }
+        }
+        return true
     }
 
     /// Everything the build reads: the site, its languages with their ICU services, its catalogs, its theme.
@@ -71,9 +103,10 @@ public enum Build {
     }
 
     /// Reads everything; problems in catalogs go to `catalogs.diagnostics`, the rest to `diagnostics`.
-    static func load(_ root: URL, into diagnostics: inout Diagnostics) -> Input? {
+    /// Documents in `kept` are not read: their records stand in for them.
+    static func load(_ root: URL, kept: [String: DocumentRecord] = [:], into diagnostics: inout Diagnostics) -> Input? {
         var catalogDiagnostics = Diagnostics()
-        let (loaded, loadDiagnostics) = SiteLoader.load(root: root)
+        let (loaded, loadDiagnostics) = SiteLoader.load(root: root, kept: kept)
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded else { return nil }
         let templates = Templates.compile(site.theme, into: &diagnostics)
@@ -106,11 +139,12 @@ public enum Build {
         publisher.put(CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym).render())
     }
 
-    /// The welcome pack of every language as an EPUB book.
+    /// The welcome pack of every language as an EPUB book; none when its chapters are kept from the last build
+    /// (and so are the books).
     static func books(_ input: Input, _ localized: [LocalizedSite], sourceDateEpoch: Int?,
                       into diagnostics: inout Diagnostics) -> [Artifact] {
         var artifacts: [Artifact] = []
-        if let pack = input.site.config.pack {
+        if let pack = input.site.config.pack, !pack.chapters.contains(where: { input.site.kept[$0.source] != nil }) {
             let resolver = LinkResolver(documents: input.site.documents)
             let modified = bookDate(input.site, pack: pack, sourceDateEpoch: sourceDateEpoch)
             let books = parallelMap(localized) { language -> (Artifact?, Diagnostics) in
@@ -138,10 +172,10 @@ public enum Build {
     }
 
     /// Where the files go: memory for `check`, else the output folder (see `Publisher`).
-    static func publisher(to output: URL?, into diagnostics: inout Diagnostics) -> Publisher? {
+    static func publisher(to output: URL?, prune: Bool = true, into diagnostics: inout Diagnostics) -> Publisher? {
         guard let output else { return try? Publisher(.memory) }
         do {
-            return try Publisher(.folder(output))
+            return try Publisher(.folder(output), prune: prune)
         } catch {
             diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
             return nil

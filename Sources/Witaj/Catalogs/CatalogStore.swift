@@ -46,7 +46,7 @@ enum CatalogStore {
         let loaded = parallelMap(targets) { code -> (String, [String: POCatalog], POCatalog?, Diagnostics) in
             var diagnostics = Diagnostics()
             var documents: [String: POCatalog] = [:]
-            for document in site.documents {
+            for document in site.documents where site.kept[document.source] == nil {
                 let path = path(of: document.source, language: code)
                 if let catalog = read(path, root: root, comments: false, into: &diagnostics) { documents[path] = catalog }
             }

@@ -27,6 +27,7 @@ extension Coverage {
         let targets = languages.filter { $0.code != source }
         // Documents are independent: one per core.
         let rows = parallelMap(site.documents) { document -> DocumentRow in
+            if let kept = site.kept[document.source] { return kept.coverage }
             let fresh = CatalogUpdater.entries(for: document.segments)
             var wordsOf: [TextKey: Int] = [:]
             for entry in fresh {

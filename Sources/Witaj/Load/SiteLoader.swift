@@ -2,7 +2,8 @@ import Foundation
 
 /// Walks a site's folder (site.yml, content/, theme/) into the `Site` model.
 enum SiteLoader {
-    static func load(root: URL) -> (Site?, Diagnostics) {
+    /// `kept`: records of documents unchanged since the last build, which stand in for their files.
+    static func load(root: URL, kept: [String: DocumentRecord] = [:]) -> (Site?, Diagnostics) {
         var diagnostics = Diagnostics()
         let configURL = root.appendingPathComponent("site.yml")
         var config: SiteConfig?
@@ -26,6 +27,10 @@ enum SiteLoader {
                 diagnostics.warning(SourceLocation(source), "ignored: only .md and .xml files are documents")
                 continue
             }
+            if let stub = kept[source]?.document {
+                documents.append(stub)
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 diagnostics.error(SourceLocation(source), "cannot read the file")
                 continue
@@ -44,8 +49,9 @@ enum SiteLoader {
         }
         let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
         guard let config else { return (nil, diagnostics) }
-        return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable),
-                diagnostics)
+        var site = Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable)
+        site.kept = kept.filter { site.document(source: $0.key) != nil }
+        return (site, diagnostics)
     }
 
     /// "first-steps/pesel.xml" -> "first-steps/pesel"; "first-steps/index.md" -> "first-steps" (a section); "index.md" -> "".

@@ -42,11 +42,18 @@ public struct LocalizedDocument: Sendable {
     public let plainTitle: String
 
     init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText]) {
+        self.init(document: document, language: language, texts: texts,
+                  hasFallback: texts.values.contains { $0.state == .untranslated || $0.state == .outdated },
+                  hasOutdated: texts.values.contains { $0.state == .outdated })
+    }
+
+    /// With the flags given: a document kept from the last build has only its title and summary (`DocumentRecord`).
+    init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText], hasFallback: Bool, hasOutdated: Bool) {
         self.document = document
         self.language = language
         self.texts = texts
-        hasFallback = texts.values.contains { $0.state == .untranslated || $0.state == .outdated }
-        hasOutdated = texts.values.contains { $0.state == .outdated }
+        self.hasFallback = hasFallback
+        self.hasOutdated = hasOutdated
         let title = texts[TextKey(document.title.text)]?.text ?? document.title.text
         plainTitle = MarkdownReader.inlines(title).map(InlineHTMLRenderer.plainText) ?? title
     }

@@ -9,6 +9,7 @@ enum Localizer {
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         let source = profiles[site.config.sourceLanguage] ?? language
         let documents = site.documents.map { document in
+            site.kept[document.source]?.localized(document, in: language, profiles: profiles) ??
             LocalizedDocument(document: document, language: language,
                               texts: resolve(document, in: language, source: source, profiles: profiles,
                                              translations: translations))

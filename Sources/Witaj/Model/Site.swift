@@ -37,6 +37,9 @@ public struct Site: Sendable {
     public let offices: [String: Office]
     /// Source files that exist but could not be read (already reported): links to them are not errors twice.
     public let unreadable: Set<String>
+    /// Documents unchanged since the last build, by source: their records stand in for them (title and summary,
+    /// no body), and their pages, catalogs and coverage rows are the last build's. Empty in a full build.
+    var kept: [String: DocumentRecord] = [:]
     private let bySource: [String: Int]
 
     public init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = []) {

@@ -1,13 +1,34 @@
 import Foundation
 
-/// What the last successful build read and wrote, as digests of (path, size, modification time) listings, with
-/// its warnings. When neither the inputs nor the output changed since, the output is up to date: a rebuild does
-/// nothing but repeat the warnings. Kept beside the output: `.site-out.witaj-state` for `site-out`.
-struct BuildState: Equatable {
+/// What the last successful build read and wrote: every input file's size and modification time, a digest of the
+/// output's listing, its warnings, and a record of every document (`DocumentRecord`). Kept beside the output:
+/// `.site-out.witaj-state` for `site-out`.
+///
+/// From it a rebuild knows what to do (`plan`): nothing when no input changed; only the documents that changed
+/// when nothing but documents and their catalogs did; else everything.
+struct BuildState: Codable {
+    struct Warning: Codable {
+        let path: String, line: Int, column: Int, message: String
+    }
+
     let output: String
-    let inputs: UInt64
+    /// Every input by name ("site.yml", "content/a.md", "locales/en/a.po", "witaj"): "size mtime", or a text.
+    let inputs: [String: String]
     let outputs: UInt64
-    let warnings: [Diagnostic]
+    let warnings: [Warning]
+    /// The sources of the book's chapters, in order.
+    let chapters: [String]
+    let documents: [DocumentRecord]
+
+    /// What a build has to make.
+    enum Plan {
+        /// Nothing changed: the last build's warnings are all there is to say.
+        case upToDate(Diagnostics)
+        /// Only these documents (sources) or their catalogs changed; the others are kept, with the warnings the
+        /// last build gave about their files. `records` are the last build's, of every document.
+        case documents(records: [String: DocumentRecord], changed: Set<String>, warnings: Diagnostics)
+        case everything
+    }
 
     static func file(output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).witaj-state")
@@ -22,24 +43,80 @@ struct BuildState: Equatable {
         listing.tracksNewest = false
         if let executable = Bundle.main.executablePath { listing.add(executable, as: "witaj") }
         if let resources = Bundle.module.resourcePath { listing.add(resources, as: "resources") }
-        listing.add(text: "SOURCE_DATE_EPOCH=\(sourceDateEpoch.map(String.init) ?? "")")
+        listing.entries["SOURCE_DATE_EPOCH"] = sourceDateEpoch.map(String.init) ?? ""
         return listing
     }
 
-    /// The last build's warnings when nothing changed since it, else nil.
-    static func warningsIfUpToDate(_ output: URL, inputs: Listing) -> Diagnostics? {
-        guard let state = read(output: output), state.output == output.path, state.inputs == inputs.digest,
-              state.outputs == outputs(output) else { return nil }
+    /// Compares the inputs with the last build's. A document counts as changed when its source or one of its
+    /// catalogs (in any language: others fall back to it) changed, or a catalog of it appeared or went. Anything
+    /// else (site.yml, the theme, interface strings, witaj, a document added or removed, the offices register,
+    /// an edited output) makes the whole site again.
+    static func plan(_ output: URL, inputs: Listing) -> Plan {
+        guard let state = read(output: output), state.output == output.path, state.outputs == outputs(output) else {
+            return .everything
+        }
+        if state.inputs == inputs.entries {
+            var warnings = Diagnostics()
+            for w in state.warnings { warnings.warning(SourceLocation(w.path, line: w.line, column: w.column), w.message) }
+            return .upToDate(warnings)
+        }
+        let records = Dictionary(state.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        var catalogs: [String: String] = [:]
+        for record in state.documents {
+            for language in record.languages.keys { catalogs[CatalogStore.path(of: record.source, language: language)] = record.source }
+        }
+        var changed: Set<String> = []
+        for name in Set(state.inputs.keys).union(inputs.entries.keys) where state.inputs[name] != inputs.entries[name] {
+            if records[name] != nil, state.inputs[name] != nil, inputs.entries[name] != nil {
+                changed.insert(name)
+            } else if let source = catalogs[name] {
+                changed.insert(source)
+            } else {
+                return .everything
+            }
+        }
+        // Procedure pages show the offices register's offices: it is always read, and when it changed, every
+        // procedure page changes with it.
+        let offices = records.values.filter { $0.kind == Document.Kind.offices.rawValue }.map(\.source)
+        if !changed.isDisjoint(with: offices) { return .everything }
+        if changed.isEmpty { return .everything }
+        changed.formUnion(offices)
+        // A changed chapter remakes the books, which need every chapter in full.
+        if !changed.isDisjoint(with: state.chapters) { changed.formUnion(state.chapters) }
+        let kept = records.filter { !changed.contains($0.key) }
+        let booksKept = changed.isDisjoint(with: state.chapters)
+        var keptFiles: Set<String> = []
+        for record in kept.values {
+            keptFiles.insert(record.source)
+            for language in record.languages.keys { keptFiles.insert(CatalogStore.path(of: record.source, language: language)) }
+        }
         var warnings = Diagnostics()
-        for warning in state.warnings { warnings.warning(warning.location, warning.message) }
-        return warnings
+        for w in state.warnings where keptFiles.contains(w.path) || (booksKept && w.path.contains(".epub/")) {
+            warnings.warning(SourceLocation(w.path, line: w.line, column: w.column), w.message)
+        }
+        return .documents(records: records, changed: changed, warnings: warnings)
     }
 
     /// Records a successful build. A file changed in the second the build started could change again unseen:
     /// then no state is kept, and the next build is a full one.
-    static func remember(_ output: URL, inputs: Listing, started: Double, warnings: Diagnostics) {
+    static func remember(_ output: URL, inputs: Listing, started: Double, warnings: Diagnostics, site: Site,
+                         localized: [LocalizedSite], coverage: Coverage) {
         guard inputs.newest < started - 1 else { return forget(output: output) }
-        BuildState(output: output.path, inputs: inputs.digest, outputs: outputs(output), warnings: warnings.items).write()
+        let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let documents = site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
+            guard let row = rows[document.source] else { return nil }
+            return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row)
+        }
+        let state = BuildState(
+            output: output.path, inputs: inputs.entries, outputs: outputs(output),
+            warnings: warnings.items.filter { $0.severity == .warning }.map {
+                Warning(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
+            },
+            chapters: site.config.pack?.chapters.map(\.source) ?? [], documents: documents)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(state) else { return forget(output: output) }
+        if (try? data.write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
     }
 
     static func outputs(_ output: URL) -> UInt64 {
@@ -49,57 +126,40 @@ struct BuildState: Equatable {
     }
 
     static func read(output: URL) -> BuildState? {
-        guard let text = try? String(contentsOf: file(output: output), encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.count >= 3, let inputs = UInt64(lines[1]), let outputs = UInt64(lines[2]) else { return nil }
-        let output = lines[0]
-        lines.removeFirst(3)
-        let warnings = lines.compactMap { line -> Diagnostic? in
-            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let l = Int(fields[1]), let c = Int(fields[2]) else { return nil }
-            return Diagnostic(severity: .warning, location: SourceLocation(String(fields[0]), line: l, column: c),
-                              message: String(fields[3]))
-        }
-        return BuildState(output: output, inputs: inputs, outputs: outputs, warnings: warnings)
-    }
-
-    func write() {
-        var text = "\(output)\n\(inputs)\n\(outputs)\n"
-        for w in warnings where !w.message.contains("\n") && !w.location.path.contains("\t") {
-            text += "\(w.location.path)\t\(w.location.line)\t\(w.location.column)\t\(w.message)\n"
-        }
-        try? text.write(to: Self.file(output: URL(fileURLWithPath: output)), atomically: true, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: file(output: output).path) else { return nil }
+        return try? JSONDecoder().decode(BuildState.self, from: data)
     }
 
     static func forget(output: URL) {
         try? FileManager.default.removeItem(at: file(output: output))
     }
 
-    /// A stable digest (FNV-1a, 64 bits) of every file's relative path, size and modification time (ns) under
-    /// some paths, walked by system calls in name order.
+    /// Every file's relative path, size and modification time (ns) under some paths, walked by system calls in
+    /// name order, with a stable digest of it all (FNV-1a, 64 bits).
     struct Listing {
+        var entries: [String: String] = [:]
         private(set) var digest: UInt64 = 0xcbf2_9ce4_8422_2325
         /// The newest modification time seen (seconds): a file changed in the same clock tick as a build could
         /// change again unseen, so such a listing is not trusted (git's "racily clean" rule).
         private(set) var newest: Double = 0
         var tracksNewest = true
 
-        mutating func add(text: String) {
-            for byte in text.utf8 { mix(byte) }
+        private mutating func add(_ name: String, _ value: String) {
+            entries[name] = value
+            for byte in name.utf8 { mix(byte) }
+            mix(0)
+            for byte in value.utf8 { mix(byte) }
             mix(0)
         }
 
         mutating func add(_ path: String, as name: String) {
             var info = stat()
-            guard lstat(path, &info) == 0 else {
-                add(text: name + " absent")
-                return
-            }
+            guard lstat(path, &info) == 0 else { return add(name, "absent") }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                add(text: name + "/")
+                add(name + "/", "folder")
                 for child in Self.names(in: path).sorted() { add(path + "/" + child, as: name + "/" + child) }
             } else {
-                add(text: "\(name) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+                add(name, "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
                 if tracksNewest { newest = max(newest, Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) }
             }
         }

@@ -3,7 +3,8 @@ import Foundation
 /// The only code that writes `site-out/`. Artifacts are written as they are made (nothing is held in memory).
 /// A new output goes to a staging folder beside it, renamed into place when the build succeeds. An existing
 /// output is updated in place: only files whose bytes changed are written (each to a temporary name, then
-/// renamed), and files the build no longer makes are removed. The build opens the publisher only once every
+/// renamed), and files the build no longer makes are removed, unless it makes only some of them (`prune` false:
+/// a rebuild of the documents that changed). The build opens the publisher only once every
 /// diagnostic is known, so a build that fails leaves the old output exactly as it was.
 final class Publisher: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
@@ -19,7 +20,9 @@ final class Publisher: @unchecked Sendable {
     let destination: Destination
     /// Where files are written: the staging folder, or the output itself when updating in place.
     private let staging: URL?
-    /// Updating in place: the files the output had (relative paths), and those this build made.
+    /// Updating in place: the files the output had (relative paths; unknown, nil, when nothing is pruned), and
+    /// those this build made.
+    private let inPlace: Bool
     private let existing: Set<String>?
     private var made: Set<String> = []
     private(set) var unchanged = 0
@@ -30,17 +33,23 @@ final class Publisher: @unchecked Sendable {
     private(set) var written = 0
     private(set) var pages = 0
 
-    init(_ destination: Destination) throws(Failure) {
+    init(_ destination: Destination, prune: Bool = true) throws(Failure) {
         self.destination = destination
         guard case .folder(let output) = destination else {
             staging = nil
             existing = nil
+            inPlace = false
             return
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw Failure(description: "\(output.path) exists and is not a folder") }
             staging = output
+            inPlace = true
+            guard prune else {
+                existing = nil
+                return
+            }
             var files: Set<String> = [], folders: Set<String> = [output.path]
             Self.walk(output.path, "", files: &files, folders: &folders)
             existing = files
@@ -48,6 +57,7 @@ final class Publisher: @unchecked Sendable {
             return
         }
         existing = nil
+        inPlace = false
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         self.staging = staging
@@ -73,8 +83,8 @@ final class Publisher: @unchecked Sendable {
         let path = staging.path + "/" + artifact.path
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         var ok = true, same = false
-        if let existing {
-            same = existing.contains(artifact.path) && Self.contents(of: path, equal: artifact.bytes)
+        if inPlace {
+            same = existing?.contains(artifact.path) != false && Self.contents(of: path, equal: artifact.bytes)
             // In place: a reader of the output sees the old file or the new one, never half of one.
             if !same {
                 ok = makeFolder(folder) && Self.write(artifact.bytes, to: path + ".witaj-new")
@@ -170,10 +180,12 @@ final class Publisher: @unchecked Sendable {
             discard()
             throw Failure(description: "cannot write \(failure)")
         }
-        if let existing {
-            // In place: what the build no longer makes goes, then the folders left empty (deepest first).
-            for stale in existing.subtracting(made) { unlink(staging.path + "/" + stale) }
-            for folder in folders.sorted(by: { $0.count > $1.count }) where folder != staging.path { rmdir(folder) }
+        if inPlace {
+            // What the build no longer makes goes, then the folders left empty (deepest first).
+            if let existing {
+                for stale in existing.subtracting(made) { unlink(staging.path + "/" + stale) }
+                for folder in folders.sorted(by: { $0.count > $1.count }) where folder != staging.path { rmdir(folder) }
+            }
             return
         }
         let fm = FileManager.default
@@ -192,6 +204,6 @@ final class Publisher: @unchecked Sendable {
     /// Drops what was staged: the old output stays as it was. (In place, nothing is written before the build
     /// knows it succeeds, so there is nothing to drop.)
     func discard() {
-        if let staging, existing == nil { try? FileManager.default.removeItem(at: staging) }
+        if let staging, !inPlace { try? FileManager.default.removeItem(at: staging) }
     }
 }

@@ -20,8 +20,10 @@ struct SiteRenderer {
             renderer.completeness = complete
             renderer.render(to: publisher)
         }
-        publisher.put(languageChooser(first))
         publisher.put(sitemap(completeness: completeness))
+        // The chooser shows only the home page's face; the assets are the theme's: both kept with the documents.
+        guard first.site.kept.isEmpty else { return }
+        publisher.put(languageChooser(first))
         for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
             publisher.put(Artifact(path: "assets/" + path, bytes: bytes))
         }

@@ -1,0 +1,102 @@
+/// What a later build needs of a document it does not read again: what other pages show of it in every language
+/// (its face: id, path, kind, order, title and summary as resolved), whether each language's translation is
+/// complete, and its coverage row. Kept in the build state; a rebuild after some documents changed reads only
+/// those and stands the others in with these records.
+struct DocumentRecord: Codable, Equatable, Sendable {
+    struct Text: Codable, Equatable, Sendable {
+        let text: String
+        let language: String
+        let state: String
+    }
+    struct Localized: Codable, Equatable, Sendable {
+        let title: Text
+        let summary: Text?
+        let hasFallback: Bool
+        let hasOutdated: Bool
+    }
+    struct Place: Codable, Equatable, Sendable {
+        let line: Int
+        let column: Int
+    }
+
+    let source: String
+    let id: String
+    let idAt: Place
+    let path: String
+    let kind: String
+    let title: String
+    let titleAt: Place
+    let summary: String?
+    let summaryAt: Place?
+    let reviewed: String?
+    let order: Int?
+    let review: String?
+    /// By language code, the source language included.
+    let languages: [String: Localized]
+    let coverage: Coverage.DocumentRow
+
+    /// What pages other than the document's own show of it. When a changed document's face is the same as before,
+    /// only its own pages (and the sitemap, the coverage report and the books) need making again.
+    struct Face: Equatable {
+        let id: String, path: String, kind: String, title: String, summary: String?, order: Int?
+        let texts: [String: [Text?]]
+    }
+
+    var face: Face {
+        Face(id: id, path: path, kind: kind, title: title, summary: summary, order: order,
+             texts: languages.mapValues { [$0.title, $0.summary] })
+    }
+
+    init(_ document: Document, in localized: [LocalizedDocument], coverage: Coverage.DocumentRow) {
+        func text(_ resolved: ResolvedText) -> Text {
+            Text(text: resolved.text, language: resolved.language.code, state: "\(resolved.state)")
+        }
+        source = document.source
+        id = document.id
+        idAt = Place(line: document.idLocation.line, column: document.idLocation.column)
+        path = document.path
+        kind = document.kind.rawValue
+        title = document.title.text
+        titleAt = Place(line: document.title.location.line, column: document.title.location.column)
+        summary = document.summary?.text
+        summaryAt = document.summary.map { Place(line: $0.location.line, column: $0.location.column) }
+        reviewed = document.reviewed?.description
+        order = document.order
+        review = document.review
+        languages = Dictionary(localized.map { localized in
+            (localized.language.code, Localized(title: text(localized.title), summary: localized.summary.map(text),
+                                                hasFallback: localized.hasFallback, hasOutdated: localized.hasOutdated))
+        }, uniquingKeysWith: { a, _ in a })
+        self.coverage = coverage
+    }
+
+    /// The document as far as other pages need it: title and summary, no body.
+    var document: Document? {
+        guard let kind = Document.Kind(rawValue: kind) else { return nil }
+        return Document(id: id, idLocation: SourceLocation(source, line: idAt.line, column: idAt.column), path: path,
+                        source: source, kind: kind,
+                        title: Segment(title, role: .title, location: SourceLocation(source, line: titleAt.line, column: titleAt.column)),
+                        summary: summary.map { Segment($0, role: .summary, location: SourceLocation(source, line: summaryAt?.line ?? 1, column: summaryAt?.column ?? 1)) },
+                        reviewed: reviewed.flatMap(Day.init), order: order, review: review, body: .markdown([]))
+    }
+
+    /// The document in one language as other pages show it; nil when the record does not know the language.
+    func localized(_ document: Document, in language: LanguageProfile, profiles: [String: LanguageProfile]) -> LocalizedDocument? {
+        guard let record = languages[language.code] else { return nil }
+        var texts: [TextKey: ResolvedText] = [:]
+        for (segment, text) in [(title, record.title), (summary, record.summary)] {
+            guard let segment, let text else { continue }
+            guard let profile = profiles[text.language], let state = ResolvedText.State(text.state) else { return nil }
+            texts[TextKey(segment)] = ResolvedText(text: text.text, language: profile, state: state)
+        }
+        return LocalizedDocument(document: document, language: language, texts: texts,
+                                 hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
+    }
+}
+
+extension ResolvedText.State {
+    init?(_ name: String) {
+        guard let state = [Self.source, .translated, .outdated, .untranslated].first(where: { "\($0)" == name }) else { return nil }
+        self = state
+    }
+}
