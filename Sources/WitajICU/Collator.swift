@@ -29,9 +29,11 @@ public final class Collator: @unchecked Sendable {
         }
     }
 
+    /// Stable: items whose keys are equal keep their order. Indices are sorted, not the items, which may be large.
     public func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
-        items.map { (sortKey(text($0)), $0) }
-            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
-            .map(\.1)
+        let keys = items.map { sortKey(text($0)) }
+        return keys.indices.sorted { a, b in
+            keys[a].lexicographicallyPrecedes(keys[b]) || (keys[a] == keys[b] && a < b)
+        }.map { items[$0] }
     }
 }

@@ -7,21 +7,31 @@ import Testing
 @Suite struct IncrementalTests {
     /// Makes every input look edited a while ago, as edits between two builds on a build server are: a file
     /// changed in the same second as a build is never trusted to be unchanged, so this lets the state be kept.
+    /// Only files changed in the last seconds are touched: the others keep their times, as unedited files do.
     func age(_ site: FixtureSite, by seconds: Double = 30) throws {
         let then = Date(timeIntervalSinceNow: -seconds)
         for (_, url) in FileTree.files(under: site.root) where !url.path.contains("/site-out/") {
+            let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+            guard (modified ?? .distantFuture) > Date(timeIntervalSinceNow: -10) else { continue }
             try FileManager.default.setAttributes([.modificationDate: then], ofItemAtPath: url.path)
         }
     }
 
-    func cleanBuild(_ site: FixtureSite) throws -> [String: Data] {
+    /// A clean build's files and diagnostics (as printed), made in a new folder.
+    func cleanBuild(_ site: FixtureSite) throws -> (files: [String: Data], messages: [String]) {
         let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: clean) }
         let result = Build.run(root: site.root, output: clean, sourceDateEpoch: 1_790_000_000)
         #expect(result.succeeded && !result.upToDate)
         var files: [String: Data] = [:]
         for (path, url) in FileTree.files(under: clean) { files[path] = FileManager.default.contents(atPath: url.path) }
-        return files
+        return (files, site.messages(result))
+    }
+
+    /// How much a rebuild remakes: nothing, the pages of some documents (in each of the 3 languages, with the
+    /// coverage report), or all.
+    enum Scope: Equatable {
+        case nothing, documents(Int), everything
     }
 
     @Test func aRebuildAfterEachKindOfEditEqualsACleanBuild() throws {
@@ -32,36 +42,80 @@ import Testing
         try age(site)
         #expect(Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000).succeeded)
 
-        let edits: [(String, () throws -> Void)] = [
-            ("nothing", {}),
-            ("a source paragraph", {
+        let edits: [(String, Scope?, () throws -> Void)] = [
+            ("nothing", .nothing, {}),
+            ("a source paragraph", .documents(1), {
                 try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
             }),
-            ("a catalog", { try site.translate("locales/en/guide/apteki.po") { "Pharmacy: " + $0 } }),
-            ("a catalog brought up to date", { _ = Update.run(root: site.root) }),
-            ("a template of the theme", {
+            ("a catalog", .documents(1), { try site.translate("locales/en/guide/apteki.po") { $0 == "Apteki" ? nil : "Pharmacy: " + $0 } }),
+            ("a translated title", .everything, { try site.translate("locales/en/guide/apteki.po") { "Pharmacy: " + $0 } }),
+            ("a title, which other pages show", .everything, {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
+            }),
+            ("a chapter of the book", .documents(1), {
+                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\n---\n\nNowy tekst o łaźniach.\n")
+            }),
+            ("a page with a warning", .documents(1), {
+                try site.write("content/guide/zlobki.md", "---\ntitle: Żłobki\n---\n\n<div>surowy HTML</div>\n\nTekst.\n")
+            }),
+            ("another page, the warning stays", .documents(1), {
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja odpadów.\n")
+            }),
+            ("two pages", .documents(2), {
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
+                try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }
+            }),
+            ("the offices register", .everything, {
+                let offices = try String(contentsOf: site.root.appendingPathComponent("content/guide/offices.xml"), encoding: .utf8)
+                try site.write("content/guide/offices.xml", offices.replacingOccurrences(of: "</offices>", with: "</offices>\n"))
+            }),
+            ("a catalog brought up to date", nil, { _ = Update.run(root: site.root) }),
+            ("a template of the theme", .everything, {
                 let layout = try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/Witaj/Resources/theme/templates/layout.mustache"), encoding: .utf8)
                 try site.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site\">", with: "<footer class=\"site edited\">"))
             }),
-            ("site.yml", { try site.write("site.yml", BookTests.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
-            ("a removed document", {
+            ("site.yml", .everything, { try site.write("site.yml", BookTests.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
+            ("a removed document", .everything, {
                 try site.remove("content/guide/zupa.md")
                 _ = Update.run(root: site.root)
             }),
-            ("an added document", { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n") }),
+            ("an added document", .everything, { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n") }),
         ]
-        for (what, edit) in edits {
+        for (what, scope, edit) in edits {
             try edit()
             if what != "nothing" { try age(site) }
             let rebuilt = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
             #expect(rebuilt.succeeded, "\(what)")
-            #expect(rebuilt.upToDate == (what == "nothing"), "\(what): a rebuild is skipped only when nothing changed")
             let incremental = site.snapshot(), clean = try cleanBuild(site)
-            #expect(incremental.count == clean.count, "\(what)")
-            #expect(Set(incremental.keys) == Set(clean.keys), "\(what): the same files")
-            let differing = clean.keys.filter { incremental[$0] != clean[$0] }.sorted()
+            let pages = clean.files.keys.filter { $0.hasSuffix(".html") }.count
+            switch scope {
+            case .nothing: #expect(rebuilt.upToDate, "\(what)")
+            case .documents(let n): #expect(!rebuilt.upToDate && rebuilt.pages == 3 * n + 1, "\(what): \(rebuilt.pages) pages made")
+            case .everything: #expect(rebuilt.pages == pages, "\(what): \(rebuilt.pages) of \(pages) pages made")
+            case nil: #expect(!rebuilt.upToDate, "\(what)")
+            }
+            #expect(Set(incremental.keys) == Set(clean.files.keys), "\(what): the same files")
+            let differing = clean.files.keys.filter { incremental[$0] != clean.files[$0] }.sorted()
             #expect(differing.isEmpty, "\(what): \(differing.prefix(5)) differ from a clean build")
+            #expect(site.messages(rebuilt) == clean.messages, "\(what): the same diagnostics as a clean build")
         }
+    }
+
+    @Test func aRebuildThatFailsLeavesTheOutputAndTheNextRebuildMendsIt() throws {
+        let site = try FixtureSite()
+        try age(site)
+        #expect(Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000).succeeded)
+        let before = site.snapshot()
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZobacz [brak](nie-ma.md).\n")
+        try age(site)
+        let failed = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
+        #expect(!failed.succeeded && site.messages(failed).contains { $0.contains("content/guide/ziemia.md") })
+        #expect(site.snapshot() == before)
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZiemia i gleba.\n")
+        try age(site)
+        let mended = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
+        #expect(mended.succeeded && mended.pages == 2, "only the page of the document that changed, and the coverage report")
+        #expect(site.snapshot() == (try cleanBuild(site).files))
     }
 
     @Test func anOutputEditedByHandIsRebuilt() throws {

@@ -35,39 +35,41 @@ public enum Build {
         defer { clock.report() }
         if let output, !isSafe(output, root: root, into: &diagnostics) { return Result(diagnostics: diagnostics) }
         let started = Date().timeIntervalSince1970
-        let inputs = output.map { _ in BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch) }
+        let inputs = output.map { _ in clock.time("inputs", BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch)) }
         var kept: [String: DocumentRecord] = [:], previous: [String: DocumentRecord] = [:], keptWarnings = Diagnostics()
+        var remade: Set<String>?
         if let output, let inputs, !everything {
             switch clock.time("plan", BuildState.plan(output, inputs: inputs)) {
             case .upToDate(let warnings): return Result(diagnostics: warnings, upToDate: true)
-            case .documents(let records, let changed, let warnings):
-                kept = records.filter { !changed.contains($0.key) }
-                previous = records.filter { changed.contains($0.key) }
+            case .documents(let records, let changed, let read, let warnings):
+                kept = records.filter { !read.contains($0.key) }
+                previous = records.filter { read.contains($0.key) }
                 keptWarnings = warnings
+                remade = changed
             case .everything: break
             }
         }
         // Only some documents: anything unexpected (an error, another face) and the whole site is made instead.
         func everythingInstead() -> Result { run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true) }
-        guard var input = clock.time("load", load(root, kept: kept, into: &diagnostics)) else {
-            return kept.isEmpty ? Result(diagnostics: diagnostics) : everythingInstead()
+        guard var input = clock.time("load", load(root, kept: kept, remade: remade, into: &diagnostics)) else {
+            return remade == nil ? Result(diagnostics: diagnostics) : everythingInstead()
         }
         clock.time("validate", validate(input, into: &diagnostics))
-        guard !diagnostics.hasErrors else { return kept.isEmpty ? Result(diagnostics: diagnostics) : everythingInstead() }
+        guard !diagnostics.hasErrors else { return remade == nil ? Result(diagnostics: diagnostics) : everythingInstead() }
         // Translations are checked apart from the sources: a broken catalog does not stop the other languages.
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
         let coverage = clock.time("coverage", Coverage.compute(site: input.site, catalogs: input.catalogs.documents,
                                                                interface: input.catalogs.interface, languages: input.languages))
         let localized = clock.time("localize", localize(input, into: &diagnostics))
         input.catalogs.documents = [:]  // their texts live on in the localized sites; the rest is not needed
-        if !kept.isEmpty, diagnostics.hasErrors || !sameFaces(input.site, localized, as: previous, coverage: coverage) {
+        if remade != nil, diagnostics.hasErrors || !sameFaces(input.site, localized, as: previous, coverage: coverage) {
             return everythingInstead()
         }
         let books = clock.time("books", books(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics))
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
         // language, so that a broken catalog does not hide the others' problems).
         guard output == nil || !diagnostics.hasErrors,
-              let publisher = publisher(to: output, prune: kept.isEmpty, into: &diagnostics) else {
+              let publisher = publisher(to: output, prune: remade == nil, into: &diagnostics) else {
             return Result(diagnostics: diagnostics)
         }
         clock.time("render", render(input, localized, coverage: coverage, to: publisher))
@@ -104,11 +106,13 @@ public enum Build {
 
     /// Reads everything; problems in catalogs go to `catalogs.diagnostics`, the rest to `diagnostics`.
     /// Documents in `kept` are not read: their records stand in for them.
-    static func load(_ root: URL, kept: [String: DocumentRecord] = [:], into diagnostics: inout Diagnostics) -> Input? {
+    static func load(_ root: URL, kept: [String: DocumentRecord] = [:], remade: Set<String>? = nil,
+                     into diagnostics: inout Diagnostics) -> Input? {
         var catalogDiagnostics = Diagnostics()
         let (loaded, loadDiagnostics) = SiteLoader.load(root: root, kept: kept)
         diagnostics.append(contentsOf: loadDiagnostics)
-        guard let site = loaded else { return nil }
+        guard var site = loaded else { return nil }
+        site.remade = remade
         let templates = Templates.compile(site.theme, into: &diagnostics)
         let languages: [LanguageProfile]
         do {

@@ -40,6 +40,8 @@ public struct Site: Sendable {
     /// Documents unchanged since the last build, by source: their records stand in for them (title and summary,
     /// no body), and their pages, catalogs and coverage rows are the last build's. Empty in a full build.
     var kept: [String: DocumentRecord] = [:]
+    /// The documents whose pages this build makes (by source), when it makes only some; nil: all of them.
+    var remade: Set<String>?
     private let bySource: [String: Int]
 
     public init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = []) {

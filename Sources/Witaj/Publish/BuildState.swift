@@ -24,9 +24,11 @@ struct BuildState: Codable {
     enum Plan {
         /// Nothing changed: the last build's warnings are all there is to say.
         case upToDate(Diagnostics)
-        /// Only these documents (sources) or their catalogs changed; the others are kept, with the warnings the
-        /// last build gave about their files. `records` are the last build's, of every document.
-        case documents(records: [String: DocumentRecord], changed: Set<String>, warnings: Diagnostics)
+        /// Only these documents (sources) or their catalogs changed: their pages are made again. `read` are the
+        /// documents read in full: those, the offices register, and the book's chapters when one of them changed.
+        /// The others are kept, with the warnings the last build gave about their files. `records` are the last
+        /// build's, of every document.
+        case documents(records: [String: DocumentRecord], changed: Set<String>, read: Set<String>, warnings: Diagnostics)
         case everything
     }
 
@@ -80,11 +82,11 @@ struct BuildState: Codable {
         let offices = records.values.filter { $0.kind == Document.Kind.offices.rawValue }.map(\.source)
         if !changed.isDisjoint(with: offices) { return .everything }
         if changed.isEmpty { return .everything }
-        changed.formUnion(offices)
+        var read = changed.union(offices)
         // A changed chapter remakes the books, which need every chapter in full.
-        if !changed.isDisjoint(with: state.chapters) { changed.formUnion(state.chapters) }
-        let kept = records.filter { !changed.contains($0.key) }
         let booksKept = changed.isDisjoint(with: state.chapters)
+        if !booksKept { read.formUnion(state.chapters) }
+        let kept = records.filter { !read.contains($0.key) }
         var keptFiles: Set<String> = []
         for record in kept.values {
             keptFiles.insert(record.source)
@@ -94,7 +96,7 @@ struct BuildState: Codable {
         for w in state.warnings where keptFiles.contains(w.path) || (booksKept && w.path.contains(".epub/")) {
             warnings.warning(SourceLocation(w.path, line: w.line, column: w.column), w.message)
         }
-        return .documents(records: records, changed: changed, warnings: warnings)
+        return .documents(records: records, changed: changed, read: read, warnings: warnings)
     }
 
     /// Records a successful build. A file changed in the second the build started could change again unseen:

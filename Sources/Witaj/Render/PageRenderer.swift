@@ -36,11 +36,11 @@ struct PageRenderer {
     var language: LanguageProfile { site.language }
     var strings: UIStrings { site.strings }
 
-    /// The pages of the language. When documents are kept from the last build, their pages are too, and so is
-    /// the A-Z index: what it shows of each document (its face) is the same.
+    /// The pages of the language. When only some documents' pages are made, the others are kept from the last
+    /// build, and so is the A-Z index: what it shows of each document (its face) is the same.
     func render(to publisher: Publisher) {
-        let kept = site.site.kept
-        for localized in site.documents where kept[localized.document.source] == nil {
+        let remade = site.site.remade
+        for localized in site.documents where remade?.contains(localized.document.source) ?? true {
             let name: String = switch localized.document.kind {
             case .procedure: "procedure"
             case .offices: "offices"
@@ -49,7 +49,7 @@ struct PageRenderer {
             let html = templates.render(documentContext(localized), with: name)
             publisher.put(Artifact(path: pageFile(localized.document.path), text: html))
         }
-        if kept.isEmpty { publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z"))) }
+        if remade == nil { publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z"))) }
     }
 
     func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {

@@ -22,7 +22,7 @@ struct SiteRenderer {
         }
         publisher.put(sitemap(completeness: completeness))
         // The chooser shows only the home page's face; the assets are the theme's: both kept with the documents.
-        guard first.site.kept.isEmpty else { return }
+        guard first.site.remade == nil else { return }
         publisher.put(languageChooser(first))
         for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
             publisher.put(Artifact(path: "assets/" + path, bytes: bytes))
