@@ -6,8 +6,8 @@ import Foundation
 ///
 /// From it a rebuild knows what to do (`plan`): nothing when no input changed; only the documents that changed
 /// when nothing but documents and their catalogs did; else everything.
-struct BuildState: Codable {
-    struct Warning: Codable {
+struct BuildState {
+    struct Warning {
         let path: String, line: Int, column: Int, message: String
     }
 
@@ -18,7 +18,8 @@ struct BuildState: Codable {
     let warnings: [Warning]
     /// The sources of the book's chapters, in order.
     let chapters: [String]
-    let documents: [DocumentRecord]
+    /// Read only when needed (a rebuild of some documents): the rest of the file is much smaller.
+    let documents: () -> [DocumentRecord]?
 
     /// What a build has to make.
     enum Plan {
@@ -62,9 +63,10 @@ struct BuildState: Codable {
             for w in state.warnings { warnings.warning(SourceLocation(w.path, line: w.line, column: w.column), w.message) }
             return .upToDate(warnings)
         }
-        let records = Dictionary(state.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        guard let documents = state.documents() else { return .everything }
+        let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         var catalogs: [String: String] = [:]
-        for record in state.documents {
+        for record in documents {
             for language in record.languages.keys { catalogs[CatalogStore.path(of: record.source, language: language)] = record.source }
         }
         var changed: Set<String> = []
@@ -109,17 +111,24 @@ struct BuildState: Codable {
             guard let row = rows[document.source] else { return nil }
             return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row)
         }
-        let state = BuildState(
-            output: output.path, inputs: inputs.entries, outputs: outputs(output),
-            warnings: warnings.items.filter { $0.severity == .warning }.map {
-                Warning(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
-            },
-            chapters: site.config.pack?.chapters.map(\.source) ?? [], documents: documents)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(state) else { return forget(output: output) }
-        if (try? data.write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
+        var out = StateFile.Writer()
+        out.field(Self.format); out.endLine()
+        out.field(output.path); out.field(String(outputs(output))); out.endLine()
+        for chapter in site.config.pack?.chapters ?? [] { out.field(chapter.source) }
+        out.endLine()
+        out.field(inputs.entries.count); out.endLine()
+        for (name, value) in inputs.entries.sorted(by: { $0.key < $1.key }) { out.field(name); out.field(value); out.endLine() }
+        let kept = warnings.items.filter { $0.severity == .warning }
+        out.field(kept.count); out.endLine()
+        for w in kept {
+            out.field(w.location.path); out.field(w.location.line); out.field(w.location.column); out.field(w.message); out.endLine()
+        }
+        out.field(documents.count); out.endLine()
+        for record in documents { record.write(to: &out) }
+        if (try? Data(out.bytes).write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
     }
+
+    static let format = "witaj-state 2"
 
     static func outputs(_ output: URL) -> UInt64 {
         var listing = Listing()
@@ -129,7 +138,43 @@ struct BuildState: Codable {
 
     static func read(output: URL) -> BuildState? {
         guard let data = FileManager.default.contents(atPath: file(output: output).path) else { return nil }
-        return try? JSONDecoder().decode(BuildState.self, from: data)
+        var r = StateFile.Reader([UInt8](data))
+        do throws(StateFile.Malformed) {
+            try r.nextLine()
+            guard try r.string() == format else { return nil }
+            try r.nextLine()
+            let path = try r.string()
+            guard let outputs = UInt64(try r.string()) else { return nil }
+            try r.nextLine()
+            var chapters: [String] = []
+            while let chapter = try? r.string() { if !chapter.isEmpty { chapters.append(chapter) } }
+            try r.nextLine()
+            var inputs: [String: String] = [:]
+            for _ in 0..<(try r.int()) {
+                try r.nextLine()
+                inputs[try r.string()] = try r.string()
+            }
+            try r.nextLine()
+            var warnings: [Warning] = []
+            for _ in 0..<(try r.int()) {
+                try r.nextLine()
+                warnings.append(Warning(path: try r.string(), line: try r.int(), column: try r.int(), message: try r.string()))
+            }
+            let rest = r
+            return BuildState(output: path, inputs: inputs, outputs: outputs, warnings: warnings, chapters: chapters) {
+                var r = rest
+                do throws(StateFile.Malformed) {
+                    try r.nextLine()
+                    var documents: [DocumentRecord] = []
+                    for _ in 0..<(try r.int()) { documents.append(try DocumentRecord(reading: &r)) }
+                    return documents
+                } catch {
+                    return nil
+                }
+            }
+        } catch {
+            return nil
+        }
     }
 
     static func forget(output: URL) {
