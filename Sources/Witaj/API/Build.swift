@@ -139,8 +139,11 @@ public enum Build {
 
     /// Pages of every language and the coverage report, handed to the publisher as they are made.
     static func render(_ input: Input, _ localized: [LocalizedSite], coverage: Coverage, to publisher: Publisher) {
-        SiteRenderer(sites: localized, templates: input.templates).render(to: publisher)
-        publisher.put(CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym).render())
+        let site = SiteRenderer(sites: localized, templates: input.templates)
+        site.render(to: publisher)
+        // The two reports over every page and document: one per core.
+        let coverage = CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym)
+        for reports in parallelMap([true, false], { $0 ? [site.sitemap()] : coverage.render() }) { publisher.put(reports) }
     }
 
     /// The welcome pack of every language as an EPUB book; none when its chapters are kept from the last build

@@ -3,24 +3,27 @@ struct SiteRenderer {
     let sites: [LocalizedSite]
     let templates: Templates
 
-    /// Every file, handed to the publisher as it is made.
-    func render(to publisher: Publisher) {
-        guard let first = sites.first else { return }
-        let resolver = LinkResolver(documents: first.site.documents)
-        // Which pages are complete in which language: the switcher and hreflang of every page need all of it.
+    /// Which pages are complete in which language: the switcher and hreflang of every page need all of it.
+    var completeness: [String: [String: Bool]] {
         var completeness: [String: [String: Bool]] = [:]
         for site in sites {
             completeness[site.language.code] = Dictionary(site.documents.map { ($0.document.path, $0.isComplete) },
                                                           uniquingKeysWith: { a, b in a && b })
         }
-        // Languages share nothing while rendering: one per core.
+        return completeness
+    }
+
+    /// Every page, handed to the publisher as it is made (the sitemap is apart: `sitemap`).
+    func render(to publisher: Publisher) {
+        guard let first = sites.first else { return }
+        let resolver = LinkResolver(documents: first.site.documents)
         let complete = completeness
+        // Languages share nothing while rendering: one per core.
         _ = parallelMap(sites) { site in
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
             renderer.completeness = complete
             renderer.render(to: publisher)
         }
-        publisher.put(sitemap(completeness: completeness))
         // The chooser shows only the home page's face; the assets are the theme's: both kept with the documents.
         guard first.site.remade == nil else { return }
         publisher.put(languageChooser(first))
@@ -46,22 +49,26 @@ struct SiteRenderer {
     }
 
     /// Every page of every language, with hreflang alternates for the complete translations.
-    func sitemap(completeness: [String: [String: Bool]]) -> Artifact {
+    func sitemap() -> Artifact {
         guard let source = sites.first else { return Artifact(path: "sitemap.xml", text: "") }
+        let completeness = self.completeness
         let base = source.site.config.baseURL
         let paths = source.documents.map(\.document.path) + ["a-z"]
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for path in paths {
             let suffix = path.isEmpty ? "" : path + "/"
-            let complete = sites.filter { completeness[$0.language.code]?[path] ?? true }
+            // Each page's URL in each language, escaped once: every language's entry lists them all.
+            let urls = Dictionary(uniqueKeysWithValues: sites.map { ($0.language.code, XMLText.escape(base + $0.language.code + "/" + suffix)) })
+            let alternates = sites.filter { completeness[$0.language.code]?[path] ?? true }.map {
+                "    <xhtml:link rel=\"alternate\" hreflang=\"\($0.language.code)\" href=\"\(urls[$0.language.code]!)\"/>\n"
+            }.joined()
+            let fallback = "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
             for site in sites {
-                xml += "  <url>\n    <loc>\(XMLText.escape(base + site.language.code + "/" + suffix))</loc>\n"
+                xml += "  <url>\n    <loc>\(urls[site.language.code]!)</loc>\n"
                 if let day = site.document(path: path)?.document.reviewed { xml += "    <lastmod>\(day)</lastmod>\n" }
-                for alternate in complete {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alternate.language.code)\" href=\"\(XMLText.escape(base + alternate.language.code + "/" + suffix))\"/>\n"
-                }
-                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
+                xml += alternates
+                xml += fallback
                 xml += "  </url>\n"
             }
         }
