@@ -48,6 +48,9 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let written = result.unchanged > 0 ? " (\(result.files - result.unchanged) changed)" : ""
+        if let remade = result.remade {
+            print("witaj: only \(remade.count == 1 ? "1 document" : "\(remade.count) documents") changed since the last build: \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "")")
+        }
         print("witaj: wrote \(result.pages) pages, \(result.files) files\(written) to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }

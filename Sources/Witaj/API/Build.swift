@@ -14,9 +14,13 @@ public enum Build {
         public let unchanged: Int
         /// Nothing changed since the last build: nothing was done.
         public let upToDate: Bool
+        /// Only these documents (sources) changed since the last build, and only their pages were made; nil when
+        /// the build made every page.
+        public let remade: [String]?
         public var succeeded: Bool { !diagnostics.hasErrors }
 
-        init(diagnostics: Diagnostics, publisher: Publisher? = nil, upToDate: Bool = false) {
+        init(diagnostics: Diagnostics, publisher: Publisher? = nil, upToDate: Bool = false, remade: Set<String>? = nil) {
+            self.remade = remade?.sorted()
             self.diagnostics = diagnostics
             artifacts = publisher?.kept ?? []
             files = publisher?.written ?? 0
@@ -82,7 +86,7 @@ public enum Build {
             clock.time("state", BuildState.remember(output, inputs: inputs, started: started, warnings: diagnostics,
                                                     site: input.site, localized: localized, coverage: coverage))
         }
-        return Result(diagnostics: diagnostics, publisher: publisher)
+        return Result(diagnostics: diagnostics, publisher: publisher, remade: remade)
     }
 
     /// Whether the documents made again show other pages what they showed before (see `DocumentRecord.Face`).
