@@ -203,24 +203,57 @@ struct BuildState {
             var info = stat()
             guard lstat(path, &info) == 0 else { return add(name, "absent") }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                add(name + "/", "folder")
-                for child in Self.names(in: path).sorted() { add(path + "/" + child, as: name + "/" + child) }
+                addFolder(open(path, O_RDONLY | O_DIRECTORY), as: name)
             } else {
-                add(name, "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
-                if tracksNewest { newest = max(newest, Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) }
+                addFile(info, as: name)
             }
+        }
+
+        private mutating func addFile(_ info: stat, as name: String) {
+            add(name, "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            if tracksNewest { newest = max(newest, Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9) }
+        }
+
+        /// A folder and what it holds, by calls relative to its descriptor: no path is looked up again, and
+        /// folders the directory entry names as such are not stat'ed.
+        private mutating func addFolder(_ fd: Int32, as name: String) {
+            add(name + "/", "folder")
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            for (child, isFolder) in Self.entries(fd).sorted(by: { $0.0 < $1.0 }) {
+                let childName = name + "/" + child
+                var info = stat()
+                if isFolder != true, fstatat(fd, child, &info, AT_SYMLINK_NOFOLLOW) != 0 {
+                    add(childName, "absent")
+                } else if isFolder == true || (info.st_mode & S_IFMT) == S_IFDIR {
+                    addFolder(openat(fd, child, O_RDONLY | O_DIRECTORY | O_NOFOLLOW), as: childName)
+                } else {
+                    addFile(info, as: childName)
+                }
+            }
+        }
+
+        /// The names in an open folder, and whether each is a folder (nil: the file system does not say).
+        private static func entries(_ fd: Int32) -> [(String, Bool?)] {
+            let copy = dup(fd)
+            guard copy >= 0, let dir = fdopendir(copy) else { return [] }
+            defer { closedir(dir) }
+            var result: [(String, Bool?)] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                guard name != "." && name != ".." else { continue }
+                let type = entry.pointee.d_type
+                result.append((name, type == UInt8(DT_UNKNOWN) ? nil : type == UInt8(DT_DIR)))
+            }
+            return result
         }
 
         /// The names in a folder (not "." and ".."), by system calls; none when it cannot be read.
         static func names(in path: String) -> [String] {
-            guard let dir = opendir(path) else { return [] }
-            defer { closedir(dir) }
-            var names: [String] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            return names
+            let fd = open(path, O_RDONLY | O_DIRECTORY)
+            guard fd >= 0 else { return [] }
+            defer { close(fd) }
+            return entries(fd).map(\.0)
         }
 
         private mutating func mix(_ byte: UInt8) {
