@@ -3,7 +3,7 @@ import WitajMarkdown
 
 /// A segment's text as a reader of one language gets it, and which language it really is.
 public struct ResolvedText: Sendable {
-    public enum State: Sendable, Equatable {
+    public enum State: String, Sendable, Equatable {
         /// The page's language is the source language.
         case source
         case translated

@@ -58,11 +58,7 @@ struct BuildState {
         guard let state = read(output: output), state.output == output.path, state.outputs == outputs(output) else {
             return .everything
         }
-        if state.inputs == inputs.entries {
-            var warnings = Diagnostics()
-            for w in state.warnings { warnings.warning(SourceLocation(w.path, line: w.line, column: w.column), w.message) }
-            return .upToDate(warnings)
-        }
+        if state.inputs == inputs.entries { return .upToDate(state.diagnostics { _ in true }) }
         guard let documents = state.documents() else { return .everything }
         let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         var catalogs: [String: String] = [:]
@@ -88,15 +84,10 @@ struct BuildState {
         // A changed chapter remakes the books, which need every chapter in full.
         let booksKept = changed.isDisjoint(with: state.chapters)
         if !booksKept { read.formUnion(state.chapters) }
-        let kept = records.filter { !read.contains($0.key) }
-        var keptFiles: Set<String> = []
-        for record in kept.values {
-            keptFiles.insert(record.source)
-            for language in record.languages.keys { keptFiles.insert(CatalogStore.path(of: record.source, language: language)) }
-        }
-        var warnings = Diagnostics()
-        for w in state.warnings where keptFiles.contains(w.path) || (booksKept && w.path.contains(".epub/")) {
-            warnings.warning(SourceLocation(w.path, line: w.line, column: w.column), w.message)
+        // The warnings about files no one reads this time: the kept documents' sources and catalogs, the books.
+        let warnings = state.diagnostics { path in
+            guard let source = records[path] != nil ? path : catalogs[path] else { return booksKept && path.contains(".epub/") }
+            return !read.contains(source)
         }
         return .documents(records: records, changed: changed, read: read, warnings: warnings)
     }
@@ -129,6 +120,15 @@ struct BuildState {
     }
 
     static let format = "witaj-state 2"
+
+    /// The recorded warnings about the paths `about` accepts.
+    func diagnostics(about: (String) -> Bool) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for w in warnings where about(w.path) {
+            diagnostics.warning(SourceLocation(w.path, line: w.line, column: w.column), w.message)
+        }
+        return diagnostics
+    }
 
     static func outputs(_ output: URL) -> UInt64 {
         var listing = Listing()

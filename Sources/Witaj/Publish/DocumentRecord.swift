@@ -49,7 +49,7 @@ struct DocumentRecord: Equatable, Sendable {
 
     init(_ document: Document, in localized: [LocalizedDocument], coverage: Coverage.DocumentRow) {
         func text(_ resolved: ResolvedText) -> Text {
-            Text(text: resolved.text, language: resolved.language.code, state: "\(resolved.state)")
+            Text(text: resolved.text, language: resolved.language.code, state: resolved.state.rawValue)
         }
         source = document.source
         id = document.id
@@ -86,7 +86,7 @@ struct DocumentRecord: Equatable, Sendable {
         var texts: [TextKey: ResolvedText] = [:]
         for (segment, text) in [(title, record.title), (summary, record.summary)] {
             guard let segment, let text else { continue }
-            guard let profile = profiles[text.language], let state = ResolvedText.State(text.state) else { return nil }
+            guard let profile = profiles[text.language], let state = ResolvedText.State(rawValue: text.state) else { return nil }
             texts[TextKey(segment)] = ResolvedText(text: text.text, language: profile, state: state)
         }
         return LocalizedDocument(document: document, language: language, texts: texts,
@@ -161,12 +161,5 @@ extension DocumentRecord {
         }
         coverage = Coverage.DocumentRow(id: rowID, kind: rowKind, title: rowTitle, source: rowSource, segments: segments,
                                         words: words, languages: entries)
-    }
-}
-
-extension ResolvedText.State {
-    init?(_ name: String) {
-        guard let state = [Self.source, .translated, .outdated, .untranslated].first(where: { "\($0)" == name }) else { return nil }
-        self = state
     }
 }

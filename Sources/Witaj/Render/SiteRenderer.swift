@@ -2,26 +2,28 @@
 struct SiteRenderer {
     let sites: [LocalizedSite]
     let templates: Templates
+    /// Which pages are complete in which language: the switcher and hreflang of every page, and the sitemap.
+    let completeness: [String: [String: Bool]]
 
-    /// Which pages are complete in which language: the switcher and hreflang of every page need all of it.
-    var completeness: [String: [String: Bool]] {
+    init(sites: [LocalizedSite], templates: Templates) {
+        self.sites = sites
+        self.templates = templates
         var completeness: [String: [String: Bool]] = [:]
         for site in sites {
             completeness[site.language.code] = Dictionary(site.documents.map { ($0.document.path, $0.isComplete) },
                                                           uniquingKeysWith: { a, b in a && b })
         }
-        return completeness
+        self.completeness = completeness
     }
 
     /// Every page, handed to the publisher as it is made (the sitemap is apart: `sitemap`).
     func render(to publisher: Publisher) {
         guard let first = sites.first else { return }
         let resolver = LinkResolver(documents: first.site.documents)
-        let complete = completeness
         // Languages share nothing while rendering: one per core.
         _ = parallelMap(sites) { site in
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
-            renderer.completeness = complete
+            renderer.completeness = completeness
             renderer.render(to: publisher)
         }
         // The chooser shows only the home page's face; the assets are the theme's: both kept with the documents.
@@ -51,7 +53,6 @@ struct SiteRenderer {
     /// Every page of every language, with hreflang alternates for the complete translations.
     func sitemap() -> Artifact {
         guard let source = sites.first else { return Artifact(path: "sitemap.xml", text: "") }
-        let completeness = self.completeness
         let base = source.site.config.baseURL
         let paths = source.documents.map(\.document.path) + ["a-z"]
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
