@@ -65,6 +65,8 @@ import Testing
                 try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
                 try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }
             }),
+            // The state a rebuild of some pages leaves knows the files it wrote.
+            ("nothing, after two pages", .nothing, {}),
             ("the offices register", .everything, {
                 let offices = try String(contentsOf: site.root.appendingPathComponent("content/guide/offices.xml"), encoding: .utf8)
                 try site.write("content/guide/offices.xml", offices.replacingOccurrences(of: "</offices>", with: "</offices>\n"))
@@ -83,7 +85,7 @@ import Testing
         ]
         for (what, scope, edit) in edits {
             try edit()
-            if what != "nothing" { try age(site) }
+            if !what.hasPrefix("nothing") { try age(site) }
             let rebuilt = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
             #expect(rebuilt.succeeded, "\(what)")
             let incremental = site.snapshot(), clean = try cleanBuild(site)

@@ -41,15 +41,16 @@ public enum Build {
         let started = Date().timeIntervalSince1970
         let inputs = output.map { _ in clock.time("inputs", BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch)) }
         var kept: [String: DocumentRecord] = [:], previous: [String: DocumentRecord] = [:], keptWarnings = Diagnostics()
-        var remade: Set<String>?
+        var remade: Set<String>?, outputs: BuildState.Listing?
         if let output, let inputs, !everything {
             switch clock.time("plan", BuildState.plan(output, inputs: inputs)) {
             case .upToDate(let warnings): return Result(diagnostics: warnings, upToDate: true)
-            case .documents(let records, let changed, let read, let warnings):
+            case .documents(let records, let changed, let read, let warnings, let listing):
                 kept = records.filter { !read.contains($0.key) }
                 previous = records.filter { read.contains($0.key) }
                 keptWarnings = warnings
                 remade = changed
+                outputs = listing
             case .everything: break
             }
         }
@@ -83,7 +84,9 @@ public enum Build {
             diagnostics.warning(warning.location, warning.message)
         }
         if let output, let inputs, !diagnostics.hasErrors {
-            clock.time("state", BuildState.remember(output, inputs: inputs, started: started, warnings: diagnostics,
+            // Only some files were written: the listing of the output before the build, with those taken in.
+            outputs?.refresh(publisher.changed, under: output.path)
+            clock.time("state", BuildState.remember(output, inputs: inputs, outputs: outputs, started: started, warnings: diagnostics,
                                                     site: input.site, localized: localized, coverage: coverage))
         }
         return Result(diagnostics: diagnostics, publisher: publisher, remade: remade)
@@ -145,9 +148,10 @@ public enum Build {
     static func render(_ input: Input, _ localized: [LocalizedSite], coverage: Coverage, to publisher: Publisher) {
         let site = SiteRenderer(sites: localized, templates: input.templates)
         site.render(to: publisher)
-        // The two reports over every page and document: one per core.
+        // The reports over every page and document, longest first, on every core.
         let coverage = CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym)
-        for reports in parallelMap([true, false], { $0 ? [site.sitemap()] : coverage.render() }) { publisher.put(reports) }
+        let reports = [coverage.matrix, coverage.json, site.sitemap, coverage.csv]
+        publisher.put(parallelMap(Array(reports.indices)) { reports[$0]() })
     }
 
     /// The welcome pack of every language as an EPUB book; none when its chapters are kept from the last build

@@ -6,11 +6,9 @@ struct CoverageRenderer {
 
     static let symbols: [Coverage.Status: String] = [.complete: "✓", .outdated: "!", .partial: "◐", .missing: "✗"]
 
-    func render() -> [Artifact] {
-        [Artifact(path: "coverage/index.html", text: templates.render(context, with: "coverage")),
-         Artifact(path: "coverage/coverage.json", text: coverage.json),
-         Artifact(path: "coverage/coverage.csv", text: coverage.csv)]
-    }
+    func matrix() -> Artifact { Artifact(path: "coverage/index.html", text: templates.render(context, with: "coverage")) }
+    func json() -> Artifact { Artifact(path: "coverage/coverage.json", text: coverage.json) }
+    func csv() -> Artifact { Artifact(path: "coverage/coverage.csv", text: coverage.csv) }
 
     var context: [String: Any] {
         let languages: [[String: Any]] = coverage.languages.map { l in

@@ -28,8 +28,9 @@ struct BuildState {
         /// Only these documents (sources) or their catalogs changed: their pages are made again. `read` are the
         /// documents read in full: those, the offices register, and the book's chapters when one of them changed.
         /// The others are kept, with the warnings the last build gave about their files. `records` are the last
-        /// build's, of every document.
-        case documents(records: [String: DocumentRecord], changed: Set<String>, read: Set<String>, warnings: Diagnostics)
+        /// build's, of every document; `outputs` the output's listing before this build.
+        case documents(records: [String: DocumentRecord], changed: Set<String>, read: Set<String>, warnings: Diagnostics,
+                       outputs: Listing)
         case everything
     }
 
@@ -55,9 +56,9 @@ struct BuildState {
     /// else (site.yml, the theme, interface strings, witaj, a document added or removed, the offices register,
     /// an edited output) makes the whole site again.
     static func plan(_ output: URL, inputs: Listing) -> Plan {
-        guard let state = read(output: output), state.output == output.path, state.outputs == outputs(output) else {
-            return .everything
-        }
+        guard let state = read(output: output), state.output == output.path else { return .everything }
+        let outputs = outputs(output)
+        guard state.outputs == outputs.digest else { return .everything }
         if state.inputs == inputs.entries { return .upToDate(state.diagnostics { _ in true }) }
         guard let documents = state.documents() else { return .everything }
         let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
@@ -89,13 +90,14 @@ struct BuildState {
             guard let source = records[path] != nil ? path : catalogs[path] else { return booksKept && path.contains(".epub/") }
             return !read.contains(source)
         }
-        return .documents(records: records, changed: changed, read: read, warnings: warnings)
+        return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: outputs)
     }
 
-    /// Records a successful build. A file changed in the second the build started could change again unseen:
-    /// then no state is kept, and the next build is a full one.
-    static func remember(_ output: URL, inputs: Listing, started: Double, warnings: Diagnostics, site: Site,
-                         localized: [LocalizedSite], coverage: Coverage) {
+    /// Records a successful build. `outputs`: the output's listing as it is now, when the build knows it without
+    /// walking the output again. A file changed in the second the build started could change again unseen: then no
+    /// state is kept, and the next build is a full one.
+    static func remember(_ output: URL, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
+                         site: Site, localized: [LocalizedSite], coverage: Coverage) {
         guard inputs.newest < started - 1 else { return forget(output: output) }
         let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         let documents = site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
@@ -104,7 +106,7 @@ struct BuildState {
         }
         var out = StateFile.Writer()
         out.field(Self.format); out.endLine()
-        out.field(output.path); out.field(String(outputs(output))); out.endLine()
+        out.field(output.path); out.field(String((outputs ?? Self.outputs(output)).digest)); out.endLine()
         for chapter in site.config.pack?.chapters ?? [] { out.field(chapter.source) }
         out.endLine()
         out.field(inputs.entries.count); out.endLine()
@@ -119,7 +121,7 @@ struct BuildState {
         if (try? Data(out.bytes).write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
     }
 
-    static let format = "witaj-state 2"
+    static let format = "witaj-state 3"
 
     /// The recorded warnings about the paths `about` accepts.
     func diagnostics(about: (String) -> Bool) -> Diagnostics {
@@ -130,10 +132,23 @@ struct BuildState {
         return diagnostics
     }
 
-    static func outputs(_ output: URL) -> UInt64 {
+    /// The output's listing, its top-level folders walked on every core.
+    static func outputs(_ output: URL) -> Listing {
         var listing = Listing()
-        listing.add(output.path, as: "")
-        return listing.digest
+        var info = stat()
+        guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            listing.add(output.path, as: "")
+            return listing
+        }
+        listing.add("/", "folder")
+        for part in parallelMap(Listing.names(in: output.path), { name -> Listing in
+            var part = Listing()
+            part.add(output.path + "/" + name, as: "/" + name)
+            return part
+        }) {
+            listing.merge(part)
+        }
+        return listing
     }
 
     static func read(output: URL) -> BuildState? {
@@ -181,22 +196,41 @@ struct BuildState {
         try? FileManager.default.removeItem(at: file(output: output))
     }
 
-    /// Every file's relative path, size and modification time (ns) under some paths, walked by system calls in
-    /// name order, with a stable digest of it all (FNV-1a, 64 bits).
+    /// Every file's relative path, size and modification time (ns) under some paths, walked by system calls, with
+    /// a digest of it all.
     struct Listing {
         var entries: [String: String] = [:]
-        private(set) var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        private(set) var digest: UInt64 = 0
         /// The newest modification time seen (seconds): a file changed in the same clock tick as a build could
         /// change again unseen, so such a listing is not trusted (git's "racily clean" rule).
         private(set) var newest: Double = 0
         var tracksNewest = true
 
-        private mutating func add(_ name: String, _ value: String) {
-            entries[name] = value
-            for byte in name.utf8 { mix(byte) }
-            mix(0)
-            for byte in value.utf8 { mix(byte) }
-            mix(0)
+        /// The digest is the sum of the entries' hashes: it does not depend on their order, and an entry can be
+        /// replaced without walking the rest again (`refresh`).
+        fileprivate mutating func add(_ name: String, _ value: String) {
+            if let old = entries.updateValue(value, forKey: name) { digest &-= Self.hash(name, old) }
+            digest &+= Self.hash(name, value)
+        }
+
+        /// Takes in another listing of other paths.
+        mutating func merge(_ other: Listing) {
+            entries.merge(other.entries) { a, _ in a }
+            digest &+= other.digest
+            newest = max(newest, other.newest)
+        }
+
+        /// Takes in files written since the listing was made (relative paths under the listed folder `root`),
+        /// and their folders.
+        mutating func refresh(_ paths: [String], under root: String) {
+            for path in paths {
+                var folder = ""
+                for part in path.split(separator: "/").dropLast() {
+                    folder += "/" + part
+                    if entries[folder + "/"] == nil { add(folder + "/", "folder") }
+                }
+                add(root + "/" + path, as: "/" + path)
+            }
         }
 
         mutating func add(_ path: String, as name: String) {
@@ -218,9 +252,12 @@ struct BuildState {
         /// folders the directory entry names as such are not stat'ed.
         private mutating func addFolder(_ fd: Int32, as name: String) {
             add(name + "/", "folder")
-            guard fd >= 0 else { return }
-            defer { close(fd) }
-            for (child, isFolder) in Self.entries(fd).sorted(by: { $0.0 < $1.0 }) {
+            guard fd >= 0, let dir = fdopendir(fd) else {
+                if fd >= 0 { close(fd) }
+                return
+            }
+            defer { closedir(dir) }
+            for (child, isFolder) in Self.entries(dir) {
                 let childName = name + "/" + child
                 var info = stat()
                 if isFolder != true, fstatat(fd, child, &info, AT_SYMLINK_NOFOLLOW) != 0 {
@@ -234,10 +271,7 @@ struct BuildState {
         }
 
         /// The names in an open folder, and whether each is a folder (nil: the file system does not say).
-        private static func entries(_ fd: Int32) -> [(String, Bool?)] {
-            let copy = dup(fd)
-            guard copy >= 0, let dir = fdopendir(copy) else { return [] }
-            defer { closedir(dir) }
+        private static func entries(_ dir: OpaquePointer) -> [(String, Bool?)] {
             var result: [(String, Bool?)] = []
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
@@ -250,15 +284,22 @@ struct BuildState {
 
         /// The names in a folder (not "." and ".."), by system calls; none when it cannot be read.
         static func names(in path: String) -> [String] {
-            let fd = open(path, O_RDONLY | O_DIRECTORY)
-            guard fd >= 0 else { return [] }
-            defer { close(fd) }
-            return entries(fd).map(\.0)
+            guard let dir = opendir(path) else { return [] }
+            defer { closedir(dir) }
+            return entries(dir).map(\.0)
         }
 
-        private mutating func mix(_ byte: UInt8) {
-            digest ^= UInt64(byte)
-            digest = digest &* 0x100_0000_01b3
+        /// FNV-1a (64 bits) of an entry.
+        private static func hash(_ name: String, _ value: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            func mix(_ byte: UInt8) {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            for byte in name.utf8 { mix(byte) }
+            mix(0)
+            for byte in value.utf8 { mix(byte) }
+            return hash
         }
     }
 }

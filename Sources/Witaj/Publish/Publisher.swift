@@ -26,6 +26,8 @@ final class Publisher: @unchecked Sendable {
     private let existing: Set<String>?
     private var made: Set<String> = []
     private(set) var unchanged = 0
+    /// The files written (relative paths), not those the output already had byte for byte.
+    private(set) var changed: [String] = []
     private let lock = NSLock()
     private var folders: Set<String> = []
     private var failure: String?
@@ -95,7 +97,7 @@ final class Publisher: @unchecked Sendable {
         }
         lock.withLock {
             made.insert(artifact.path)
-            if same { unchanged += 1 }
+            if same { unchanged += 1 } else if ok { changed.append(artifact.path) }
             if ok { count(artifact) } else if failure == nil { failure = path }
         }
     }
