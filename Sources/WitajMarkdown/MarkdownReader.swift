@@ -13,6 +13,11 @@ public enum MarkdownReader {
     /// Parses a segment's text as the inline content of one paragraph. Characters that would start a block at
     /// the beginning of a line are escaped first; nil when the text still does not form a single paragraph.
     public static func inlines(_ text: String) -> [Inline]? {
+        plainText(text) ?? parsedInlines(text)
+    }
+
+    /// `inlines` by cmark, always.
+    static func parsedInlines(_ text: String) -> [Inline]? {
         let escaped = escapeBlockStarts(text)
         return withParsedDocument(escaped, options: 0) { document -> [Inline]? in
             let blocks = children(of: document)
@@ -20,6 +25,34 @@ public enum MarkdownReader {
             guard blocks.count == 1, cmark_node_get_type(blocks[0]) == CMARK_NODE_PARAGRAPH else { return nil }
             return inlineChildren(blocks[0])
         }
+    }
+
+    /// The inlines of a text that cmark would read as one text node, unchanged; nil when it might read it
+    /// otherwise. Most titles, list items and table cells are such text, and skip the parser: no character that
+    /// opens inline syntax (emphasis, code, inline links "](", HTML, entities, escapes, strikethrough, tables) or
+    /// an autolink ("http:", "www.", "a@b"), no line break or other control character, no blank at either end, and
+    /// no punctuation but "[" or digit first (a block could start there). Brackets alone are text: a segment is
+    /// parsed on its own, without link reference definitions.
+    static func plainText(_ text: String) -> [Inline]? {
+        if text.isEmpty { return [] }
+        let utf8 = text.utf8
+        guard let first = utf8.first,
+              first >= 0x80 || first == UInt8(ascii: "[") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")),
+              let last = utf8.last, last != 0x20 else { return nil }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0..<0x20, 0x7F, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"),
+                 UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                return nil
+            // "www." in any case; "](" of a link
+            case UInt8(ascii: ".") where previous | 0x20 == UInt8(ascii: "w"), UInt8(ascii: "(") where previous == UInt8(ascii: "]"):
+                return nil
+            default:
+                previous = byte
+            }
+        }
+        return [.text(text)]
     }
 
     // MARK: - cmark

@@ -47,4 +47,30 @@ import Testing
         #expect(files.count >= 25)
         for (_, url) in files { try compare(url) }
     }
+
+    /// Plain segments skip cmark (`MarkdownReader.plainText`): for every segment of the shipped pack, in every
+    /// language, and for texts made to trip it, the shortcut gives what cmark gives.
+    @Test func plainSegmentsReadAsCmarkReadsThem() throws {
+        var texts = ["", "Urząd", "Karta pobytu", "a  b", "x y ", "Bank. Konto", "www.krakow.pl", "Www.x.pl", "WWW.X.PL",
+                     "see http://x.pl", "ask a@b.pl", "1. pierwszy", "# nagłówek", "- lista", "a *b*", "a_b_c", "a `b`",
+                     "a [b](c)", "a <b>", "a &amp; b", "a \\* b", "a ~~b~~", "a | b", "a\nb", "a\tb", "a\u{0}b", "Żółć!",
+                     "100 zł (opłata skarbowa)", "Pytania? Tak.", "„cudzysłów” i 'apostrof'", "a = b", "a > b", "know.",
+                     "[uk] Pobytu dni", "a [b] c", "a [b][c] d", "a [b][] d", "![x] y", "a [b] (c)", "[x]", "a]b[c", "a [b](c)"]
+        let locales = FixtureSite.packageRoot.appendingPathComponent("locales")
+        for (path, url) in FileTree.files(under: locales) where path.hasSuffix(".po") {
+            var diagnostics = Diagnostics()
+            let catalog = POReader.read(try String(contentsOf: url, encoding: .utf8), path: path, into: &diagnostics)
+            for entry in catalog?.entries ?? [] { texts += [entry.msgid] + entry.msgstr }
+        }
+        #expect(texts.count > 1000)
+        var shortcuts = 0
+        for text in texts where MarkdownReader.plainText(text) != nil {
+            shortcuts += 1
+            #expect(MarkdownReader.plainText(text) == MarkdownReader.parsedInlines(text), "\(text)")
+        }
+        #expect(shortcuts > 100)
+        for text in ["www.krakow.pl", "see http://x.pl", "ask a@b.pl", "1. pierwszy", "x y ", "a\nb", "a | b", "a [b](c)"] {
+            #expect(MarkdownReader.plainText(text) == nil, "\(text)")
+        }
+    }
 }
