@@ -77,7 +77,7 @@ public enum Build {
               let publisher = publisher(to: output, prune: remade == nil, into: &diagnostics) else {
             return Result(diagnostics: diagnostics)
         }
-        clock.time("render", render(input, localized, coverage: coverage, to: publisher))
+        let coverageRows = clock.time("render", render(input, localized, coverage: coverage, to: publisher))
         publisher.put(books)
         clock.time("publish", finish(publisher, into: &diagnostics))
         for warning in keptWarnings.items where !diagnostics.items.contains(warning) {
@@ -87,7 +87,8 @@ public enum Build {
             // Only some files were written: the listing of the output before the build, with those taken in.
             outputs?.refresh(publisher.changed, under: output.path)
             clock.time("state", BuildState.remember(output, inputs: inputs, outputs: outputs, started: started, warnings: diagnostics,
-                                                    site: input.site, localized: localized, coverage: coverage))
+                                                    site: input.site, localized: localized, coverage: coverage,
+                                                    coverageRows: coverageRows))
         }
         return Result(diagnostics: diagnostics, publisher: publisher, remade: remade)
     }
@@ -98,7 +99,9 @@ public enum Build {
         let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, document) in site.documents.enumerated() where site.kept[document.source] == nil {
             guard let before = previous[document.source], let row = rows[document.source] else { return false }
-            if DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row).face != before.face { return false }
+            if DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row, coverageRow: before.coverageRow).face != before.face {
+                return false
+            }
         }
         return true
     }
@@ -144,14 +147,21 @@ public enum Build {
         }
     }
 
-    /// Pages of every language and the coverage report, handed to the publisher as they are made.
-    static func render(_ input: Input, _ localized: [LocalizedSite], coverage: Coverage, to publisher: Publisher) {
+    /// Pages of every language and the reports over them, handed to the publisher as they are made. Returns each
+    /// document's row of the coverage matrix (by source), for the next build to keep.
+    @discardableResult
+    static func render(_ input: Input, _ localized: [LocalizedSite], coverage: Coverage,
+                       to publisher: Publisher) -> [String: String] {
         let site = SiteRenderer(sites: localized, templates: input.templates)
         site.render(to: publisher)
-        // The reports over every page and document, longest first, on every core.
-        let coverage = CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym)
-        let reports = [coverage.matrix, coverage.json, site.sitemap, coverage.csv]
+        let report = CoverageRenderer(coverage: coverage, templates: input.templates, sourceName: input.languages[0].autonym)
+        // The rows of documents not read again are the last build's.
+        let kept = input.site.kept
+        let rows = parallelMap(coverage.documents) { kept[$0.source]?.coverageRow ?? report.row($0) }
+        // The reports, longest first, on every core.
+        let reports: [@Sendable () -> Artifact] = [{ report.json() }, { report.matrix(rows: rows) }, { site.sitemap() }, { report.csv() }]
         publisher.put(parallelMap(Array(reports.indices)) { reports[$0]() })
+        return Dictionary(zip(coverage.documents.map(\.source), rows), uniquingKeysWith: { a, _ in a })
     }
 
     /// The welcome pack of every language as an EPUB book; none when its chapters are kept from the last build

@@ -6,7 +6,26 @@ struct CoverageRenderer {
 
     static let symbols: [Coverage.Status: String] = [.complete: "✓", .outdated: "!", .partial: "◐", .missing: "✗"]
 
-    func matrix() -> Artifact { Artifact(path: "coverage/index.html", text: templates.render(context, with: "coverage")) }
+    /// `rows`: each document's row of the matrix (`row`), in the order of `coverage.documents`.
+    func matrix(rows: [String]) -> Artifact {
+        var context = context
+        context["rows"] = rows.map { ["html": $0] }
+        return Artifact(path: "coverage/index.html", text: templates.render(context, with: "coverage"))
+    }
+
+    /// A document's row of the matrix: its coverage in every language.
+    func row(_ row: Coverage.DocumentRow) -> String {
+        let context: [String: Any] = [
+            "title": row.title, "source": row.source, "kind": row.kind, "segments": row.segments, "words": row.words,
+            "cells": coverage.languages.map { l -> [String: Any] in
+                let e = row.languages[l.code]
+                let status = e?.status ?? .missing
+                return ["status": status.rawValue, "symbol": Self.symbols[status] ?? "", "code": l.code,
+                        "counts": e.map { "\($0.segments.translated)/\($0.segments.total)" } ?? ""]
+            },
+        ]
+        return templates.render(context, with: "coverage-row")
+    }
     func json() -> Artifact { Artifact(path: "coverage/coverage.json", text: coverage.json) }
     func csv() -> Artifact { Artifact(path: "coverage/coverage.csv", text: coverage.csv) }
 
@@ -18,15 +37,6 @@ struct CoverageRenderer {
              "partial": l.documents["partial"] ?? 0, "missing": l.documents["missing"] ?? 0,
              "translated": l.segments.translated, "total": l.segments.total]
         }
-        let rows: [[String: Any]] = coverage.documents.map { row in
-            ["title": row.title, "source": row.source, "kind": row.kind, "segments": row.segments, "words": row.words,
-             "cells": coverage.languages.map { l -> [String: Any] in
-                 let e = row.languages[l.code]
-                 let status = e?.status ?? .missing
-                 return ["status": status.rawValue, "symbol": Self.symbols[status] ?? "", "code": l.code,
-                         "counts": e.map { "\($0.segments.translated)/\($0.segments.total)" } ?? ""]
-             }]
-        }
         var changes: [[String: Any]] = []
         for row in coverage.documents {
             for l in coverage.languages {
@@ -36,7 +46,7 @@ struct CoverageRenderer {
             }
         }
         let i = coverage.indicator
-        return ["languages": languages, "rows": rows, "changes": changes, "hasChanges": !changes.isEmpty,
+        return ["languages": languages, "changes": changes, "hasChanges": !changes.isEmpty,
                 "indicator": ["documents": i.documents, "procedures": i.procedures,
                               "documentsComplete": i.documentsCompleteInAtLeastOneLanguage,
                               "proceduresComplete": i.proceduresCompleteInAtLeastOneLanguage,

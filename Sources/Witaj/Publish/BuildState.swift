@@ -97,12 +97,13 @@ struct BuildState {
     /// walking the output again. A file changed in the second the build started could change again unseen: then no
     /// state is kept, and the next build is a full one.
     static func remember(_ output: URL, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
-                         site: Site, localized: [LocalizedSite], coverage: Coverage) {
+                         site: Site, localized: [LocalizedSite], coverage: Coverage,
+                         coverageRows: [String: String]) {
         guard inputs.newest < started - 1 else { return forget(output: output) }
         let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         let documents = site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
-            guard let row = rows[document.source] else { return nil }
-            return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row)
+            guard let row = rows[document.source], let html = coverageRows[document.source] else { return nil }
+            return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row, coverageRow: html)
         }
         var out = StateFile.Writer()
         out.field(Self.format); out.endLine()
@@ -121,7 +122,7 @@ struct BuildState {
         if (try? Data(out.bytes).write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
     }
 
-    static let format = "witaj-state 3"
+    static let format = "witaj-state 4"
 
     /// The recorded warnings about the paths `about` accepts.
     func diagnostics(about: (String) -> Bool) -> Diagnostics {

@@ -34,6 +34,8 @@ struct DocumentRecord: Equatable, Sendable {
     /// By language code, the source language included.
     let languages: [String: Localized]
     let coverage: Coverage.DocumentRow
+    /// The document's row of the coverage matrix, as the last build made it.
+    let coverageRow: String
 
     /// What pages other than the document's own show of it. When a changed document's face is the same as before,
     /// only its own pages (and the sitemap, the coverage report and the books) need making again.
@@ -47,7 +49,7 @@ struct DocumentRecord: Equatable, Sendable {
              texts: languages.mapValues { [$0.title, $0.summary] })
     }
 
-    init(_ document: Document, in localized: [LocalizedDocument], coverage: Coverage.DocumentRow) {
+    init(_ document: Document, in localized: [LocalizedDocument], coverage: Coverage.DocumentRow, coverageRow: String) {
         func text(_ resolved: ResolvedText) -> Text {
             Text(text: resolved.text, language: resolved.language.code, state: resolved.state.rawValue)
         }
@@ -68,6 +70,7 @@ struct DocumentRecord: Equatable, Sendable {
                                                 hasFallback: localized.hasFallback, hasOutdated: localized.hasOutdated))
         }, uniquingKeysWith: { a, _ in a })
         self.coverage = coverage
+        self.coverageRow = coverageRow
     }
 
     /// The document as far as other pages need it: title and summary, no body.
@@ -120,6 +123,7 @@ extension DocumentRecord {
             out.field(e.changes.count)
             for c in e.changes { out.field(c.previous); out.field(c.current); out.field(c.translation) }
         }
+        out.field(coverageRow)
         out.endLine()
     }
 
@@ -161,5 +165,6 @@ extension DocumentRecord {
         }
         coverage = Coverage.DocumentRow(id: rowID, kind: rowKind, title: rowTitle, source: rowSource, segments: segments,
                                         words: words, languages: entries)
+        coverageRow = try r.string()
     }
 }

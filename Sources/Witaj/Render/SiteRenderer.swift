@@ -52,29 +52,33 @@ struct SiteRenderer {
 
     /// Every page of every language, with hreflang alternates for the complete translations.
     func sitemap() -> Artifact {
-        guard let source = sites.first else { return Artifact(path: "sitemap.xml", text: "") }
-        let base = source.site.config.baseURL
-        let paths = source.documents.map(\.document.path) + ["a-z"]
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-        for path in paths {
-            let suffix = path.isEmpty ? "" : path + "/"
-            // Each page's URL in each language, escaped once: every language's entry lists them all.
-            let urls = Dictionary(uniqueKeysWithValues: sites.map { ($0.language.code, XMLText.escape(base + $0.language.code + "/" + suffix)) })
-            let alternates = sites.filter { completeness[$0.language.code]?[path] ?? true }.map {
-                "    <xhtml:link rel=\"alternate\" hreflang=\"\($0.language.code)\" href=\"\(urls[$0.language.code]!)\"/>\n"
-            }.joined()
-            let fallback = "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
-            for site in sites {
-                xml += "  <url>\n    <loc>\(urls[site.language.code]!)</loc>\n"
-                if let day = site.document(path: path)?.document.reviewed { xml += "    <lastmod>\(day)</lastmod>\n" }
-                xml += alternates
-                xml += fallback
-                xml += "  </url>\n"
-            }
-        }
+        for path in (sites.first?.documents ?? []).map(\.document.path) + ["a-z"] { xml += sitemapEntries(path: path) }
         xml += "</urlset>\n"
         return Artifact(path: "sitemap.xml", text: xml)
+    }
+
+    /// The page at `path` in every language, in the sitemap.
+    private func sitemapEntries(path: String) -> String {
+        guard let source = sites.first else { return "" }
+        let base = source.site.config.baseURL
+        var xml = ""
+        let suffix = path.isEmpty ? "" : path + "/"
+        // Each page's URL in each language, escaped once: every language's entry lists them all.
+        let urls = Dictionary(uniqueKeysWithValues: sites.map { ($0.language.code, XMLText.escape(base + $0.language.code + "/" + suffix)) })
+        let alternates = sites.filter { completeness[$0.language.code]?[path] ?? true }.map {
+            "    <xhtml:link rel=\"alternate\" hreflang=\"\($0.language.code)\" href=\"\(urls[$0.language.code]!)\"/>\n"
+        }.joined()
+        let fallback = "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
+        for site in sites {
+            xml += "  <url>\n    <loc>\(urls[site.language.code]!)</loc>\n"
+            if let day = site.document(path: path)?.document.reviewed { xml += "    <lastmod>\(day)</lastmod>\n" }
+            xml += alternates
+            xml += fallback
+            xml += "  </url>\n"
+        }
+        return xml
     }
 }
 
