@@ -42,17 +42,33 @@ public struct Theme: Sendable {
 
 enum FileTree {
     /// Regular files under a folder, as (path relative to it with "/", URL), sorted; hidden files are skipped.
+    /// Walked by system calls (FileManager's enumerator took 30 ms for the 1,000 files of a large site).
     static func files(under folder: URL) -> [(String, URL)] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var result: [(String, URL)] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            var relative = String(url.standardizedFileURL.path.dropFirst(base.count))
-            if relative.hasPrefix("/") { relative.removeFirst() }
-            result.append((relative, url))
+        var relatives: [String] = []
+        walk(open(folder.path, O_RDONLY | O_DIRECTORY), "", into: &relatives)
+        return relatives.sorted().map { ($0, folder.appendingPathComponent($0)) }
+    }
+
+    private static func walk(_ fd: Int32, _ prefix: String, into result: inout [String]) {
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            if fd >= 0 { close(fd) }
+            return
         }
-        return result.sorted { $0.0 < $1.0 }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard !name.hasPrefix(".") else { continue }
+            var type = Int(entry.pointee.d_type)
+            if type == DT_UNKNOWN {
+                var info = stat()
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? DT_DIR : (info.st_mode & S_IFMT) == S_IFREG ? DT_REG : DT_LNK
+            }
+            if type == DT_DIR {
+                walk(openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW), prefix + name + "/", into: &result)
+            } else if type == DT_REG {
+                result.append(prefix + name)
+            }
+        }
     }
 }

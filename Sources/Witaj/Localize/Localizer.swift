@@ -27,7 +27,8 @@ enum Localizer {
                 $0.document.kind != .section && $0.document.kind != .home && $0.document.section == index.document.path
             }))
         }
-        let indexed = language.collator.sorted(
+        // A build of some documents' pages keeps the A-Z page (`PageRenderer.render`): it needs no index.
+        let indexed = site.remade != nil ? [] : language.collator.sorted(
             documents.filter { [.article, .procedure, .offices].contains($0.document.kind) }, by: sortKey)
         let index = language.alphabet.group(indexed, by: sortKey).map {
             LocalizedSite.IndexGroup(letter: $0.bucket.label, documents: $0.items)

@@ -19,7 +19,7 @@ struct BuildState {
     /// The sources of the book's chapters, in order.
     let chapters: [String]
     /// Read only when needed (a rebuild of some documents): the rest of the file is much smaller.
-    let documents: () -> [DocumentRecord]?
+    let documents: @Sendable () -> [DocumentRecord]?
 
     /// What a build has to make.
     enum Plan {
@@ -56,11 +56,15 @@ struct BuildState {
     /// else (site.yml, the theme, interface strings, witaj, a document added or removed, the offices register,
     /// an edited output) makes the whole site again.
     static func plan(_ output: URL, inputs: Listing) -> Plan {
-        guard let state = read(output: output), state.output == output.path else { return .everything }
-        let outputs = outputs(output)
-        guard state.outputs == outputs.digest else { return .everything }
+        // The last state (with its records when some input changed) is read while the output is walked.
+        let entries = inputs.entries
+        let (last, listing): ((state: BuildState, records: [DocumentRecord]?)?, Listing) = concurrently({
+            guard let state = BuildState.read(output: output) else { return nil }
+            return (state, state.inputs == entries ? nil : state.documents())
+        }, { BuildState.outputs(output) })
+        guard let state = last?.state, state.output == output.path, state.outputs == listing.digest else { return .everything }
         if state.inputs == inputs.entries { return .upToDate(state.diagnostics { _ in true }) }
-        guard let documents = state.documents() else { return .everything }
+        guard let documents = last?.records else { return .everything }
         let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         var catalogs: [String: String] = [:]
         for record in documents {
@@ -90,7 +94,7 @@ struct BuildState {
             guard let source = records[path] != nil ? path : catalogs[path] else { return booksKept && path.contains(".epub/") }
             return !read.contains(source)
         }
-        return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: outputs)
+        return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: listing)
     }
 
     /// Records a successful build. `outputs`: the output's listing as it is now, when the build knows it without
