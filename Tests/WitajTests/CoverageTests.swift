@@ -133,6 +133,31 @@ import Testing
         #expect(indicator["documentsCompleteInAtLeastOneLanguage"] as? Int == 1)
     }
 
+    /// coverage.json is written field by field (`PrettyJSON`): byte for byte what JSONEncoder writes, for the
+    /// shipped pack, a site with outdated translations, and texts with what JSON must escape.
+    @Test func jsonIsWhatJSONEncoderWrites() throws {
+        let site = try site()
+        try translate(site, "locales/en/guide/apteki.po") { "Pharmacy: " + $0 }
+        try site.write("content/guide/apteki.md", "---\ntitle: Apteki\n---\n\nTekst o aptekach w mieście.\n")
+        _ = Update.run(root: site.root)
+        let fixture = try coverage(site)
+        #expect(fixture.documents.contains { $0.languages.values.contains { !$0.changes.isEmpty } })
+        let pack = try #require(CoverageReport.run(root: FixtureSite.packageRoot).0)
+        let odd = "\"quoted\" back\\slash a/b\nline\ttab\r\u{1}\u{8}\u{C}\u{1F}\u{7F} żółć العربية 😀 \u{2028}"
+        let tricky = Coverage(
+            sourceLanguage: "pl", languages: [],
+            documents: [Coverage.DocumentRow(id: odd, kind: "article", title: odd, source: "content/\(odd).md", segments: 0,
+                                             words: 0, languages: [:])],
+            indicator: Coverage.Indicator(procedures: 0, documents: 1, proceduresCompleteInAtLeastOneLanguage: 0,
+                                          documentsCompleteInAtLeastOneLanguage: 0, completeProcedures: [:],
+                                          completeDocuments: [:], completePairs: 0, pairs: 0, definition: odd))
+        for coverage in [fixture, pack, tricky] {
+            let (ours, encoder) = (coverage.json, coverage.encodedJSON)
+            let same = ours.commonPrefix(with: encoder).count
+            #expect(ours == encoder, "…\(ours.dropFirst(max(same - 60, 0)).prefix(100)) | …\(encoder.dropFirst(max(same - 60, 0)).prefix(100))")
+        }
+    }
+
     @Test func failUnderNamesTheLanguagesThatFallShort() throws {
         let site = try site()
         for (path, _) in FileTree.files(under: site.root.appendingPathComponent("locales/en")) {
