@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import Witaj
 
@@ -187,5 +188,20 @@ import Testing
             #expect(try main("pl-PL/" + suffix) == (try main("pl/" + suffix)), "\(document.source)")
             #expect(translated.document(path: document.path)?.isComplete == true, "\(document.source)")
         }
+    }
+
+    /// Templates escape values with witaj's `HTMLEscaping`, which must escape exactly as Mustache's own HTML type:
+    /// the same five characters, and a character that only starts with one of them (an apostrophe with a
+    /// combining accent) left alone.
+    @Test func templatesEscapeAsMustacheDoes() throws {
+        let texts = ["", "plain tekst żółć", "<script>alert('x')</script>", "a & b \"q\" 'a' > <", "l'\u{301}été",
+                     "\"\u{308}", "<\u{338}", "emoji 😀 & العربية", "\r\n&\r\n", "&amp; already"]
+        let mustache = try MustacheTemplate(string: "{{x}}")
+        var diagnostics = Diagnostics()
+        let templates = Templates.compile(Theme(templates: ["t": .init(text: "{{x}}", path: "t.mustache")], assets: [:]), into: &diagnostics)
+        for text in texts {
+            #expect(templates.render(["x": text], with: "t") == mustache.render(["x": text]), "\(text)")
+        }
+        #expect(templates.render(["x": "<b>"], with: "t") == "&lt;b&gt;")
     }
 }

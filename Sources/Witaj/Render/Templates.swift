@@ -5,12 +5,14 @@ struct Templates: Sendable {
     let library: MustacheLibrary
 
     static func compile(_ theme: Theme, into diagnostics: inout Diagnostics) -> Templates {
+        _ = registered
         var library = MustacheLibrary()
         for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(template.text, named: name)
+                // A line of its own, which Mustache drops: the template's lines keep their numbers, less one.
+                try library.register("{{% CONTENT_TYPE: \(HTMLEscaping.name) }}\n" + template.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(SourceLocation(template.path, line: error.context.lineNumber, column: error.context.columnNumber),
+                diagnostics.error(SourceLocation(template.path, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
                                   "template does not parse: \(error.error)")
             } catch {
                 diagnostics.error(SourceLocation(template.path), "template does not parse: \(error)")
@@ -24,5 +26,31 @@ struct Templates: Sendable {
 
     func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    nonisolated(unsafe) private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
+}
+
+/// Mustache's HTML escaping (`<`, `>`, `&`, `"` and `'`, Character by Character), except that a text with none of
+/// them is returned as it is: swift-mustache walks every Character of every value through a dictionary, which took
+/// 5% of a build. Every template is compiled with it.
+struct HTMLEscaping: MustacheContentType {
+    static let name = "WITAJ_HTML"
+
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for c in text {
+            switch c {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(c)
+            }
+        }
+        return escaped
     }
 }
