@@ -73,4 +73,30 @@ import Testing
             #expect(MarkdownReader.plainText(text) == nil, "\(text)")
         }
     }
+
+    /// Plain links are found without cmark (`MarkdownReader.plainLinkDestinations`): for every segment of the
+    /// shipped pack and for texts made to trip it, the shortcut finds the links cmark finds.
+    @Test func plainLinksAreTheLinksCmarkFinds() throws {
+        var texts = ["Zobacz [obywatel](../health/doc3.md).", "[a](b) i [c](d#e)", "a [b] (c)", "a [b][c](d)", "[a [b](c)](d)",
+                     "[a](b \"t\")", "[a](<b>)", "[a]()", "[a](b(c))", "![a](b)", "**[a](b)** *c*", "`[a](b)`", "[a\\](b)",
+                     "x](y) [z](w", "[a](b)[c](d)", "1. [a](b)", "# [a](b)", "[a](http://x.pl)", "ą [ż](ó.md) ę", "[](x)",
+                     "a [b](c) d [e] f (g) [h](i)", "_[a](b)_ ~~[c](d)~~", "[a](b)c", "[a](b c)", "[x]: y"]
+        let locales = FixtureSite.packageRoot.appendingPathComponent("locales")
+        for (path, url) in FileTree.files(under: locales) where path.hasSuffix(".po") {
+            var diagnostics = Diagnostics()
+            let catalog = POReader.read(try String(contentsOf: url, encoding: .utf8), path: path, into: &diagnostics)
+            for entry in catalog?.entries ?? [] { texts += [entry.msgid] + entry.msgstr }
+        }
+        var shortcuts = 0
+        for text in texts {
+            guard let plain = MarkdownReader.plainLinkDestinations(text) else { continue }
+            if !plain.isEmpty { shortcuts += 1 }
+            let cmark = MarkdownReader.parsedInlines(text).map(SiteValidator.destinations)
+            #expect(plain == cmark, "\(text)")
+        }
+        #expect(shortcuts > 50)
+        for text in ["[a](b \"t\")", "[a [b](c)](d)", "![a](b)", "`[a](b)`", "[a]()", "[a](b(c))", "a [b][c](d)"] {
+            #expect(MarkdownReader.plainLinkDestinations(text) == nil, "\(text)")
+        }
+    }
 }

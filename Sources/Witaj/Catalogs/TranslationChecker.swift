@@ -9,11 +9,16 @@ enum TranslationChecker {
         // Only a link ("](" or "<…>") can point somewhere wrong, only a line start or a newline can open a block.
         let text = entry.translation
         if let first = text.first, first.isLetter, !mayLinkOrBreak(text) { return }
-        guard let inlines = MarkdownReader.inlines(text) else {
+        let destinations: [String]
+        if let plain = MarkdownReader.plainLinkDestinations(text) {
+            destinations = plain
+        } else if let inlines = MarkdownReader.inlines(text) {
+            destinations = SiteValidator.destinations(in: inlines)
+        } else {
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
             return
         }
-        for destination in SiteValidator.destinations(in: inlines) {
+        for destination in destinations {
             if case .invalid(let reason) = resolver.resolve(destination, from: document) {
                 diagnostics.warning(location, "\(reason); the link is shown as text")
             }
