@@ -24,8 +24,17 @@ public struct TextKey: Hashable, Sendable, ExpressibleByStringLiteral {
         return x.elementsEqual(y)
     }
 
+    /// The length and at most 32 bytes at each end: texts differ there, and a paragraph is looked up many times
+    /// over (catalogs, coverage, every page of every language). Equality still compares every byte.
     public func hash(into hasher: inout Hasher) {
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if done == nil { for byte in string.utf8 { hasher.combine(byte) } }
+        let utf8 = string.utf8
+        hasher.combine(utf8.count)
+        func ends(_ all: UnsafeRawBufferPointer) {
+            if all.count <= 64 { return hasher.combine(bytes: all) }
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.prefix(32)))
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all.suffix(32)))
+        }
+        let done: Void? = utf8.withContiguousStorageIfAvailable { ends(UnsafeRawBufferPointer($0)) }
+        if done == nil { Array(utf8).withUnsafeBytes(ends) }
     }
 }
