@@ -296,17 +296,35 @@ int32_t witaj_message_format(const witaj_message *message, const char *const *na
     return copy_out(result, out, capacity);
 }
 
-int32_t witaj_count_words(const char *locale, const char *text, int32_t length, int32_t *status) {
+struct witaj_words {
+    std::unique_ptr<BreakIterator> it;
+};
+
+witaj_words *witaj_words_open(const char *locale, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     std::unique_ptr<BreakIterator> it(BreakIterator::createWordInstance(Locale(locale), err));
     *status = err;
-    if (U_FAILURE(err)) return -1;
+    if (U_FAILURE(err)) return nullptr;
+    return new witaj_words{std::move(it)};
+}
+
+void witaj_words_close(witaj_words *words) { delete words; }
+
+int32_t witaj_words_count(witaj_words *words, const char *text, int32_t length) {
     UnicodeString u = from_utf8(text, length);
-    it->setText(u);
-    int32_t words = 0;
-    for (int32_t end = it->next(); end != BreakIterator::DONE; end = it->next())
-        if (it->getRuleStatus() != UBRK_WORD_NONE) ++words;
-    return words;
+    words->it->setText(u);
+    int32_t count = 0;
+    for (int32_t end = words->it->next(); end != BreakIterator::DONE; end = words->it->next())
+        if (words->it->getRuleStatus() != UBRK_WORD_NONE) ++count;
+    return count;
+}
+
+int32_t witaj_count_words(const char *locale, const char *text, int32_t length, int32_t *status) {
+    witaj_words *words = witaj_words_open(locale, status);
+    if (!words) return -1;
+    int32_t count = witaj_words_count(words, text, length);
+    witaj_words_close(words);
+    return count;
 }
 
 }  // extern "C"

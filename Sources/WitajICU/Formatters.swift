@@ -1,8 +1,11 @@
 import CWitajICU
+import Foundation
 
 /// ICU's number, currency, date and name formatting for one locale.
 public struct Formatters: Sendable {
     public let locale: String
+    /// Dates and times as formatted before: ICU makes a formatter for each (50 µs), and every page shows a date.
+    private let formatted = Memo<[Int32], String>()
     public init(locale: String) { self.locale = locale }
 
     public enum DateStyle: Int32, Sendable { case full = 0, long, medium, short }
@@ -20,16 +23,20 @@ public struct Formatters: Sendable {
     }
 
     public func date(year: Int, month: Int, day: Int, style: DateStyle = .long) -> String {
-        var status: Int32 = 0
-        return icuString {
-            witaj_format_date(locale, Int32(year), Int32(month), Int32(day), style.rawValue, $0, $1, &status)
-        } ?? "\(year)-\(month)-\(day)"
+        formatted[[0, Int32(year), Int32(month), Int32(day), style.rawValue]] {
+            var status: Int32 = 0
+            return icuString {
+                witaj_format_date(locale, Int32(year), Int32(month), Int32(day), style.rawValue, $0, $1, &status)
+            } ?? "\(year)-\(month)-\(day)"
+        }
     }
 
     public func time(hour: Int, minute: Int) -> String {
-        var status: Int32 = 0
-        return icuString { witaj_format_time(locale, Int32(hour), Int32(minute), $0, $1, &status) }
-            ?? "\(hour):\(minute)"
+        formatted[[1, Int32(hour), Int32(minute)]] {
+            var status: Int32 = 0
+            return icuString { witaj_format_time(locale, Int32(hour), Int32(minute), $0, $1, &status) }
+                ?? "\(hour):\(minute)"
+        }
     }
 
     /// 1 Sunday ... 7 Saturday, stand-alone wide form ("poniedziałek").
@@ -47,6 +54,38 @@ public struct Formatters: Sendable {
     public func countWords(_ text: String) -> Int {
         var status: Int32 = 0
         return Int(withUTF8(text) { witaj_count_words(locale, $0, $1, &status) })
+    }
+}
+
+/// Counts the words of many texts with one ICU word iterator; for one thread at a time.
+public final class WordCounter {
+    private let words: OpaquePointer?
+    private let formatters: Formatters
+
+    public init(locale: String) {
+        var status: Int32 = 0
+        words = witaj_words_open(locale, &status)
+        formatters = Formatters(locale: locale)
+    }
+
+    deinit { if let words { witaj_words_close(words) } }
+
+    public func count(_ text: String) -> Int {
+        guard let words else { return formatters.countWords(text) }
+        return Int(withUTF8(text) { witaj_words_count(words, $0, $1) })
+    }
+}
+
+/// Values made once per key, for every thread.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    subscript(key: Key, make: () -> Value) -> Value {
+        if let value = lock.withLock({ values[key] }) { return value }
+        let value = make()
+        lock.withLock { values[key] = value }
+        return value
     }
 }
 

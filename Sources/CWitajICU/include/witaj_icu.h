@@ -70,6 +70,12 @@ int32_t witaj_message_format(const witaj_message *message, const char *const *na
 /// Number of words in the text by ICU's word break rules for the locale (punctuation and spaces do not count).
 int32_t witaj_count_words(const char *locale, const char *text, int32_t length, int32_t *status);
 
+/// The same with one word iterator for many texts (making one costs more than counting a paragraph).
+typedef struct witaj_words witaj_words;
+witaj_words *witaj_words_open(const char *locale, int32_t *status);
+void witaj_words_close(witaj_words *words);
+int32_t witaj_words_count(witaj_words *words, const char *text, int32_t length);
+
 
 #ifdef __cplusplus
 }

@@ -23,16 +23,16 @@ extension Coverage {
     static func compute(site: Site, catalogs: [String: [String: POCatalog]], interface: [String: POCatalog],
                         languages: [LanguageProfile]) -> Coverage {
         let source = site.config.sourceLanguage
-        let words = Formatters(locale: source)
         let targets = languages.filter { $0.code != source }
         // Documents are independent: one per core.
         let rows = parallelMap(site.documents) { document -> DocumentRow in
             if let kept = site.kept[document.source] { return kept.coverage }
             let fresh = CatalogUpdater.entries(for: document.segments)
             var wordsOf: [TextKey: Int] = [:]
+            let words = WordCounter(locale: source)
             for entry in fresh {
                 let plain = MarkdownReader.inlines(entry.msgid).map(InlineHTMLRenderer.plainText) ?? entry.msgid
-                wordsOf[TextKey(entry.msgid)] = words.countWords(plain)
+                wordsOf[TextKey(entry.msgid)] = words.count(plain)
             }
             var entries: [String: Entry] = [:]
             for language in targets {
