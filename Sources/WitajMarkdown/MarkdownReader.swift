@@ -1,5 +1,4 @@
 import CCmarkGFM
-import Foundation
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks) into Swift values, freeing the C tree at once.
 public enum MarkdownReader {
@@ -111,42 +110,19 @@ public enum MarkdownReader {
     nonisolated(unsafe) private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     private static func withParsedDocument<T>(_ source: String, options: Int32, _ body: (OpaquePointer) -> T) -> T {
-        let parser = parsers.take(options: options)
-        source.withCString { cmark_parser_feed(parser, $0, source.utf8.count) }
-        // A parser is ready for the next document once finished.
-        guard let document = cmark_parser_finish(parser) else {
-            cmark_parser_free(parser)
-            return withParsedDocument(source, options: options, body)
+        _ = registered
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
         }
-        parsers.give(parser, options: options)
+        source.withCString { cmark_parser_feed(parser, $0, source.utf8.count) }
+        let document = cmark_parser_finish(parser)!
         defer { cmark_node_free(document) }
         return body(document)
     }
-
-    /// Parsers with the GFM extensions attached, kept for the next document: making one (and attaching the
-    /// extensions) cost a sixth of parsing a segment.
-    private final class Parsers: @unchecked Sendable {
-        private var idle: [Int32: [OpaquePointer]] = [:]
-        private let lock = NSLock()
-
-        func take(options: Int32) -> OpaquePointer {
-            if let parser = lock.withLock({ idle[options]?.popLast() }) { return parser }
-            _ = registered
-            let parser = cmark_parser_new(options)!
-            for name in ["table", "strikethrough", "autolink"] {
-                if let extensionPointer = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, extensionPointer)
-                }
-            }
-            return parser
-        }
-
-        func give(_ parser: OpaquePointer, options: Int32) {
-            lock.withLock { idle[options, default: []].append(parser) }
-        }
-    }
-
-    private static let parsers = Parsers()
 
     private static func children(of node: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
