@@ -12,6 +12,18 @@ extension Coverage {
         return counts
     }
 
+    /// The catalog's current entries when they are `fresh`'s, in order: `witaj update` would leave them as they are.
+    static func inStep(_ catalog: POCatalog, with fresh: [POEntry]) -> [POEntry]? {
+        var current: [POEntry] = []
+        current.reserveCapacity(fresh.count)
+        for entry in catalog.entries where !entry.obsolete {
+            guard entry.context == nil, current.count < fresh.count,
+                  TextKey(entry.msgid) == TextKey(fresh[current.count].msgid) else { return nil }
+            current.append(entry)
+        }
+        return current.count == fresh.count ? current : nil
+    }
+
     static func status(_ counts: Counts, exists: Bool) -> Status {
         if !exists || (counts.translated == 0 && counts.fuzzy == 0) { return counts.total == 0 && exists ? .complete : .missing }
         if counts.fuzzy > 0 { return .outdated }
@@ -38,9 +50,10 @@ extension Coverage {
             for language in targets {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 let existing = catalogs[language.code]?[path]
-                let merged = CatalogUpdater.merge(fresh, into: existing, header: POEntry(msgid: ""))
-                let current = merged.entries.filter { !$0.obsolete }
-                let segments = statistics(of: merged)
+                // A catalog in step with its source (the usual case) counts as it is.
+                let current = existing.flatMap { inStep($0, with: fresh) }
+                    ?? CatalogUpdater.merge(fresh, into: existing, header: POEntry(msgid: "")).entries.filter { !$0.obsolete }
+                let segments = statistics(of: POCatalog(header: nil, entries: current))
                 var wordCounts = Counts()
                 for entry in current {
                     let n = wordsOf[TextKey(entry.msgid)] ?? 0
