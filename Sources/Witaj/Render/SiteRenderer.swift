@@ -63,19 +63,21 @@ struct SiteRenderer {
     private func sitemapEntries(path: String) -> String {
         guard let source = sites.first else { return "" }
         let base = source.site.config.baseURL
-        var xml = ""
         let suffix = path.isEmpty ? "" : path + "/"
-        // Each page's URL in each language, escaped once: every language's entry lists them all.
-        let urls = Dictionary(uniqueKeysWithValues: sites.map { ($0.language.code, XMLText.escape(base + $0.language.code + "/" + suffix)) })
-        let alternates = sites.filter { completeness[$0.language.code]?[path] ?? true }.map {
-            "    <xhtml:link rel=\"alternate\" hreflang=\"\($0.language.code)\" href=\"\(urls[$0.language.code]!)\"/>\n"
-        }.joined()
-        let fallback = "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
-        for site in sites {
-            xml += "  <url>\n    <loc>\(urls[site.language.code]!)</loc>\n"
-            if let day = site.document(path: path)?.document.reviewed { xml += "    <lastmod>\(day)</lastmod>\n" }
+        // Each page's URL in each language, escaped once: every language's entry lists them all. The date is the
+        // source document's, the same in every language.
+        let urls = sites.map { XMLText.escape(base + $0.language.code + "/" + suffix) }
+        var alternates = ""
+        for (i, site) in sites.enumerated() where completeness[site.language.code]?[path] ?? true {
+            alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(site.language.code)\" href=\"\(urls[i])\"/>\n"
+        }
+        alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
+        let lastmod = source.document(path: path)?.document.reviewed.map { "    <lastmod>\($0)</lastmod>\n" } ?? ""
+        var xml = ""
+        for url in urls {
+            xml += "  <url>\n    <loc>\(url)</loc>\n"
+            xml += lastmod
             xml += alternates
-            xml += fallback
             xml += "  </url>\n"
         }
         return xml
@@ -84,6 +86,7 @@ struct SiteRenderer {
 
 enum XMLText {
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         for c in text.unicodeScalars {
             switch c {
