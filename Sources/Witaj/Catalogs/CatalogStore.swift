@@ -5,9 +5,14 @@ import WitajICU
 enum CatalogStore {
     /// "content/first-steps/pesel.xml" -> "locales/uk/first-steps/pesel.po".
     static func path(of source: String, language: String) -> String {
+        "locales/\(language)/\(stem(of: source)).po"
+    }
+
+    /// "content/first-steps/pesel.xml" -> "first-steps/pesel".
+    static func stem(of source: String) -> String {
         var relative = String(source.dropFirst("content/".count))
         if let dot = relative.lastIndex(of: ".") { relative = String(relative[..<dot]) }
-        return "locales/\(language)/\(relative).po"
+        return relative
     }
 
     static func uiPath(language: String) -> String { "locales/\(language)/ui.po" }

@@ -66,15 +66,23 @@ struct BuildState {
         if state.inputs == inputs.entries { return .upToDate(state.diagnostics { _ in true }) }
         guard let documents = last?.records else { return .everything }
         let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
-        var catalogs: [String: String] = [:]
-        for record in documents {
-            for language in record.languages.keys { catalogs[CatalogStore.path(of: record.source, language: language)] = record.source }
+        // "locales/uk/a/b.po" -> "content/a/b.md", when the record knows the language.
+        let stems = Dictionary(documents.map { (CatalogStore.stem(of: $0.source), $0.source) }, uniquingKeysWith: { a, _ in a })
+        func source(ofCatalog name: String) -> String? {
+            let parts = name.split(separator: "/", maxSplits: 2)
+            guard parts.count == 3, parts[0] == "locales", name.hasSuffix(".po"), let source = stems[String(parts[2].dropLast(3))],
+                  records[source]?.languages[String(parts[1])] != nil else { return nil }
+            return source
+        }
+        var differing = inputs.entries.compactMap { name, value in state.inputs[name] == value ? nil : name }
+        if state.inputs.count != inputs.entries.count || differing.contains(where: { state.inputs[$0] == nil }) {
+            differing += state.inputs.keys.filter { inputs.entries[$0] == nil }
         }
         var changed: Set<String> = []
-        for name in Set(state.inputs.keys).union(inputs.entries.keys) where state.inputs[name] != inputs.entries[name] {
+        for name in differing {
             if records[name] != nil, state.inputs[name] != nil, inputs.entries[name] != nil {
                 changed.insert(name)
-            } else if let source = catalogs[name] {
+            } else if let source = source(ofCatalog: name) {
                 changed.insert(source)
             } else {
                 return .everything
@@ -91,7 +99,7 @@ struct BuildState {
         if !booksKept { read.formUnion(state.chapters) }
         // The warnings about files no one reads this time: the kept documents' sources and catalogs, the books.
         let warnings = state.diagnostics { path in
-            guard let source = records[path] != nil ? path : catalogs[path] else { return booksKept && path.contains(".epub/") }
+            guard let source = records[path] != nil ? path : source(ofCatalog: path) else { return booksKept && path.contains(".epub/") }
             return !read.contains(source)
         }
         return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: listing)
