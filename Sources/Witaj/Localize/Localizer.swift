@@ -22,10 +22,10 @@ enum Localizer {
                 (a.element.document.order ?? Int.max, a.offset) < (b.element.document.order ?? Int.max, b.offset)
             }.map(\.element)
         }
+        let members = Dictionary(grouping: documents.filter { $0.document.kind != .section && $0.document.kind != .home },
+                                 by: \.document.section)
         let sections = ordered(documents.filter { $0.document.kind == .section }).map { index in
-            LocalizedSite.Section(index: index, members: ordered(documents.filter {
-                $0.document.kind != .section && $0.document.kind != .home && $0.document.section == index.document.path
-            }))
+            LocalizedSite.Section(index: index, members: ordered(members[index.document.path] ?? []))
         }
         // A build of some documents' pages keeps the A-Z page (`PageRenderer.render`): it needs no index.
         let indexed = site.remade != nil ? [] : language.collator.sorted(
