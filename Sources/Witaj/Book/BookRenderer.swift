@@ -169,9 +169,10 @@ enum XHTML {
         var out = ""
         out.reserveCapacity(html.utf8.count + 256)
         var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
+        // Searched as bytes: "<" and ">" are ASCII.
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            guard let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: ">")) else { break }
             out += tag(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
@@ -184,6 +185,8 @@ enum XHTML {
         let inner = tag.dropFirst().dropLast()
         let name = inner.prefix { $0.isLetter || $0.isNumber }
         guard !name.isEmpty else { return String(tag) }
+        // Most tags are XHTML already.
+        if !voidElements.contains(String(name)), !booleanAttributes.contains(where: { tag.contains($0) }) { return String(tag) }
         var attributes = ""
         var rest = inner.dropFirst(name.count)
         // Attribute by attribute; values are always double-quoted in our output.
