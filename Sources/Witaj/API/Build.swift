@@ -70,7 +70,8 @@ public enum Build {
         if remade != nil, diagnostics.hasErrors || !sameFaces(input.site, localized, as: previous, coverage: coverage) {
             return everythingInstead()
         }
-        let books = clock.time("books", books(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics))
+        guard let books = clock.time("books", books(input, localized, output: output, sourceDateEpoch: sourceDateEpoch,
+                                                    into: &diagnostics)) else { return everythingInstead() }
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
         // language, so that a broken catalog does not hide the others' problems).
         guard output == nil || !diagnostics.hasErrors,
@@ -78,7 +79,7 @@ public enum Build {
             return Result(diagnostics: diagnostics)
         }
         let coverageRows = clock.time("render", render(input, localized, coverage: coverage, to: publisher))
-        publisher.put(books)
+        publisher.put(books.artifacts)
         clock.time("publish", finish(publisher, into: &diagnostics))
         for warning in keptWarnings.items where !diagnostics.items.contains(warning) {
             diagnostics.warning(warning.location, warning.message)
@@ -88,7 +89,7 @@ public enum Build {
             outputs?.refresh(publisher.changed, under: output.path)
             clock.time("state", BuildState.remember(output, inputs: inputs, outputs: outputs, started: started, warnings: diagnostics,
                                                     site: input.site, localized: localized, coverage: coverage,
-                                                    coverageRows: coverageRows))
+                                                    coverageRows: coverageRows, chapters: books.chapters))
         }
         return Result(diagnostics: diagnostics, publisher: publisher, remade: remade)
     }
@@ -164,25 +165,40 @@ public enum Build {
         return Dictionary(zip(coverage.documents.map(\.source), rows), uniquingKeysWith: { a, _ in a })
     }
 
-    /// The welcome pack of every language as an EPUB book; none when its chapters are kept from the last build
-    /// (and so are the books).
-    static func books(_ input: Input, _ localized: [LocalizedSite], sourceDateEpoch: Int?,
-                      into diagnostics: inout Diagnostics) -> [Artifact] {
+    /// The welcome packs, and their chapters for the next build; `chapters` nil when the books are kept.
+    struct Books {
         var artifacts: [Artifact] = []
-        if let pack = input.site.config.pack, !pack.chapters.contains(where: { input.site.kept[$0.source] != nil }) {
-            let resolver = LinkResolver(documents: input.site.documents)
-            let modified = bookDate(input.site, pack: pack, sourceDateEpoch: sourceDateEpoch)
-            let books = parallelMap(localized) { language -> (Artifact?, Diagnostics) in
-                var problems = Diagnostics()
-                let book = BookRenderer(site: language, pack: pack, templates: input.templates, resolver: resolver, modified: modified)
-                return (book.render(into: &problems), problems)
-            }
-            for (artifact, problems) in books {
-                diagnostics.append(contentsOf: problems)
-                if let artifact { artifacts.append(artifact) }
-            }
+        var chapters: BookChapters?
+    }
+
+    /// The welcome pack of every language as an EPUB book. None when no chapter changed since the last build (the
+    /// books are kept); when some did, the others' chapters are the last build's (`BookChapters`), and nil when
+    /// those are not at hand.
+    static func books(_ input: Input, _ localized: [LocalizedSite], output: URL?, sourceDateEpoch: Int?,
+                      into diagnostics: inout Diagnostics) -> Books? {
+        guard let pack = input.site.config.pack else { return Books(chapters: BookChapters()) }
+        let site = input.site
+        if let remade = site.remade, !pack.chapters.contains(where: { remade.contains($0.source) }) { return Books() }
+        let keptFiles = pack.chapters.compactMap { chapter in site.kept[chapter.source].map { BookRenderer.chapterFile($0.path) } }
+        let kept = keptFiles.isEmpty ? BookChapters() : output.flatMap(BookChapters.read) ?? BookChapters()
+        guard localized.allSatisfy({ language in keptFiles.allSatisfy { kept.languages[language.language.code]?[$0] != nil } }) else {
+            return nil
         }
-        return artifacts
+        let resolver = LinkResolver(documents: site.documents)
+        let modified = bookDate(site, pack: pack, sourceDateEpoch: sourceDateEpoch)
+        let books = parallelMap(localized) { language -> (Artifact?, [String: BookChapters.Chapter], Diagnostics) in
+            var problems = Diagnostics()
+            let book = BookRenderer(site: language, pack: pack, templates: input.templates, resolver: resolver, modified: modified)
+            let made = book.render(kept: kept.languages[language.language.code] ?? [:], into: &problems)
+            return (made?.book, made?.chapters ?? [:], problems)
+        }
+        var result = Books(chapters: BookChapters())
+        for (language, (artifact, chapters, problems)) in zip(localized, books) {
+            diagnostics.append(contentsOf: problems)
+            if let artifact { result.artifacts.append(artifact) }
+            result.chapters?.languages[language.language.code] = chapters
+        }
+        return result
     }
 
     /// The output is replaced or rewritten: it must not be the site or hold it, nor be inside its sources.

@@ -25,16 +25,21 @@ struct BookRenderer {
         pack.chapters.compactMap { chapter in site.documents.first { $0.document.source == chapter.source } }
     }
 
-    func render(into diagnostics: inout Diagnostics) -> Artifact? {
+    /// The book, and its chapters for the next build. `kept`: the last build's chapters (by file) of the documents
+    /// this build did not read again; each of them must be there.
+    func render(kept: [String: BookChapters.Chapter] = [:],
+                into diagnostics: inout Diagnostics) -> (book: Artifact, chapters: [String: BookChapters.Chapter])? {
         let chapters = self.chapters
         guard !chapters.isEmpty else { return nil }
         let files = Dictionary(chapters.map { ($0.document.path, Self.chapterFile($0.document.path)) }, uniquingKeysWith: { a, _ in a })
         var pages = PageRenderer(site: site, templates: templates, resolver: resolver)
         pages.style = .book(chapters: files, web: site.site.config.baseURL + language.code + "/")
         let xhtml = chapters.map { chapter -> (String, String) in
+            let file = Self.chapterFile(chapter.document.path)
+            if site.site.kept[chapter.document.source] != nil, let kept = kept[file] { return (file, kept.xhtml) }
             var context = pages.documentContext(chapter)
             context["interactive"] = false
-            return (Self.chapterFile(chapter.document.path), XHTML.from(templates.render(context, with: "epub-chapter")))
+            return (file, XHTML.from(templates.render(context, with: "epub-chapter")))
         }
         let title = site.home?.plainTitle ?? pack.file
         let date = Self.isoDate(modified)
@@ -55,16 +60,25 @@ struct BookRenderer {
         ], with: "epub-nav"))
 
         // Every XHTML file must be well-formed and pass the accessibility checks behind the conformance claim.
+        // Kept chapters were audited when they were made.
         var conforms = true
+        var made: [String: BookChapters.Chapter] = [:]
         for (file, text) in [("cover.xhtml", cover), ("nav.xhtml", nav)] + xhtml {
-            let problems = AccessibilityAudit.problems(in: text)
-            if let malformed = problems.malformed {
-                diagnostics.error(SourceLocation("\(path)/EPUB/\(file)", line: malformed.line), "the theme made XHTML that is not well-formed: \(malformed.message)")
-                return nil
+            let failures: [String]
+            if let chapter = kept[file], chapter.xhtml == text {
+                failures = chapter.failures
+            } else {
+                let problems = AccessibilityAudit.problems(in: text)
+                if let malformed = problems.malformed {
+                    diagnostics.error(SourceLocation("\(path)/EPUB/\(file)", line: malformed.line), "the theme made XHTML that is not well-formed: \(malformed.message)")
+                    return nil
+                }
+                failures = problems.failures
             }
-            if !problems.failures.isEmpty {
+            if file != "cover.xhtml" && file != "nav.xhtml" { made[file] = BookChapters.Chapter(xhtml: text, failures: failures) }
+            if !failures.isEmpty {
                 conforms = false
-                for failure in problems.failures {
+                for failure in failures {
                     diagnostics.warning(SourceLocation("\(path)/EPUB/\(file)"), "accessibility: \(failure); the book makes no WCAG conformance claim")
                 }
             }
@@ -79,7 +93,7 @@ struct BookRenderer {
         entries += xhtml.map { ("EPUB/" + $0.0, Array($0.1.utf8)) }
         entries.append(("EPUB/book.css", site.site.theme.assets["book.css"] ?? []))
         do {
-            return Artifact(path: path, bytes: try EPUBArchive.zip(entries, modified: modified))
+            return (Artifact(path: path, bytes: try EPUBArchive.zip(entries, modified: modified)), made)
         } catch {
             diagnostics.error(SourceLocation(path), "cannot make the EPUB archive: \(error)")
             return nil

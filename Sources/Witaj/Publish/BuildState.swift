@@ -26,7 +26,7 @@ struct BuildState {
         /// Nothing changed: the last build's warnings are all there is to say.
         case upToDate(Diagnostics)
         /// Only these documents (sources) or their catalogs changed: their pages are made again. `read` are the
-        /// documents read in full: those, the offices register, and the book's chapters when one of them changed.
+        /// documents read in full: those and the offices register.
         /// The others are kept, with the warnings the last build gave about their files. `records` are the last
         /// build's, of every document; `outputs` the output's listing before this build.
         case documents(records: [String: DocumentRecord], changed: Set<String>, read: Set<String>, warnings: Diagnostics,
@@ -93,10 +93,9 @@ struct BuildState {
         let offices = records.values.filter { $0.kind == Document.Kind.offices.rawValue }.map(\.source)
         if !changed.isDisjoint(with: offices) { return .everything }
         if changed.isEmpty { return .everything }
-        var read = changed.union(offices)
-        // A changed chapter remakes the books, which need every chapter in full.
+        let read = changed.union(offices)
+        // A changed chapter remakes the books, from the last build's other chapters (`BookChapters`).
         let booksKept = changed.isDisjoint(with: state.chapters)
-        if !booksKept { read.formUnion(state.chapters) }
         // The warnings about files no one reads this time: the kept documents' sources and catalogs, the books.
         let warnings = state.diagnostics { path in
             guard let source = records[path] != nil ? path : source(ofCatalog: path) else { return booksKept && path.contains(".epub/") }
@@ -105,13 +104,15 @@ struct BuildState {
         return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: listing)
     }
 
-    /// Records a successful build. `outputs`: the output's listing as it is now, when the build knows it without
+    /// Records a successful build, and the books' chapters (`BookChapters`). `outputs`: the output's listing as it is now, when the build knows it without
     /// walking the output again. A file changed in the second the build started could change again unseen: then no
     /// state is kept, and the next build is a full one.
     static func remember(_ output: URL, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
                          site: Site, localized: [LocalizedSite], coverage: Coverage,
-                         coverageRows: [String: String]) {
+                         coverageRows: [String: String], chapters: BookChapters? = nil) {
         guard inputs.newest < started - 1 else { return forget(output: output) }
+        // The books' chapters first (nil: the books were kept, and so are they): a state never refers to older ones.
+        if let chapters, !chapters.write(output: output) { return forget(output: output) }
         let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         let documents = site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
             guard let row = rows[document.source], let html = coverageRows[document.source] else { return nil }
@@ -207,6 +208,7 @@ struct BuildState {
 
     static func forget(output: URL) {
         try? FileManager.default.removeItem(at: file(output: output))
+        try? FileManager.default.removeItem(at: BookChapters.file(output: output))
     }
 
     /// Every file's relative path, size and modification time (ns) under some paths, walked by system calls, with

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Every language's book chapters as the last build made them: the XHTML and what the accessibility audit found.
+/// Kept beside the output (`.site-out.witaj-books`), so that when some chapters changed only they are made again
+/// and the books are zipped from the rest. Written before the build state: a state never refers to older chapters.
+struct BookChapters: Sendable {
+    struct Chapter: Sendable, Equatable {
+        let xhtml: String
+        let failures: [String]
+    }
+
+    /// By language code, then chapter file ("first-steps-pesel.xhtml").
+    var languages: [String: [String: Chapter]] = [:]
+
+    static func file(output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).witaj-books")
+    }
+
+    static let format = "witaj-books 1"
+
+    static func read(output: URL) -> BookChapters? {
+        guard let data = FileManager.default.contents(atPath: file(output: output).path) else { return nil }
+        var r = StateFile.Reader([UInt8](data))
+        var chapters = BookChapters()
+        do throws(StateFile.Malformed) {
+            try r.nextLine()
+            guard try r.string() == format else { return nil }
+            while !r.atEnd {
+                try r.nextLine()
+                let language = try r.string(), name = try r.string(), xhtml = try r.string()
+                var failures: [String] = []
+                for _ in 0..<(try r.int()) { failures.append(try r.string()) }
+                chapters.languages[language, default: [:]][name] = Chapter(xhtml: xhtml, failures: failures)
+            }
+        } catch {
+            return nil
+        }
+        return chapters
+    }
+
+    /// Atomically; when it cannot be written, none is left.
+    func write(output: URL) -> Bool {
+        var out = StateFile.Writer()
+        out.field(Self.format); out.endLine()
+        for (language, chapters) in languages.sorted(by: { $0.key < $1.key }) {
+            for (name, chapter) in chapters.sorted(by: { $0.key < $1.key }) {
+                out.field(language); out.field(name); out.field(chapter.xhtml); out.field(chapter.failures.count)
+                for failure in chapter.failures { out.field(failure) }
+                out.endLine()
+            }
+        }
+        if (try? Data(out.bytes).write(to: Self.file(output: output), options: .atomic)) != nil { return true }
+        try? FileManager.default.removeItem(at: Self.file(output: output))
+        return false
+    }
+}
