@@ -319,12 +319,5 @@ int32_t witaj_words_count(witaj_words *words, const char *text, int32_t length) 
     return count;
 }
 
-int32_t witaj_count_words(const char *locale, const char *text, int32_t length, int32_t *status) {
-    witaj_words *words = witaj_words_open(locale, status);
-    if (!words) return -1;
-    int32_t count = witaj_words_count(words, text, length);
-    witaj_words_close(words);
-    return count;
-}
 
 }  // extern "C"

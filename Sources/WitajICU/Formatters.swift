@@ -51,27 +51,24 @@ public struct Formatters: Sendable {
         return icuString { witaj_display_name(code, locale, $0, $1, &status) } ?? code
     }
 
-    public func countWords(_ text: String) -> Int {
-        var status: Int32 = 0
-        return Int(withUTF8(text) { witaj_count_words(locale, $0, $1, &status) })
-    }
+    /// For one text; `WordCounter` for many.
+    public func countWords(_ text: String) -> Int { WordCounter(locale: locale).count(text) }
 }
 
 /// Counts the words of many texts with one ICU word iterator; for one thread at a time.
 public final class WordCounter {
     private let words: OpaquePointer?
-    private let formatters: Formatters
 
     public init(locale: String) {
         var status: Int32 = 0
         words = witaj_words_open(locale, &status)
-        formatters = Formatters(locale: locale)
     }
 
     deinit { if let words { witaj_words_close(words) } }
 
+    /// -1 when ICU has no word rules for the locale.
     public func count(_ text: String) -> Int {
-        guard let words else { return formatters.countWords(text) }
+        guard let words else { return -1 }
         return Int(withUTF8(text) { witaj_words_count(words, $0, $1) })
     }
 }

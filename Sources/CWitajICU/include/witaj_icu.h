@@ -67,10 +67,8 @@ int32_t witaj_message_format(const witaj_message *message, const char *const *na
                              const double *numbers, const int32_t *is_number, int32_t count,
                              char *out, int32_t capacity, int32_t *status);
 
-/// Number of words in the text by ICU's word break rules for the locale (punctuation and spaces do not count).
-int32_t witaj_count_words(const char *locale, const char *text, int32_t length, int32_t *status);
-
-/// The same with one word iterator for many texts (making one costs more than counting a paragraph).
+/// Number of words in texts by ICU's word break rules for the locale (punctuation and spaces do not count), with
+/// one word iterator for many texts (making one costs more than counting a paragraph).
 typedef struct witaj_words witaj_words;
 witaj_words *witaj_words_open(const char *locale, int32_t *status);
 void witaj_words_close(witaj_words *words);

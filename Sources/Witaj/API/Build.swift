@@ -150,7 +150,6 @@ public enum Build {
 
     /// Pages of every language and the reports over them, handed to the publisher as they are made. Returns each
     /// document's row of the coverage matrix (by source), for the next build to keep.
-    @discardableResult
     static func render(_ input: Input, _ localized: [LocalizedSite], coverage: Coverage,
                        to publisher: Publisher) -> [String: String] {
         let site = SiteRenderer(sites: localized, templates: input.templates)

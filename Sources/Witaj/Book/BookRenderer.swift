@@ -34,13 +34,14 @@ struct BookRenderer {
         let files = Dictionary(chapters.map { ($0.document.path, Self.chapterFile($0.document.path)) }, uniquingKeysWith: { a, _ in a })
         var pages = PageRenderer(site: site, templates: templates, resolver: resolver)
         pages.style = .book(chapters: files, web: site.site.config.baseURL + language.code + "/")
-        let xhtml = chapters.map { chapter -> (String, String) in
+        let made = chapters.map { chapter -> (file: String, xhtml: String, kept: BookChapters.Chapter?) in
             let file = Self.chapterFile(chapter.document.path)
-            if site.site.kept[chapter.document.source] != nil, let kept = kept[file] { return (file, kept.xhtml) }
+            if site.site.kept[chapter.document.source] != nil, let kept = kept[file] { return (file, kept.xhtml, kept) }
             var context = pages.documentContext(chapter)
             context["interactive"] = false
-            return (file, XHTML.from(templates.render(context, with: "epub-chapter")))
+            return (file, XHTML.from(templates.render(context, with: "epub-chapter")), nil)
         }
+        let xhtml = made.map { ($0.file, $0.xhtml) }
         let title = site.home?.plainTitle ?? pack.file
         let date = Self.isoDate(modified)
         let cover = XHTML.from(templates.render([
@@ -60,13 +61,13 @@ struct BookRenderer {
         ], with: "epub-nav"))
 
         // Every XHTML file must be well-formed and pass the accessibility checks behind the conformance claim.
-        // Kept chapters were audited when they were made.
+        // Kept chapters were chapterRecords when they were made.
         var conforms = true
-        var made: [String: BookChapters.Chapter] = [:]
-        for (file, text) in [("cover.xhtml", cover), ("nav.xhtml", nav)] + xhtml {
+        var chapterRecords: [String: BookChapters.Chapter] = [:]
+        for (file, text, keptChapter) in [("cover.xhtml", cover, nil), ("nav.xhtml", nav, nil)] + made {
             let failures: [String]
-            if let chapter = kept[file], chapter.xhtml == text {
-                failures = chapter.failures
+            if let keptChapter {
+                failures = keptChapter.failures
             } else {
                 let problems = AccessibilityAudit.problems(in: text)
                 if let malformed = problems.malformed {
@@ -75,7 +76,7 @@ struct BookRenderer {
                 }
                 failures = problems.failures
             }
-            if file != "cover.xhtml" && file != "nav.xhtml" { made[file] = BookChapters.Chapter(xhtml: text, failures: failures) }
+            if file != "cover.xhtml" && file != "nav.xhtml" { chapterRecords[file] = BookChapters.Chapter(xhtml: text, failures: failures) }
             if !failures.isEmpty {
                 conforms = false
                 for failure in failures {
@@ -93,7 +94,7 @@ struct BookRenderer {
         entries += xhtml.map { ("EPUB/" + $0.0, Array($0.1.utf8)) }
         entries.append(("EPUB/book.css", site.site.theme.assets["book.css"] ?? []))
         do {
-            return (Artifact(path: path, bytes: try EPUBArchive.zip(entries, modified: modified)), made)
+            return (Artifact(path: path, bytes: try EPUBArchive.zip(entries, modified: modified)), chapterRecords)
         } catch {
             diagnostics.error(SourceLocation(path), "cannot make the EPUB archive: \(error)")
             return nil

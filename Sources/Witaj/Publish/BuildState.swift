@@ -104,8 +104,8 @@ struct BuildState {
         return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: listing)
     }
 
-    /// Records a successful build, and the books' chapters (`BookChapters`). `outputs`: the output's listing as it is now, when the build knows it without
-    /// walking the output again. A file changed in the second the build started could change again unseen: then no
+    /// Records a successful build, and the books' chapters (`BookChapters`). `outputs`: the output's listing as it
+    /// is now, when the build knows it without walking the output again. A file changed in the second the build started could change again unseen: then no
     /// state is kept, and the next build is a full one.
     static func remember(_ output: URL, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
                          site: Site, localized: [LocalizedSite], coverage: Coverage,

@@ -26,7 +26,7 @@ final class Publisher: @unchecked Sendable {
     private let existing: Set<String>?
     private var made: Set<String> = []
     private(set) var unchanged = 0
-    /// The files written (relative paths), not those the output already had byte for byte.
+    /// Updating in place: the files written (relative paths), not those the output already had byte for byte.
     private(set) var changed: [String] = []
     private let lock = NSLock()
     private var folders: Set<String> = []
@@ -97,7 +97,7 @@ final class Publisher: @unchecked Sendable {
         }
         lock.withLock {
             made.insert(artifact.path)
-            if same { unchanged += 1 } else if ok { changed.append(artifact.path) }
+            if same { unchanged += 1 } else if ok && inPlace { changed.append(artifact.path) }
             if ok { count(artifact) } else if failure == nil { failure = path }
         }
     }
