@@ -131,6 +131,16 @@ import Testing
         let rebuilt = site.build()
         #expect(rebuilt.succeeded && !rebuilt.upToDate)
         #expect(site.snapshot() == before)
+
+        // A document changed too: its pages alone would leave the edited output as it is, so all is made.
+        try age(site)
+        #expect(site.build().upToDate)
+        try "tampered".write(to: site.output.appendingPathComponent("pl/a-z/index.html"), atomically: true, encoding: .utf8)
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
+        try age(site)
+        let remade = site.build()
+        #expect(remade.succeeded && remade.remade == nil)
+        #expect(site.snapshot() == (try cleanBuild(site).files))
     }
 
     @Test func aFileEditedInTheSecondOfABuildIsNotTrusted() throws {

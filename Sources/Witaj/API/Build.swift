@@ -41,16 +41,16 @@ public enum Build {
         let started = Date().timeIntervalSince1970
         let inputs = output.map { _ in clock.time("inputs", BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch)) }
         var kept: [String: DocumentRecord] = [:], previous: [String: DocumentRecord] = [:], keptWarnings = Diagnostics()
-        var remade: Set<String>?, outputs: BuildState.Listing?
+        var remade: Set<String>?, walk: BuildState.Walk?
         if let output, let inputs, !everything {
             switch clock.time("plan", BuildState.plan(output, inputs: inputs)) {
             case .upToDate(let warnings): return Result(diagnostics: warnings, upToDate: true)
-            case .documents(let records, let changed, let read, let warnings, let listing):
+            case .documents(let records, let changed, let read, let warnings, let outputs):
                 kept = records.filter { !read.contains($0.key) }
                 previous = records.filter { read.contains($0.key) }
                 keptWarnings = warnings
                 remade = changed
-                outputs = listing
+                walk = outputs
             case .everything: break
             }
         }
@@ -72,6 +72,12 @@ public enum Build {
         }
         guard let books = clock.time("books", books(input, localized, output: output, sourceDateEpoch: sourceDateEpoch,
                                                     into: &diagnostics)) else { return everythingInstead() }
+        // Before anything is written: the output must be as the last build left it.
+        var outputs: BuildState.Listing?
+        if let walk {
+            guard let listing = clock.time("walk", walk.listing) else { return everythingInstead() }
+            outputs = listing
+        }
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
         // language, so that a broken catalog does not hide the others' problems).
         guard output == nil || !diagnostics.hasErrors,

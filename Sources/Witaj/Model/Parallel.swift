@@ -18,3 +18,22 @@ func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendab
     let results = parallelMap([0, 1]) { i -> (A?, B?) in i == 0 ? (a(), nil) : (nil, b()) }
     return (results[0].0!, results[1].1!)
 }
+
+/// Work started now on another core, its result taken later (`value` waits for it).
+final class Pending<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    var value: T {
+        done.wait()
+        return result!
+    }
+}

@@ -28,9 +28,10 @@ struct BuildState {
         /// Only these documents (sources) or their catalogs changed: their pages are made again. `read` are the
         /// documents read in full: those and the offices register.
         /// The others are kept, with the warnings the last build gave about their files. `records` are the last
-        /// build's, of every document; `outputs` the output's listing before this build.
+        /// build's, of every document. `outputs`, the output's listing before this build, is walked meanwhile:
+        /// nil when the output is not as the last build left it (see `Walk`).
         case documents(records: [String: DocumentRecord], changed: Set<String>, read: Set<String>, warnings: Diagnostics,
-                       outputs: Listing)
+                       outputs: Walk)
         case everything
     }
 
@@ -56,15 +57,13 @@ struct BuildState {
     /// else (site.yml, the theme, interface strings, witaj, a document added or removed, the offices register,
     /// an edited output) makes the whole site again.
     static func plan(_ output: URL, inputs: Listing) -> Plan {
-        // The last state (with its records when some input changed) is read while the output is walked.
-        let entries = inputs.entries
-        let (last, listing): ((state: BuildState, records: [DocumentRecord]?)?, Listing) = concurrently({
-            guard let state = BuildState.read(output: output) else { return nil }
-            return (state, state.inputs == entries ? nil : state.documents())
-        }, { BuildState.outputs(output) })
-        guard let state = last?.state, state.output == output.path, state.outputs == listing.digest else { return .everything }
-        if state.inputs == inputs.entries { return .upToDate(state.diagnostics { _ in true }) }
-        guard let documents = last?.records else { return .everything }
+        // The output is walked on another core while the build goes on (`Walk`).
+        guard let state = BuildState.read(output: output), state.output == output.path else { return .everything }
+        let outputs = Walk(listing: Pending { BuildState.outputs(output, cores: 1) }, expected: state.outputs)
+        if state.inputs == inputs.entries {
+            return outputs.listing == nil ? .everything : .upToDate(state.diagnostics { _ in true })
+        }
+        guard let documents = state.documents() else { return .everything }
         let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         // "locales/uk/a/b.po" -> "content/a/b.md", when the record knows the language.
         let stems = Dictionary(documents.map { (CatalogStore.stem(of: $0.source), $0.source) }, uniquingKeysWith: { a, _ in a })
@@ -101,7 +100,25 @@ struct BuildState {
             guard let source = records[path] != nil ? path : source(ofCatalog: path) else { return booksKept && path.contains(".epub/") }
             return !read.contains(source)
         }
-        return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: listing)
+        return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: outputs)
+    }
+
+    /// The output's listing, walked while the build goes on. The build takes it before it writes anything: when
+    /// the output is not as the last build left it (a file edited, added or removed by hand), `listing` is nil and
+    /// the whole site is made instead.
+    struct Walk: Sendable {
+        fileprivate let pending: Pending<Listing>
+        fileprivate let expected: UInt64
+
+        fileprivate init(listing: Pending<Listing>, expected: UInt64) {
+            pending = listing
+            self.expected = expected
+        }
+
+        var listing: Listing? {
+            let listing = pending.value
+            return listing.digest == expected ? listing : nil
+        }
     }
 
     /// Records a successful build, and the books' chapters (`BookChapters`). `outputs`: the output's listing as it
@@ -146,8 +163,8 @@ struct BuildState {
         return diagnostics
     }
 
-    /// The output's listing, its top-level folders walked on every core.
-    static func outputs(_ output: URL) -> Listing {
+    /// The output's listing, its top-level folders walked on `cores` cores.
+    static func outputs(_ output: URL, cores: Int = 2) -> Listing {
         var listing = Listing()
         var info = stat()
         guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -155,7 +172,12 @@ struct BuildState {
             return listing
         }
         listing.add("/", "folder")
-        for part in parallelMap(Listing.names(in: output.path), { name -> Listing in
+        let names = Listing.names(in: output.path)
+        guard cores > 1 else {
+            for name in names { listing.add(output.path + "/" + name, as: "/" + name) }
+            return listing
+        }
+        for part in parallelMap(names, { name -> Listing in
             var part = Listing()
             part.add(output.path + "/" + name, as: "/" + name)
             return part
@@ -213,7 +235,7 @@ struct BuildState {
 
     /// Every file's relative path, size and modification time (ns) under some paths, walked by system calls, with
     /// a digest of it all.
-    struct Listing {
+    struct Listing: Sendable {
         var entries: [String: String] = [:]
         private(set) var digest: UInt64 = 0
         /// The newest modification time seen (seconds): a file changed in the same clock tick as a build could

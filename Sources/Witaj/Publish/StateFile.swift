@@ -12,6 +12,13 @@ enum StateFile {
         mutating func field(_ text: String) {
             if !lineStart { bytes.append(0x1F) }
             lineStart = false
+            var text = text
+            let plain = text.withUTF8 { utf8 in
+                guard !utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x1F }) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if plain { return }
             for byte in text.utf8 {
                 switch byte {
                 case 0x5C: bytes += [0x5C, 0x5C]
@@ -35,44 +42,61 @@ enum StateFile {
 
     /// The lines of a file, then the fields of each line in turn.
     struct Reader {
-        private let lines: [ArraySlice<UInt8>]
-        private var line = 0
-        private var fields: [ArraySlice<UInt8>] = []
+        private let bytes: [UInt8]
+        /// Where the next line starts.
+        private var position = 0
+        private var fields: [Range<Int>] = []
         private var field = 0
 
         init(_ bytes: [UInt8]) {
-            lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            self.bytes = bytes
         }
 
-        var atEnd: Bool { line >= lines.count || (line == lines.count - 1 && lines[line].isEmpty) }
+        var atEnd: Bool { position >= bytes.count }
 
         /// Moves to the next line; its fields are read with `string()` and the others.
         mutating func nextLine() throws(Malformed) {
-            guard line < lines.count else { throw Malformed() }
-            fields = lines[line].split(separator: 0x1F, omittingEmptySubsequences: false)
-            line += 1
+            guard position <= bytes.count else { throw Malformed() }
+            var fields = self.fields
+            fields.removeAll(keepingCapacity: true)
+            position = bytes.withUnsafeBufferPointer { b in
+                var start = position, i = position
+                while i < b.count, b[i] != 0x0A {
+                    if b[i] == 0x1F {
+                        fields.append(start..<i)
+                        start = i + 1
+                    }
+                    i += 1
+                }
+                fields.append(start..<i)
+                return i + 1
+            }
+            self.fields = fields
             field = 0
         }
 
         mutating func string() throws(Malformed) -> String {
             guard field < fields.count else { throw Malformed() }
-            let raw = fields[field]
+            let range = fields[field]
             field += 1
-            guard raw.contains(0x5C) else { return String(decoding: raw, as: UTF8.self) }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(raw.count)
-            var escaped = false
-            for byte in raw {
-                if escaped {
-                    bytes.append(byte == 0x6E ? 0x0A : byte == 0x66 ? 0x1F : byte)
-                    escaped = false
-                } else if byte == 0x5C {
-                    escaped = true
-                } else {
-                    bytes.append(byte)
+            return bytes.withUnsafeBufferPointer { b in
+                let raw = UnsafeBufferPointer(rebasing: b[range])
+                guard raw.contains(0x5C) else { return String(decoding: raw, as: UTF8.self) }
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(raw.count)
+                var escaped = false
+                for byte in raw {
+                    if escaped {
+                        bytes.append(byte == 0x6E ? 0x0A : byte == 0x66 ? 0x1F : byte)
+                        escaped = false
+                    } else if byte == 0x5C {
+                        escaped = true
+                    } else {
+                        bytes.append(byte)
+                    }
                 }
+                return String(decoding: bytes, as: UTF8.self)
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
         mutating func int() throws(Malformed) -> Int {
             guard let number = Int(try string()) else { throw Malformed() }
