@@ -41,16 +41,17 @@ public enum Build {
         let started = Date().timeIntervalSince1970
         let inputs = output.map { _ in clock.time("inputs", BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch)) }
         var kept: [String: DocumentRecord] = [:], previous: [String: DocumentRecord] = [:], keptWarnings = Diagnostics()
-        var remade: Set<String>?, walk: BuildState.Walk?
+        var remade: Set<String>?, walk: BuildState.Walk?, lastChapters: Pending<BookChapters?>?
         if let output, let inputs, !everything {
             switch clock.time("plan", BuildState.plan(output, inputs: inputs)) {
             case .upToDate(let warnings): return Result(diagnostics: warnings, upToDate: true)
-            case .documents(let records, let changed, let read, let warnings, let outputs):
+            case .documents(let records, let changed, let read, let warnings, let outputs, let chapters):
                 kept = records.filter { !read.contains($0.key) }
                 previous = records.filter { read.contains($0.key) }
                 keptWarnings = warnings
                 remade = changed
                 walk = outputs
+                lastChapters = chapters
             case .everything: break
             }
         }
@@ -70,7 +71,7 @@ public enum Build {
         if remade != nil, diagnostics.hasErrors || !sameFaces(input.site, localized, as: previous, coverage: coverage) {
             return everythingInstead()
         }
-        guard let books = clock.time("books", books(input, localized, output: output, sourceDateEpoch: sourceDateEpoch,
+        guard let books = clock.time("books", books(input, localized, last: lastChapters, sourceDateEpoch: sourceDateEpoch,
                                                     into: &diagnostics)) else { return everythingInstead() }
         // Before anything is written: the output must be as the last build left it.
         var outputs: BuildState.Listing?
@@ -84,6 +85,8 @@ public enum Build {
               let publisher = publisher(to: output, prune: remade == nil, into: &diagnostics) else {
             return Result(diagnostics: diagnostics)
         }
+        // The books' chapters, for the next build, are written while the pages are made (`remember` waits).
+        let chapters = output.flatMap { output in books.chapters.map { $0.writing(output: output) } }
         let coverageRows = clock.time("render", render(input, localized, coverage: coverage, to: publisher))
         publisher.put(books.artifacts)
         clock.time("publish", finish(publisher, into: &diagnostics))
@@ -95,7 +98,11 @@ public enum Build {
             outputs?.refresh(publisher.changed, under: output.path)
             clock.time("state", BuildState.remember(output, inputs: inputs, outputs: outputs, started: started, warnings: diagnostics,
                                                     site: input.site, localized: localized, coverage: coverage,
-                                                    coverageRows: coverageRows, chapters: books.chapters))
+                                                    coverageRows: coverageRows, chapters: chapters))
+        } else if let output, let chapters {
+            // The last state does not know these chapters: the next build makes everything.
+            _ = chapters.value
+            BuildState.forget(output: output)
         }
         return Result(diagnostics: diagnostics, publisher: publisher, remade: remade)
     }
@@ -177,15 +184,15 @@ public enum Build {
     }
 
     /// The welcome pack of every language as an EPUB book. None when no chapter changed since the last build (the
-    /// books are kept); when some did, the others' chapters are the last build's (`BookChapters`), and nil when
-    /// those are not at hand.
-    static func books(_ input: Input, _ localized: [LocalizedSite], output: URL?, sourceDateEpoch: Int?,
+    /// books are kept); when some did, the others' chapters are the last build's (`last`), and nil when those are
+    /// not at hand.
+    static func books(_ input: Input, _ localized: [LocalizedSite], last: Pending<BookChapters?>? = nil, sourceDateEpoch: Int?,
                       into diagnostics: inout Diagnostics) -> Books? {
         guard let pack = input.site.config.pack else { return Books(chapters: BookChapters()) }
         let site = input.site
         if let remade = site.remade, !pack.chapters.contains(where: { remade.contains($0.source) }) { return Books() }
         let keptFiles = pack.chapters.compactMap { chapter in site.kept[chapter.source].map { BookRenderer.chapterFile($0.path) } }
-        let kept = keptFiles.isEmpty ? BookChapters() : output.flatMap(BookChapters.read) ?? BookChapters()
+        let kept = keptFiles.isEmpty ? BookChapters() : last?.value ?? BookChapters()
         guard localized.allSatisfy({ language in keptFiles.allSatisfy { kept.languages[language.language.code]?[$0] != nil } }) else {
             return nil
         }

@@ -38,6 +38,11 @@ struct BookChapters: Sendable {
         return chapters
     }
 
+    /// Written on another core while the build goes on; false when it could not be (`write`).
+    func writing(output: URL) -> Pending<Bool> {
+        Pending { self.write(output: output) }
+    }
+
     /// Atomically; when it cannot be written, none is left.
     func write(output: URL) -> Bool {
         var out = StateFile.Writer()

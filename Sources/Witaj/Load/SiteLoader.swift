@@ -20,32 +20,31 @@ enum SiteLoader {
         let content = root.appendingPathComponent("content")
         let files = FileTree.files(under: content)
         if files.isEmpty { diagnostics.error(SourceLocation("content"), "content/ has no documents") }
-        for (relative, url) in files {
+        // Each file on every core; their diagnostics in the files' order.
+        let read = parallelMap(files) { relative, url -> (document: Document?, source: String, Diagnostics) in
             let source = "content/" + relative
+            var diagnostics = Diagnostics()
             let ext = url.pathExtension
             guard ext == "md" || ext == "xml" else {
                 diagnostics.warning(SourceLocation(source), "ignored: only .md and .xml files are documents")
-                continue
+                return (nil, "", diagnostics)
             }
-            if let stub = kept[source]?.document {
-                documents.append(stub)
-                continue
-            }
+            if let stub = kept[source]?.document { return (stub, source, diagnostics) }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 diagnostics.error(SourceLocation(source), "cannot read the file")
-                continue
+                return (nil, "", diagnostics)
             }
             let (path, kind) = Self.path(of: relative)
             let bytes = [UInt8](data)
-            let document: Document?
             if ext == "xml" {
-                document = XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics)
-            } else if let text = decode(bytes, path: source, into: &diagnostics) {
-                document = MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics)
-            } else {
-                document = nil
+                return (XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics), source, diagnostics)
             }
-            if let document { documents.append(document) } else { unreadable.insert(source) }
+            guard let text = decode(bytes, path: source, into: &diagnostics) else { return (nil, source, diagnostics) }
+            return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
+        }
+        for (document, source, found) in read {
+            diagnostics.append(contentsOf: found)
+            if let document { documents.append(document) } else if !source.isEmpty { unreadable.insert(source) }
         }
         let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
         guard let config else { return (nil, diagnostics) }

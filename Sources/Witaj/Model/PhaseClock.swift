@@ -1,24 +1,33 @@
 import Foundation
 
-/// Wall time of each phase, printed on stderr when WITAJ_TIMINGS is set: where a build spends its time.
+/// Wall and CPU time (every thread's, user and system) of each phase, printed on stderr when WITAJ_TIMINGS is set:
+/// where a build spends its time, and how much of it both cores share.
 struct PhaseClock {
-    private var phases: [(String, Double, Int)] = []
+    private var phases: [(String, Double, Double, Int)] = []
     private let enabled = ProcessInfo.processInfo.environment["WITAJ_TIMINGS"] != nil
 
     mutating func time<T>(_ name: String, _ work: @autoclosure () -> T) -> T {
         guard enabled else { return work() }
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = DispatchTime.now().uptimeNanoseconds, cpu = Self.cpuSeconds()
         let result = work()
-        phases.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.residentMegabytes()))
+        phases.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, Self.cpuSeconds() - cpu,
+                       Self.residentMegabytes()))
         return result
     }
 
     func report() {
         guard enabled else { return }
         var stderr = FileHandle.standardError
-        for (name, seconds, rss) in phases {
-            print("witaj: \(name) \(String(format: "%.3f", seconds)) s, resident \(rss) MB after", to: &stderr)
+        for (name, seconds, cpu, rss) in phases {
+            print("witaj: \(name) \(String(format: "%.3f", seconds)) s, cpu \(String(format: "%.3f", cpu)) s, resident \(rss) MB after", to: &stderr)
         }
+    }
+
+    /// CPU time of the process so far: every thread, user and system.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Resident memory now, from /proc (Linux); 0 where there is none.

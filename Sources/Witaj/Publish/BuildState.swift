@@ -30,8 +30,9 @@ struct BuildState {
         /// The others are kept, with the warnings the last build gave about their files. `records` are the last
         /// build's, of every document. `outputs`, the output's listing before this build, is walked meanwhile:
         /// nil when the output is not as the last build left it (see `Walk`).
+        /// When a chapter of the book changed, `chapters` are the last build's, read meanwhile (`BookChapters`).
         case documents(records: [String: DocumentRecord], changed: Set<String>, read: Set<String>, warnings: Diagnostics,
-                       outputs: Walk)
+                       outputs: Walk, chapters: Pending<BookChapters?>?)
         case everything
     }
 
@@ -100,7 +101,8 @@ struct BuildState {
             guard let source = records[path] != nil ? path : source(ofCatalog: path) else { return booksKept && path.contains(".epub/") }
             return !read.contains(source)
         }
-        return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: outputs)
+        return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: outputs,
+                          chapters: booksKept ? nil : Pending { BookChapters.read(output: output) })
     }
 
     /// The output's listing, walked while the build goes on. The build takes it before it writes anything: when
@@ -121,15 +123,15 @@ struct BuildState {
         }
     }
 
-    /// Records a successful build, and the books' chapters (`BookChapters`). `outputs`: the output's listing as it
+    /// Records a successful build, once the books' chapters are written (`BookChapters`). `outputs`: the output's listing as it
     /// is now, when the build knows it without walking the output again. A file changed in the second the build started could change again unseen: then no
     /// state is kept, and the next build is a full one.
     static func remember(_ output: URL, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
                          site: Site, localized: [LocalizedSite], coverage: Coverage,
-                         coverageRows: [String: String], chapters: BookChapters? = nil) {
-        guard inputs.newest < started - 1 else { return forget(output: output) }
-        // The books' chapters first (nil: the books were kept, and so are they): a state never refers to older ones.
-        if let chapters, !chapters.write(output: output) { return forget(output: output) }
+                         coverageRows: [String: String], chapters: Pending<Bool>? = nil) {
+        // The books' chapters first (`BookChapters.writing`; nil: the books were kept, and so are they): a state
+        // never refers to older ones.
+        guard chapters?.value ?? true, inputs.newest < started - 1 else { return forget(output: output) }
         let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         let documents = site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
             guard let row = rows[document.source], let html = coverageRows[document.source] else { return nil }

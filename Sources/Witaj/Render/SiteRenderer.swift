@@ -54,33 +54,36 @@ struct SiteRenderer {
     func sitemap() -> Artifact {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-        for path in (sites.first?.documents ?? []).map(\.document.path) + ["a-z"] { xml += sitemapEntries(path: path) }
+        let paths = (sites.first?.documents ?? []).map(\.document.path) + ["a-z"]
+        let codes = sites.map(\.language.code)
+        xml.reserveCapacity(paths.count * codes.count * (codes.count + 3) * 90)
+        for path in paths { sitemapEntries(path: path, codes: codes, into: &xml) }
         xml += "</urlset>\n"
         return Artifact(path: "sitemap.xml", text: xml)
     }
 
-    /// The page at `path` in every language, in the sitemap.
-    private func sitemapEntries(path: String) -> String {
-        guard let source = sites.first else { return "" }
-        let base = source.site.config.baseURL
+    /// The page at `path` in every language (`codes`, the sites' languages), in the sitemap.
+    private func sitemapEntries(path: String, codes: [String], into xml: inout String) {
+        guard let source = sites.first else { return }
+        let config = source.site.config
         let suffix = path.isEmpty ? "" : path + "/"
         // Each page's URL in each language, escaped once: every language's entry lists them all. The date is the
         // source document's, the same in every language.
-        let urls = sites.map { XMLText.escape(base + $0.language.code + "/" + suffix) }
+        let urls = codes.map { XMLText.escape(config.baseURL + $0 + "/" + suffix) }
         var alternates = ""
-        for (i, site) in sites.enumerated() where completeness[site.language.code]?[path] ?? true {
-            alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(site.language.code)\" href=\"\(urls[i])\"/>\n"
+        for (code, url) in zip(codes, urls) where completeness[code]?[path] ?? true {
+            alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(url)\"/>\n"
         }
-        alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(base + source.site.config.sourceLanguage + "/" + suffix))\"/>\n"
+        alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(config.baseURL + config.sourceLanguage + "/" + suffix))\"/>\n"
         let lastmod = source.document(path: path)?.document.reviewed.map { "    <lastmod>\($0)</lastmod>\n" } ?? ""
-        var xml = ""
         for url in urls {
-            xml += "  <url>\n    <loc>\(url)</loc>\n"
+            xml += "  <url>\n    <loc>"
+            xml += url
+            xml += "</loc>\n"
             xml += lastmod
             xml += alternates
             xml += "  </url>\n"
         }
-        return xml
     }
 }
 
