@@ -44,7 +44,22 @@ struct BuildState {
     /// schema, and SOURCE_DATE_EPOCH.
     static func inputs(root: URL, sourceDateEpoch: Int?) -> Listing {
         var listing = Listing()
-        for name in ["site.yml", "content", "locales", "theme"] { listing.add(root.path + "/" + name, as: name) }
+        // On every core: content/ and each language's catalogs are about the same size.
+        var parts = ["site.yml", "content", "theme"]
+        let languages = Listing.names(in: root.path + "/locales")
+        if languages.isEmpty {
+            parts.append("locales")
+        } else {
+            listing.add("locales/", "folder")
+            parts += languages.map { "locales/" + $0 }
+        }
+        for part in parallelMap(parts, { name -> Listing in
+            var part = Listing()
+            part.add(root.path + "/" + name, as: name)
+            return part
+        }) {
+            listing.merge(part)
+        }
         // witaj itself counts as an input, but not as an edit that could race with the build.
         listing.tracksNewest = false
         if let executable = Bundle.main.executablePath { listing.add(executable, as: "witaj") }
@@ -133,9 +148,17 @@ struct BuildState {
         // never refers to older ones.
         guard chapters?.value ?? true, inputs.newest < started - 1 else { return forget(output: output) }
         let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        // The records of documents not read again stand as they were; each half is written on its own core.
         let documents = site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
+            if let kept = site.kept[document.source] { return kept }
             guard let row = rows[document.source], let html = coverageRows[document.source] else { return nil }
             return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row, coverageRow: html)
+        }
+        let half = documents.count / 2
+        let lines = parallelMap([documents[..<half], documents[half...]]) { part in
+            var out = StateFile.Writer()
+            for record in part { record.write(to: &out) }
+            return out.bytes
         }
         var out = StateFile.Writer()
         out.field(Self.format); out.endLine()
@@ -150,8 +173,9 @@ struct BuildState {
             out.field(w.location.path); out.field(w.location.line); out.field(w.location.column); out.field(w.message); out.endLine()
         }
         out.field(documents.count); out.endLine()
-        for record in documents { record.write(to: &out) }
-        if (try? Data(out.bytes).write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
+        var bytes = out.bytes
+        for part in lines { bytes += part }
+        if (try? Data(bytes).write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
     }
 
     static let format = "witaj-state 4"
