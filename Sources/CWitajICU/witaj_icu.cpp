@@ -319,5 +319,4 @@ int32_t witaj_words_count(witaj_words *words, const char *text, int32_t length) 
     return count;
 }
 
-
 }  // extern "C"

@@ -26,6 +26,7 @@ struct CoverageRenderer {
         ]
         return templates.render(context, with: "coverage-row")
     }
+
     func json() -> Artifact { Artifact(path: "coverage/coverage.json", text: coverage.json) }
     func csv() -> Artifact { Artifact(path: "coverage/coverage.csv", text: coverage.csv) }
 

@@ -13,12 +13,6 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     return results.map { $0! }
 }
 
-/// `a()` and `b()` at once, one per core.
-func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-    let results = parallelMap([0, 1]) { i -> (A?, B?) in i == 0 ? (a(), nil) : (nil, b()) }
-    return (results[0].0!, results[1].1!)
-}
-
 /// Work started now on another core, its result taken later (`value` waits for it).
 final class Pending<T: Sendable>: @unchecked Sendable {
     private var result: T?

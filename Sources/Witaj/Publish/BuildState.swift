@@ -53,13 +53,7 @@ struct BuildState {
             listing.add("locales/", "folder")
             parts += languages.map { "locales/" + $0 }
         }
-        for part in parallelMap(parts, { name -> Listing in
-            var part = Listing()
-            part.add(root.path + "/" + name, as: name)
-            return part
-        }) {
-            listing.merge(part)
-        }
+        listing.add(parts.map { (root.path + "/" + $0, $0) })
         // witaj itself counts as an input, but not as an edit that could race with the build.
         listing.tracksNewest = false
         if let executable = Bundle.main.executablePath { listing.add(executable, as: "witaj") }
@@ -138,9 +132,9 @@ struct BuildState {
         }
     }
 
-    /// Records a successful build, once the books' chapters are written (`BookChapters`). `outputs`: the output's listing as it
-    /// is now, when the build knows it without walking the output again. A file changed in the second the build started could change again unseen: then no
-    /// state is kept, and the next build is a full one.
+    /// Records a successful build, once the books' chapters are written (`BookChapters`). `outputs`: the output's
+    /// listing as it is now, when the build knows it without walking the output again. A file changed in the second
+    /// the build started could change again unseen: then no state is kept, and the next build is a full one.
     static func remember(_ output: URL, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
                          site: Site, localized: [LocalizedSite], coverage: Coverage,
                          coverageRows: [String: String], chapters: Pending<Bool>? = nil) {
@@ -198,18 +192,7 @@ struct BuildState {
             return listing
         }
         listing.add("/", "folder")
-        let names = Listing.names(in: output.path)
-        guard cores > 1 else {
-            for name in names { listing.add(output.path + "/" + name, as: "/" + name) }
-            return listing
-        }
-        for part in parallelMap(names, { name -> Listing in
-            var part = Listing()
-            part.add(output.path + "/" + name, as: "/" + name)
-            return part
-        }) {
-            listing.merge(part)
-        }
+        listing.add(Listing.names(in: output.path).map { (output.path + "/" + $0, "/" + $0) }, cores: cores)
         return listing
     }
 
@@ -276,8 +259,20 @@ struct BuildState {
             digest &+= Self.hash(name, value)
         }
 
+        /// Lists each path (as its name), one per core when `cores` is more than 1, and takes them all in.
+        mutating func add(_ parts: [(path: String, name: String)], cores: Int = 2) {
+            guard cores > 1 else { return parts.forEach { add($0.path, as: $0.name) } }
+            for listed in parallelMap(parts, { part -> Listing in
+                var listing = Listing()
+                listing.add(part.path, as: part.name)
+                return listing
+            }) {
+                merge(listed)
+            }
+        }
+
         /// Takes in another listing of other paths.
-        mutating func merge(_ other: Listing) {
+        private mutating func merge(_ other: Listing) {
             entries.merge(other.entries) { a, _ in a }
             digest &+= other.digest
             newest = max(newest, other.newest)
