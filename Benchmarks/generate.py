@@ -106,6 +106,18 @@ def pseudo(lang, text):
     return f"[{lang}] {text}"
 
 
+def plural(lang, msgid, block):
+    """An ICU plural message with every category the language needs (witaj's comment names them), each form
+    'translated' as pseudo() does; None for any other message."""
+    needs = re.search(r"needs the plural categories: ([a-z ]+)$", block, re.M)
+    forms = dict(re.findall(r"(\w+) \{([^{}]*)\}", msgid))
+    head = re.match(r"\{(\w+), plural, ", msgid)
+    if not (needs and head and "other" in forms):
+        return None
+    cases = " ".join(f"{c} {{{pseudo(lang, forms.get(c, forms['other']))}}}" for c in needs.group(1).split())
+    return f"{{{head.group(1)}, plural, {cases}}}"
+
+
 def po_unquote(lines):
     s = "".join(re.findall(r'"(.*)"', "\n".join(lines)))
     return s.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
@@ -125,7 +137,7 @@ def fill_catalog(path, lang):
         if m:
             msgid = po_unquote(m.group(1).splitlines())
             if msgid:
-                table[msgid] = pseudo(lang, msgid)
+                table[msgid] = plural(lang, msgid, b) or pseudo(lang, msgid)
                 b = b[:m.start()] + "msgid " + m.group(1) + "msgstr " + po_quote(table[msgid])
         out.append(b)
     write(path, "\n\n".join(out))
