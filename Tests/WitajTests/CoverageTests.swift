@@ -134,7 +134,8 @@ import Testing
     }
 
     /// coverage.json is written field by field (`PrettyJSON`): byte for byte what JSONEncoder writes, for the
-    /// shipped pack, a site with outdated translations, and texts with what JSON must escape.
+    /// shipped pack, a site with outdated translations, and texts with what JSON must escape and numbers of every
+    /// width.
     @Test func jsonIsWhatJSONEncoderWrites() throws {
         let site = try site()
         try translate(site, "locales/en/guide/apteki.po") { "Pharmacy: " + $0 }
@@ -146,11 +147,11 @@ import Testing
         let odd = "\"quoted\" back\\slash a/b\nline\ttab\r\u{1}\u{8}\u{C}\u{1F}\u{7F} żółć العربية 😀 \u{2028}"
         let tricky = Coverage(
             sourceLanguage: "pl", languages: [],
-            documents: [Coverage.DocumentRow(id: odd, kind: "article", title: odd, source: "content/\(odd).md", segments: 0,
-                                             words: 0, languages: [:])],
-            indicator: Coverage.Indicator(procedures: 0, documents: 1, proceduresCompleteInAtLeastOneLanguage: 0,
-                                          documentsCompleteInAtLeastOneLanguage: 0, completeProcedures: [:],
-                                          completeDocuments: [:], completePairs: 0, pairs: 0, definition: odd))
+            documents: [Coverage.DocumentRow(id: odd, kind: "article", title: odd, source: "content/\(odd).md", segments: Int.max,
+                                             words: 1_000_000_010, languages: [:])],
+            indicator: Coverage.Indicator(procedures: 9, documents: 10, proceduresCompleteInAtLeastOneLanguage: 99,
+                                          documentsCompleteInAtLeastOneLanguage: 100, completeProcedures: [:],
+                                          completeDocuments: [:], completePairs: 101, pairs: 1_099, definition: odd))
         for coverage in [fixture, pack, tricky] {
             let (ours, encoder) = (coverage.json, coverage.encodedJSON)
             let same = ours.commonPrefix(with: encoder).count

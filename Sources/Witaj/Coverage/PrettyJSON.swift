@@ -134,18 +134,20 @@ struct PrettyJSON {
     }
 
     private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        for _ in 0..<2 * level { bytes.append(0x20) }
     }
 
     private mutating func key(_ name: String) {
         newMember()
         value(name)
-        bytes += [0x20, UInt8(ascii: ":"), 0x20]
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
     }
 
     private mutating func field(_ name: String, _ text: String) { key(name); value(text) }
     private mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
-    private mutating func field(_ name: String, _ flag: Bool) { key(name); bytes += Array((flag ? "true" : "false").utf8) }
+    private mutating func field(_ name: String, _ flag: Bool) { key(name); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
 
     private mutating func counts(_ name: String, _ counts: Coverage.Counts) {
         key(name)
@@ -159,10 +161,25 @@ struct PrettyJSON {
 
     // MARK: - Values
 
-    private mutating func value(_ number: Int) { bytes += Array(String(number).utf8) }
+    /// Decimal digits, written straight into the bytes (no String per number).
+    private mutating func value(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude, digits = 1, scale: UInt = 1
+        while magnitude / scale >= 10 { scale *= 10; digits += 1 }
+        for _ in 0..<digits {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / scale))
+            magnitude %= scale
+            scale /= 10
+        }
+    }
 
     private mutating func value(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        // Most texts (paths, ids, codes) have nothing to escape: copied in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return bytes.append(contentsOf: text.utf8)
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -178,6 +195,5 @@ struct PrettyJSON {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }
