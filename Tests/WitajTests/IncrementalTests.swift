@@ -61,6 +61,13 @@ import Testing
             ("another page, the warning stays", .documents(1), {
                 try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja odpadów.\n")
             }),
+            // Their pages list others, which were not read again.
+            ("a section page's text", .documents(1), {
+                try site.write("content/guide/index.md", "---\ntitle: Poradnik\nsummary: Wszystko na początek.\norder: 1\nreviewed: 2026-11-01\n---\n\nDokumenty w dziale.\n")
+            }),
+            ("the home page's text", .documents(1), {
+                try site.write("content/index.md", "---\ntitle: Witaj w mieście\nsummary: Pakiet powitalny.\nreviewed: 2026-11-01\n---\n\nWitamy! Zacznij od [poradnika](guide/index.md).\n")
+            }),
             ("two pages", .documents(2), {
                 try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
                 try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }

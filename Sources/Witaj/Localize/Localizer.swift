@@ -22,8 +22,12 @@ enum Localizer {
                 (a.element.document.order ?? Int.max, a.offset) < (b.element.document.order ?? Int.max, b.offset)
             }.map(\.element)
         }
-        let members = Dictionary(grouping: documents.filter { $0.document.kind != .section && $0.document.kind != .home },
-                                 by: \.document.section)
+        // Only the home and section pages list members: a build of some other documents' pages needs no lists.
+        let listed = site.remade.map { remade in
+            documents.contains { [.section, .home].contains($0.document.kind) && remade.contains($0.document.source) }
+        } ?? true
+        let members = !listed ? [:] : Dictionary(
+            grouping: documents.filter { $0.document.kind != .section && $0.document.kind != .home }, by: \.document.section)
         let sections = ordered(documents.filter { $0.document.kind == .section }).map { index in
             LocalizedSite.Section(index: index, members: ordered(members[index.document.path] ?? []))
         }
