@@ -4,7 +4,8 @@
 For each N (documents) and L (languages) it generates both sites (generate.py), builds each from cold several
 times, alternating, and prints the median and spread of wall time, pages per second and peak resident memory
 (GNU time), the ratios witaj/Hugo, a rebuild with nothing changed and after changing one document, and the time
-to make all the EPUBs against pandoc making one EPUB of the same chapters. It is not a test; CI does not run it.
+to make all the EPUBs against pandoc making one EPUB of the same chapters (each a median of as many runs). It is
+not a test; CI does not run it.
 
 Usage: Benchmarks/run.py [--sizes 200,1000,4000] [--languages 8] [--runs 3]
 Needs: hugo, pandoc and GNU time (apt-get install hugo pandoc time) and a release build of witaj.
@@ -77,9 +78,13 @@ def main():
             pages = count_pages(out)
             result[tool] = (median, peak, pages)
             rows.append((n, args.languages, tool, pages, f"{median:.2f}", f"{spread:.2f}", f"{pages / median:.0f}", f"{peak:.0f}"))
-        # Rebuilds over the last output: nothing changed, then one document changed.
+        # Rebuilds over the last output, each the median of as many runs as the cold builds: nothing changed,
+        # then one document changed (a rebuild takes a few tenths of a second, so one run is mostly noise).
         books = statistics.median(BOOKS) if BOOKS else float("nan")
-        unchanged = summary([measure([WITAJ, "build", "--root", site, "--out", w_out])])[0]
+
+        def median_of(once):
+            return statistics.median(once() for _ in range(args.runs))
+        unchanged = median_of(lambda: measure([WITAJ, "build", "--root", site, "--out", w_out])[0])
 
         def rebuild_after_editing(source):
             # An editor saves, and the build starts a moment later: a file changed in the second a build starts is
@@ -87,15 +92,15 @@ def main():
             with open(os.path.join(site, source), "a", encoding="utf-8") as f:
                 f.write("\nJeszcze jedno zdanie.\n")
             time.sleep(1.5)
-            return summary([measure([WITAJ, "build", "--root", site, "--out", w_out])])[0]
+            return measure([WITAJ, "build", "--root", site, "--out", w_out])[0]
         # doc0 is a chapter of the book, so every language's EPUB is made again; doc{n/2} is not in the book.
-        one_changed = rebuild_after_editing("content/arrival/doc0.md")
+        one_changed = median_of(lambda: rebuild_after_editing("content/arrival/doc0.md"))
         other = n // 2 if n // 2 >= 40 and n // 2 % 10 == 0 else 40
-        one_outside_book = rebuild_after_editing(f"content/arrival/doc{other}.md")
+        one_outside_book = median_of(lambda: rebuild_after_editing(f"content/arrival/doc{other}.md"))
         # Books: witaj makes every language's EPUB within its build; pandoc makes one EPUB of the same chapters.
         chapters = [os.path.join(w_out, "pl", p.strip()[2:].rsplit(".", 1)[0], "index.html")
                     for p in open(os.path.join(site, "site.yml"), encoding="utf-8") if p.startswith("    - ")]
-        pandoc = summary([measure(["pandoc", "-o", os.path.join(work, "pandoc.epub"), "--metadata", "title=Pack"] + chapters)])[0]
+        pandoc = median_of(lambda: measure(["pandoc", "-o", os.path.join(work, "pandoc.epub"), "--metadata", "title=Pack"] + chapters)[0])
         ratios.append((n, result["witaj"][0] / result["hugo"][0], result["witaj"][1] / result["hugo"][1],
                        result["witaj"][0] / result["witaj"][2], unchanged / result["witaj"][0],
                        one_changed / result["witaj"][0], one_outside_book / result["witaj"][0], books, pandoc))
