@@ -107,7 +107,7 @@ public enum MarkdownReader {
 
     // MARK: - cmark
 
-    nonisolated(unsafe) private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     private static func withParsedDocument<T>(_ source: String, options: Int32, _ body: (OpaquePointer) -> T) -> T {
         _ = registered

@@ -61,7 +61,7 @@ struct BookRenderer {
         ], with: "epub-nav"))
 
         // Every XHTML file must be well-formed and pass the accessibility checks behind the conformance claim.
-        // Kept chapters were chapterRecords when they were made.
+        // Kept chapters were audited when they were made: their failures are the last build's.
         var conforms = true
         var chapterRecords: [String: BookChapters.Chapter] = [:]
         for (file, text, keptChapter) in [("cover.xhtml", cover, nil), ("nav.xhtml", nav, nil)] + made {

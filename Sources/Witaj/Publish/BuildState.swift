@@ -69,7 +69,7 @@ struct BuildState {
     static func plan(_ output: URL, inputs: Listing) -> Plan {
         // The output is walked on another core while the build goes on (`Walk`).
         guard let state = BuildState.read(output: output), state.output == output.path else { return .everything }
-        let outputs = Walk(listing: Pending { BuildState.outputs(output, cores: 1) }, expected: state.outputs)
+        let outputs = Walk(pending: Pending { BuildState.outputs(output, cores: 1) }, expected: state.outputs)
         if state.inputs == inputs.entries {
             return outputs.listing == nil ? .everything : .upToDate(state.diagnostics { _ in true })
         }
@@ -120,11 +120,6 @@ struct BuildState {
     struct Walk: Sendable {
         fileprivate let pending: Pending<Listing>
         fileprivate let expected: UInt64
-
-        fileprivate init(listing: Pending<Listing>, expected: UInt64) {
-            pending = listing
-            self.expected = expected
-        }
 
         var listing: Listing? {
             let listing = pending.value

@@ -28,7 +28,7 @@ struct Templates: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    nonisolated(unsafe) private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
+    private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
 }
 
 /// Mustache's HTML escaping (`<`, `>`, `&`, `"` and `'`, Character by Character), except that a text with none of

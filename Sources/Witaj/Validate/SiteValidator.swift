@@ -40,33 +40,37 @@ enum SiteValidator {
         let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
         // Each document's links and markup on every core; their diagnostics in the documents' order.
-        for found in parallelMap(site.documents, { [offices] document -> Diagnostics in
-                var diagnostics = Diagnostics()
-                for segment in document.segments {
-                    checkLinks(in: segment, of: document, resolver: resolver, into: &diagnostics)
-                }
-                if case .markdown(let blocks) = document.body { checkRawHTML(blocks, of: document, into: &diagnostics) }
-                if case .procedure(let procedure) = document.body {
-                    for reference in procedure.offices where offices[reference.target] == nil {
-                        diagnostics.error(reference.location, "unknown office '\(reference.target)'"
-                            + (offices.isEmpty ? " (no offices are described)" : " (known: \(offices.keys.sorted().joined(separator: ", ")))"))
-                    }
-                    for reference in procedure.related {
-                        if case .invalid(let reason) = resolver.resolve(reference.target, from: document) {
-                            diagnostics.error(reference.location, reason)
-                        }
-                    }
-                }
-                if document.kind != .home, document.kind != .section, !document.section.isEmpty,
-                   document.path.contains("/"), !sections.contains(document.section) {
-                    diagnostics.warning(SourceLocation(document.source),
-                                        "folder '\(document.section)' has no index.md, so the home page does not list it")
-                }
-                return diagnostics
-        }) {
+        for found in parallelMap(site.documents, { [offices] in check($0, resolver: resolver, offices: offices, sections: sections) }) {
             diagnostics.append(contentsOf: found)
         }
         if let pack = site.config.pack { checkPack(pack, site: site, into: &diagnostics) }
+        return diagnostics
+    }
+
+    /// One document's links, raw HTML, office references and section.
+    static func check(_ document: Document, resolver: LinkResolver, offices: [String: Office],
+                      sections: Set<String>) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for segment in document.segments {
+            checkLinks(in: segment, of: document, resolver: resolver, into: &diagnostics)
+        }
+        if case .markdown(let blocks) = document.body { checkRawHTML(blocks, of: document, into: &diagnostics) }
+        if case .procedure(let procedure) = document.body {
+            for reference in procedure.offices where offices[reference.target] == nil {
+                diagnostics.error(reference.location, "unknown office '\(reference.target)'"
+                    + (offices.isEmpty ? " (no offices are described)" : " (known: \(offices.keys.sorted().joined(separator: ", ")))"))
+            }
+            for reference in procedure.related {
+                if case .invalid(let reason) = resolver.resolve(reference.target, from: document) {
+                    diagnostics.error(reference.location, reason)
+                }
+            }
+        }
+        if document.kind != .home, document.kind != .section, !document.section.isEmpty,
+           document.path.contains("/"), !sections.contains(document.section) {
+            diagnostics.warning(SourceLocation(document.source),
+                                "folder '\(document.section)' has no index.md, so the home page does not list it")
+        }
         return diagnostics
     }
 
