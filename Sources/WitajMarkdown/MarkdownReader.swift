@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks) into Swift values, freeing the C tree at once.
 public enum MarkdownReader {
@@ -109,6 +110,11 @@ public enum MarkdownReader {
 
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm 0.29 turns its extensions' characters on in a process-wide table before it parses the inlines of
+    /// a document (`cmark_parser_finish`) and off after: two such parses at once would drop each other's autolinks
+    /// and strikethrough. Block parsing (`cmark_parser_feed`) touches no shared state and stays on every core.
+    private static let inlinePhase = NSLock()
+
     private static func withParsedDocument<T>(_ source: String, options: Int32, _ body: (OpaquePointer) -> T) -> T {
         _ = registered
         let parser = cmark_parser_new(options)!
@@ -119,7 +125,7 @@ public enum MarkdownReader {
             }
         }
         source.withCString { cmark_parser_feed(parser, $0, source.utf8.count) }
-        let document = cmark_parser_finish(parser)!
+        let document = inlinePhase.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(document) }
         return body(document)
     }
