@@ -3,24 +3,50 @@ import Foundation
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks) into Swift values, freeing the C tree at once.
 public enum MarkdownReader {
-    /// Block structure of a document body; `firstLine` is the body's line in its file (after front matter).
-    public static func blocks(_ source: String, firstLine: Int = 1) -> [Block] {
-        withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+    /// Block structure of a document body; `firstLine` is the body's line in its file (after front matter). A body
+    /// over the limits (`MarkdownLimits`) has no blocks, only the problems, each at its line in the file.
+    public static func blocks(_ source: String, firstLine: Int = 1) -> (blocks: [Block], problems: [MarkdownProblem]) {
+        let oversized = oversizedRuns(source, firstLine: firstLine)
+        if !oversized.isEmpty { return ([], oversized) }
+        return withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+            if let deep = firstTooDeep(document) {
+                let line = Int(cmark_node_get_start_line(deep.block)) + firstLine - 1
+                return ([], [MarkdownProblem(line: line, column: Int(cmark_node_get_start_column(deep.block)),
+                                             message: MarkdownLimits.tooDeep)])
+            }
             let lines = SourceLines(source)
-            return children(of: document).compactMap { block($0, lines: lines, quoteDepth: 0, lineOffset: firstLine - 1) }
+            return (children(of: document).compactMap { block($0, lines: lines, quoteDepth: 0, lineOffset: firstLine - 1) }, [])
         }
+    }
+
+    /// Why a segment's text (a title, a paragraph of a procedure, a translation) is over the limits, or nil. Only a
+    /// text with many delimiters can nest deeply, and only such a text is parsed to find out.
+    public static func limitProblem(inSegment text: String) -> String? {
+        let bytes = text.utf8.count
+        if bytes > MarkdownLimits.segmentBytes { return MarkdownLimits.tooLong(bytes) }
+        var delimiters = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+            || byte == UInt8(ascii: "[") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "-") {
+            delimiters += 1
+        }
+        guard delimiters >= MarkdownLimits.depth - 2 else { return nil }
+        let deep = withParsedDocument(escapeBlockStarts(text), options: 0) { firstTooDeep($0) != nil }
+        return deep ? MarkdownLimits.tooDeep : nil
     }
 
     /// Parses a segment's text as the inline content of one paragraph. Characters that would start a block at
     /// the beginning of a line are escaped first; nil when the text still does not form a single paragraph.
+    /// A text over the limits (`limitProblem`) is nil too: shown as plain text, never parsed into a tree that deep.
     public static func inlines(_ text: String) -> [Inline]? {
         plainText(text) ?? parsedInlines(text)
     }
 
     /// `inlines` by cmark, always.
     static func parsedInlines(_ text: String) -> [Inline]? {
+        guard text.utf8.count <= MarkdownLimits.segmentBytes else { return nil }
         let escaped = escapeBlockStarts(text)
         return withParsedDocument(escaped, options: 0) { document -> [Inline]? in
+            if firstTooDeep(document) != nil { return nil }
             let blocks = children(of: document)
             if blocks.isEmpty { return [] }
             guard blocks.count == 1, cmark_node_get_type(blocks[0]) == CMARK_NODE_PARAGRAPH else { return nil }
@@ -128,6 +154,59 @@ public enum MarkdownReader {
         let document = inlinePhase.withLock { cmark_parser_finish(parser)! }
         defer { cmark_node_free(document) }
         return body(document)
+    }
+
+    /// The first node nested deeper than `MarkdownLimits.depth` and the block it is in (which has a position),
+    /// found without recursion: every walk of the Swift values after this one recurses.
+    private static func firstTooDeep(_ document: OpaquePointer) -> (node: OpaquePointer, block: OpaquePointer)? {
+        let iterator = cmark_iter_new(document)!
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            // Leaves and empty containers change nothing: only nodes with children are entered and left.
+            guard cmark_node_first_child(node) != nil else { continue }
+            if event == CMARK_EVENT_EXIT {
+                depth -= 1
+                continue
+            }
+            depth += 1
+            if depth > MarkdownLimits.depth {
+                var block = node
+                while cmark_node_get_start_line(block) == 0, let parent = cmark_node_parent(block) { block = parent }
+                return (node, block)
+            }
+        }
+        return nil
+    }
+
+    /// Runs of lines with no blank line between them (a paragraph, a list, a table) longer than
+    /// `MarkdownLimits.blockBytes`: found before cmark reads them, as its time grows with their length squared.
+    private static func oversizedRuns(_ source: String, firstLine: Int) -> [MarkdownProblem] {
+        var problems: [MarkdownProblem] = []
+        var line = firstLine, runStart = firstLine, runBytes = 0, lineBlank = true
+        func endLine() {
+            if lineBlank {
+                if runBytes > MarkdownLimits.blockBytes {
+                    problems.append(MarkdownProblem(line: runStart, column: 1, message: MarkdownLimits.blockTooLong(runBytes)))
+                }
+                runBytes = 0
+                runStart = line + 1
+            }
+        }
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                endLine()
+                line += 1
+                lineBlank = true
+                continue
+            }
+            runBytes += 1
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") { lineBlank = false }
+        }
+        lineBlank = true
+        endLine()
+        return problems
     }
 
     private static func children(of node: OpaquePointer) -> [OpaquePointer] {

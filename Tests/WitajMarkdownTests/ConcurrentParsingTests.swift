@@ -34,14 +34,14 @@ import Testing
     @Test func documentBodiesParsedOnEveryCoreAreTheSame() {
         let body = Self.texts.prefix(40).joined(separator: "\n\n")
             + "\n\n| a | b |\n|---|---|\n| https://x.example ~~c~~ | www.y.example |\n"
-        let expected = MarkdownReader.blocks(body)
+        let expected = MarkdownReader.blocks(body).blocks
         let rounds = 24
         let results = UnsafeMutableBufferPointer<[Block]>.allocate(capacity: rounds)
         results.initialize(repeating: [])
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: rounds) { round in
-            slots[round] = MarkdownReader.blocks(body)
+            slots[round] = MarkdownReader.blocks(body).blocks
         }
         #expect(results.allSatisfy { $0 == expected })
     }

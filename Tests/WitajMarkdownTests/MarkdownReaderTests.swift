@@ -21,7 +21,7 @@ import Testing
             Setext
             ======
             """
-        let blocks = MarkdownReader.blocks(source, firstLine: 5)
+        let blocks = MarkdownReader.blocks(source, firstLine: 5).blocks
         #expect(blocks.count == 5)
         #expect(blocks[0] == .heading(level: 1, text: SourceText("Witaj *w* Krakowie", line: 5, column: 3)))
         #expect(blocks[1] == .paragraph(SourceText("Pierwszy akapit\nw dwóch liniach.", line: 7, column: 1)))

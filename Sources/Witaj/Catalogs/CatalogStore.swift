@@ -1,5 +1,6 @@
 import Foundation
 import WitajICU
+import WitajMarkdown
 
 /// Where catalogs live and how they are read for a build or written by `witaj update`.
 enum CatalogStore {
@@ -18,8 +19,9 @@ enum CatalogStore {
     static func uiPath(language: String) -> String { "locales/\(language)/ui.po" }
 
     static func read(_ path: String, root: URL, comments: Bool = true, into diagnostics: inout Diagnostics) -> POCatalog? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-        guard let text = SiteLoader.decode([UInt8](data), path: path, into: &diagnostics) else { return nil }
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path), let bytes = SiteLoader.read(url, path: path, into: &diagnostics),
+              let text = SiteLoader.decode(bytes, path: path, into: &diagnostics) else { return nil }
         return POReader.read(text, path: path, comments: comments, into: &diagnostics)
     }
 
@@ -92,6 +94,11 @@ struct Catalogs: Sendable {
                         diagnostics.warning(SourceLocation(path, line: entry.msgstrLine),
                                             "the translation has control characters; they are shown as spaces")
                         entry.msgstr = [clean]
+                    }
+                    // Over the limits: refused like any unusable translation, the fallback is shown.
+                    if entry.hasTranslation, let problem = MarkdownReader.limitProblem(inSegment: entry.translation) {
+                        diagnostics.warning(SourceLocation(path, line: entry.msgstrLine), problem + "; the fallback is shown")
+                        continue
                     }
                     entries[TextKey(entry.msgid)] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy)
                     if entry.hasTranslation && !entry.isFuzzy {

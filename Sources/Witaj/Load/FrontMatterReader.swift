@@ -55,12 +55,16 @@ enum MarkdownDocumentReader {
             order = Int(text)
             if order == nil { diagnostics.error(at(node), "'order' must be a whole number, not '\(text)'") }
         }
+        let (blocks, problems) = MarkdownReader.blocks(body, firstLine: end + 2)
+        for problem in problems {
+            diagnostics.error(SourceLocation(source, line: problem.line, column: problem.column), problem.message)
+        }
         guard let title, diagnostics.errors.count == errorsBefore else { return nil }
         return Document(
             id: values["id"]?.0 ?? (path.isEmpty ? "index" : path), idLocation: values["id"].map { at($0.1) } ?? SourceLocation(source),
             path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
             reviewed: reviewed, order: order, review: values["review"]?.0,
-            body: .markdown(MarkdownReader.blocks(body, firstLine: end + 2)))
+            body: .markdown(blocks))
     }
 }
 

@@ -7,8 +7,9 @@ enum SiteLoader {
         var diagnostics = Diagnostics()
         let configURL = root.appendingPathComponent("site.yml")
         var config: SiteConfig?
-        if let bytes = FileManager.default.contents(atPath: configURL.path) {
-            if let text = decode([UInt8](bytes), path: "site.yml", into: &diagnostics) {
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            if let bytes = Self.read(configURL, path: "site.yml", into: &diagnostics),
+               let text = decode(bytes, path: "site.yml", into: &diagnostics) {
                 config = SiteConfigReader.read(text, path: "site.yml", into: &diagnostics)
             }
         } else {
@@ -30,12 +31,8 @@ enum SiteLoader {
                 return (nil, "", diagnostics)
             }
             if let stub = kept[source]?.document { return (stub, source, diagnostics) }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.error(SourceLocation(source), "cannot read the file")
-                return (nil, "", diagnostics)
-            }
+            guard let bytes = Self.read(url, path: source, into: &diagnostics) else { return (nil, "", diagnostics) }
             let (path, kind) = Self.path(of: relative)
-            let bytes = [UInt8](data)
             if ext == "xml" {
                 return (XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics), source, diagnostics)
             }
@@ -62,6 +59,23 @@ enum SiteLoader {
             return (components.joined(separator: "/"), components.isEmpty ? .home : .section)
         }
         return ((components + [stem]).joined(separator: "/"), .article)
+    }
+
+    /// The largest source, catalog or site.yml read: 8 MiB (the pack's largest file has 40 KB).
+    static let maxFileBytes = 8 << 20
+
+    /// A file's bytes; a file that cannot be read or is over `maxFileBytes` is reported (and not read whole).
+    static func read(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> [UInt8]? {
+        var info = stat()
+        if stat(url.path, &info) == 0, Int(info.st_size) > maxFileBytes {
+            diagnostics.error(SourceLocation(path), "the file has \(info.st_size) bytes; witaj reads files of at most \(maxFileBytes) (8 MiB): split it")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path), "cannot read the file")
+            return nil
+        }
+        return [UInt8](data)
     }
 
     static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {

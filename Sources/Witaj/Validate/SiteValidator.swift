@@ -52,6 +52,10 @@ enum SiteValidator {
                       sections: Set<String>) -> Diagnostics {
         var diagnostics = Diagnostics()
         for segment in document.segments {
+            if let problem = MarkdownReader.limitProblem(inSegment: segment.text) {
+                diagnostics.error(segment.location, problem)
+                continue
+            }
             checkLinks(in: segment, of: document, resolver: resolver, into: &diagnostics)
         }
         if case .markdown(let blocks) = document.body { checkRawHTML(blocks, of: document, into: &diagnostics) }
