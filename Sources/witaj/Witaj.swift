@@ -32,7 +32,7 @@ func report(_ diagnostics: Diagnostics) throws {
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Build every language's pages into the output folder (replaced whole, only on success).")
+        commandName: "build", abstract: "Build every language's pages, books and coverage report into the output folder: the whole new site in one step, only on success; files witaj did not make are kept.")
     @OptionGroup var site: SiteOptions
     @Option(name: .long, help: "The output folder (default: site-out in the site's folder).")
     var out: String?
@@ -63,7 +63,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let result = Build.run(root: site.rootURL, output: nil)
         try report(result.diagnostics)
-        print("witaj: no errors (\(result.diagnostics.items.count) warnings)")
+        let warnings = result.diagnostics.items.count
+        print("witaj: no errors (\(warnings) warning\(warnings == 1 ? "" : "s"))")
     }
 }
 

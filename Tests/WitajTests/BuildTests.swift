@@ -103,18 +103,21 @@ import WitajICU
         try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n")
         #expect(!site.build().succeeded)
         #expect(site.snapshot() == before)
+        // Nothing staged is left beside it: only the list of the files witaj made there.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site-out") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers == [".site-out.witaj-files"])
     }
 
-    @Test func successfulBuildReplacesTheOutputWhole() throws {
+    @Test func aBuildDropsItsOwnStalePagesAndKeepsFilesItDidNotMake() throws {
         let site = try FixtureSite()
         #expect(site.build().succeeded)
-        try site.write("site-out/stale.html", "old")
+        try site.write("site-out/CNAME", "pack.example.org")
+        try site.write("site-out/pl/guide/notes.txt", "notatki")
         try site.remove("content/guide/zupa.md")
         #expect(site.build().succeeded)
         let files = site.snapshot()
-        #expect(files["stale.html"] == nil)
+        #expect(files["CNAME"] == Data("pack.example.org".utf8))
+        #expect(files["pl/guide/notes.txt"] == Data("notatki".utf8))
         #expect(files["pl/guide/zupa/index.html"] == nil)
         #expect(files["pl/guide/lekarz/index.html"] != nil)
     }

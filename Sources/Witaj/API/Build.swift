@@ -235,16 +235,16 @@ public enum Build {
         }
     }
 
-    /// Swaps the staged output in when there is no error; otherwise drops it, and the old output stays.
+    /// Puts the staged generation in place when there is no error; otherwise drops it, and the old output stays.
     static func finish(_ publisher: Publisher, into diagnostics: inout Diagnostics) {
         guard !diagnostics.hasErrors else { return publisher.discard() }
+        guard case .folder(let output) = publisher.destination else { return }
         do {
             try publisher.commit()
         } catch {
-            if case .folder(let output) = publisher.destination {
-                diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
-            }
+            diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
         }
+        for note in publisher.notes { diagnostics.warning(SourceLocation(output.lastPathComponent), note) }
     }
 
     /// The books' date: SOURCE_DATE_EPOCH when given, else the day the newest chapter was reviewed.
