@@ -105,7 +105,7 @@ import WitajICU
         #expect(site.snapshot() == before)
         // Nothing staged is left beside it: only the list of the files witaj made there.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".site-out") }
-        #expect(leftovers == [".site-out.witaj-files"])
+        #expect(leftovers.sorted() == [".site-out.witaj-files", ".site-out.witaj-files-before"])
     }
 
     @Test func aBuildDropsItsOwnStalePagesAndKeepsFilesItDidNotMake() throws {
@@ -120,6 +120,48 @@ import WitajICU
         #expect(files["pl/guide/notes.txt"] == Data("notatki".utf8))
         #expect(files["pl/guide/zupa/index.html"] == nil)
         #expect(files["pl/guide/lekarz/index.html"] != nil)
+    }
+}
+
+/// witaj owns only the files it made: others in the output stay, move with it from one generation to the next,
+/// and are never overwritten.
+@Suite struct OwnershipTests {
+    @Test func aFileSomeoneElseMadeIsNeverOverwritten() throws {
+        let site = try FixtureSite()
+        try site.write("site-out/pl/index.html", "moja strona")
+        let result = site.build()
+        #expect(site.messages(result) == [
+            "site-out:1:1: error: \(site.output.path)/pl/index.html was not made by witaj and would be replaced: move it away and build again",
+        ])
+        #expect(site.snapshot() == ["pl/index.html": Data("moja strona".utf8)])
+    }
+
+    @Test func aFileDeletedFromTheOutputStaysDeleted() throws {
+        let site = try FixtureSite()
+        try site.write("site-out/CNAME", "pack.example.org")
+        #expect(site.build().succeeded)
+        #expect(site.snapshot()["CNAME"] != nil)
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia.\n")
+        #expect(site.build().succeeded)
+        try site.remove("site-out/CNAME")
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia, nowa.\n")
+        #expect(site.build().succeeded)
+        #expect(site.snapshot()["CNAME"] == nil)
+    }
+
+    @Test func aFileAddedWhileABuildRanIsMovedIntoTheOutput() throws {
+        let site = try FixtureSite()
+        #expect(site.build().succeeded)
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia.\n")
+        #expect(site.build().succeeded)
+        // As if added to the output after the build had linked the output's files over: it went out with the
+        // old output, which waits beside the new one.
+        try site.write(".site-out.witaj-next/pl/notatki.txt", "notatki")
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia, nowa.\n")
+        let result = site.build()
+        #expect(result.succeeded)
+        #expect(site.messages(result) == ["site-out:1:1: warning: \(site.output.path)/pl/notatki.txt was added while the last build ran; it is kept"])
+        #expect(site.snapshot()["pl/notatki.txt"] == Data("notatki".utf8))
     }
 }
 

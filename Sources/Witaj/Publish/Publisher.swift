@@ -4,14 +4,16 @@ import Foundation
 /// The only code that writes the output folder, in generations: whoever reads it (a web server, a sync job) and a
 /// build killed at any moment see the whole old site or the whole new one, never a mixture.
 ///
-/// A build stages its generation beside the output (`.site-out.witaj-next`): files it makes are written there, or
-/// hard-linked from the output when the output already has them byte for byte; when it is done, the files it did
-/// not make are linked over too (those it made before and no longer makes are left behind, unless it made only
-/// some pages: `prune` false). Then the two folders are exchanged in one step (`renameat2` with
-/// `RENAME_EXCHANGE`), and the old generation is taken apart. witaj owns only the files it made (listed beside
-/// the output, `.site-out.witaj-files`): any other file in the output is carried into every generation, and one
-/// in the way of a file witaj makes is an error, not overwritten. Nothing is written while the build can still
-/// fail, so a failing build leaves the output exactly as it was.
+/// Two folders take turns: the output, and beside it the generation before it (`.site-out.witaj-next`), which
+/// shares every unchanged file with the output (hard links). A build brings that second folder up to date: a file
+/// it makes is written there anew (to a temporary name, then renamed: a shared file is never written in place),
+/// or linked to the output's when the output has it byte for byte; then the files it did not make are linked
+/// over (those it made before and no longer makes are left out, unless it made only some pages: `prune` false),
+/// and whatever else is there goes. Then the two folders are exchanged in one step (`renameat2` with
+/// `RENAME_EXCHANGE`), and the old output waits beside the new one for the next build. witaj owns only the files
+/// it made (listed beside the output, `.site-out.witaj-files`): any other file in the output is carried into
+/// every generation, and one in the way of a file witaj makes is an error, not overwritten. Nothing is written
+/// while the build can still fail, so a failing build leaves the output exactly as it was.
 final class Publisher: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -47,7 +49,7 @@ final class Publisher: @unchecked Sendable {
             return
         }
         generation = try Generation(output: output.standardizedFileURL.path, prune: prune)
-        if let leftover = generation?.recover() { notes.append(leftover) }
+        notes += generation!.prepare()
         folders.insert(generation!.staging)
     }
 
@@ -70,11 +72,11 @@ final class Publisher: @unchecked Sendable {
             var info = stat()
             if lstat(old, &info) == 0 {
                 same = (info.st_mode & S_IFMT) == S_IFREG && Self.contents(of: old, size: info.st_size, equal: artifact.bytes)
-                    && link(old, path) == 0
+                    && Generation.share(old, info, as: path)
                 conflict = !same && !generation.owns(artifact.path)
             }
         }
-        if ok && !same { ok = Self.write(artifact.bytes, to: path) }
+        if ok && !same { ok = Self.write(artifact.bytes, to: path + ".witaj-new") && rename(path + ".witaj-new", path) == 0 }
         lock.withLock {
             made.insert(artifact.path)
             if conflict { conflicts.append(artifact.path) }
@@ -152,7 +154,6 @@ final class Publisher: @unchecked Sendable {
             generation.discard()
             throw error
         }
-        notes += generation.notes
     }
 
     /// Drops what was staged: the old output stays as it was.
@@ -162,14 +163,14 @@ final class Publisher: @unchecked Sendable {
     }
 }
 
-/// One generation of an output folder being made beside it (see `Publisher`).
+/// The output folder's next generation, made beside it (see `Publisher`).
 final class Generation: @unchecked Sendable {
-    /// The output folder, and the staged generation beside it.
+    /// The output folder, and the next generation beside it.
     let output: String
     let staging: String
     /// The output as it is, when there is one.
     let previous: String?
-    /// Whether files witaj made before and no longer makes are left behind.
+    /// Whether files witaj made before and no longer makes are left out.
     let prune: Bool
     /// The files of the output that witaj made (the list beside it); nil when there is none, and then, if an
     /// older witaj built the output (its state is there), every file the build makes is taken as its own.
@@ -178,17 +179,19 @@ final class Generation: @unchecked Sendable {
     private var lockFD: Int32 = -1
     private(set) var notes: [String] = []
 
-    /// A file inside a staged generation only: found in a leftover generation, it says the generation was never
-    /// put in place.
+    /// A file in the next generation while it is being made: found there, it says the folder may hold files a
+    /// killed build wrote; without it, the folder is an old output as the exchange left it.
     static let marker = ".witaj-staging"
 
+    /// The lists of the files witaj made: in the output, and in the old output beside it.
     static func ownedList(output: String) -> String { sibling(of: output, "witaj-files") }
+    static func previousList(output: String) -> String { sibling(of: output, "witaj-files-before") }
 
     /// `.NAME.SUFFIX` beside the output `…/NAME`.
     static func sibling(of output: String, _ suffix: String) -> String {
         let slash = output.lastIndex(of: "/") ?? output.startIndex
         let parent = String(output[..<slash]), name = output[output.index(after: slash)...]
-        return (parent.isEmpty ? "" : parent) + "/.\(name).\(suffix)"
+        return parent + "/.\(name).\(suffix)"
     }
 
     init(output: String, prune: Bool) throws(Publisher.Failure) {
@@ -212,14 +215,13 @@ final class Generation: @unchecked Sendable {
         } else {
             previous = nil
         }
-        if let list = FileManager.default.contents(atPath: Self.ownedList(output: output)) {
-            owned = Set(String(decoding: list, as: UTF8.self).split(separator: "\n").map(String.init))
-            adopts = false
-        } else {
-            owned = nil
-            adopts = previous == nil || FileManager.default.fileExists(atPath: Self.sibling(of: output, "witaj-state"))
-                || Listing.names(in: output).isEmpty
-        }
+        owned = Self.readList(Self.ownedList(output: output))
+        adopts = owned == nil && (previous == nil || FileManager.default.fileExists(atPath: Self.sibling(of: output, "witaj-state"))
+            || Listing.names(in: output).isEmpty)
+    }
+
+    private static func readList(_ path: String) -> Set<String>? {
+        FileManager.default.contents(atPath: path).map { Set(String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init)) }
     }
 
     func unlock() {
@@ -232,42 +234,77 @@ final class Generation: @unchecked Sendable {
         owned?.contains(path) ?? adopts
     }
 
-    /// Clears what a build killed before left beside the output and makes the new staging folder. Returns what
-    /// could not be cleared.
-    func recover() -> String? {
-        var info = stat()
+    /// Readies the folder beside the output for the next generation. An old output there may hold files someone
+    /// put in the output while the last build ran: they are moved into the output (or aside, when something is in
+    /// their way). Returns what to tell.
+    func prepare() -> [String] {
         // Killed between the exchange and removing the marker: the output is complete, only the marker is extra.
         unlink(output + "/" + Self.marker)
-        var note: String?
-        if lstat(staging, &info) == 0 {
-            if access(staging + "/" + Self.marker, F_OK) == 0 {
-                // Never put in place: all of it is witaj's (files it wrote, links to files still in the output).
-                Self.remove(staging)
-            } else {
-                // The old generation, put aside by a build killed before it took it apart.
-                takeApart(staging)
-                if lstat(staging, &info) == 0 {
-                    let aside = Self.sibling(of: output, "witaj-kept-\(Int(Date().timeIntervalSince1970))")
-                    rename(staging, aside)
-                    note = "files left by an interrupted build were kept in \(aside)"
-                }
-            }
+        var info = stat()
+        if previous == nil {
+            Self.remove(staging)
+        } else if lstat(staging, &info) == 0, access(staging + "/" + Self.marker, F_OK) != 0 {
+            let before = Self.readList(Self.previousList(output: output)) ?? owned ?? []
+            let rescued = parallelMap(Listing.names(in: staging)) { self.rescue($0, ownedBefore: before) }
+            notes += rescued.flatMap { $0 }
         }
         _ = Self.makeFolders(staging)
         _ = Publisher.write([], to: staging + "/" + Self.marker)
-        return note
+        return notes
     }
 
-    /// Links what the output has and the build did not make into the staged generation, exchanges the two, and
-    /// takes the old one apart.
-    func commit(made: Set<String>) throws(Publisher.Failure) {
-        var keptOwned: [String] = []
-        if let previous {
-            try carry(from: previous, "", made: made, keptOwned: &keptOwned)
+    /// Moves the files under `path` of the old output that witaj did not make and the output does not share into
+    /// the output.
+    @Sendable private func rescue(_ path: String, ownedBefore: Set<String>) -> [String] {
+        var info = stat()
+        guard lstat(staging + "/" + path, &info) == 0 else { return [] }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return Listing.names(in: staging + "/" + path).flatMap { rescue(path + "/" + $0, ownedBefore: ownedBefore) }
         }
+        guard info.st_nlink == 1, !ownedBefore.contains(path) else { return [] }
+        var there = stat()
+        let into = lstat(output + "/" + path, &there) != 0 ? output : Self.sibling(of: output, "witaj-kept")
+        let target = into + "/" + path
+        guard Self.makeFolders(String(target[..<target.lastIndex(of: "/")!])), rename(staging + "/" + path, target) == 0 else {
+            return []
+        }
+        return ["\(output)/\(path) was added while the last build ran; " + (into == output ? "it is kept" : "it is kept as \(target)")]
+    }
+
+    /// Makes `path` the same file as `source` (described by `info`), unless it is already: a link made under a
+    /// temporary name and renamed over what was there.
+    static func share(_ source: String, _ info: stat, as path: String) -> Bool {
+        var there = stat()
+        if lstat(path, &there) == 0, there.st_ino == info.st_ino, there.st_dev == info.st_dev { return true }
+        let temporary = path + ".witaj-new"
+        unlink(temporary)
+        return (link(source, temporary) == 0 || copy(source, to: temporary)) && rename(temporary, path) == 0
+    }
+
+    /// Links what the output has and the build did not make into the next generation, removes what it should
+    /// not have, exchanges the two folders, and keeps the lists of witaj's files.
+    func commit(made: Set<String>) throws(Publisher.Failure) {
+        var keptOwned: [String] = [], failed: String?
+        var wanted = made
+        if let previous {
+            // Each top-level folder (a language, mostly) on every core.
+            let names = Listing.names(in: previous).filter { $0 != Self.marker }
+            for part in parallelMap(names, { self.carry(from: previous, $0, made: made) }) {
+                failed = failed ?? part.failed
+                keptOwned += part.keptOwned
+                wanted.formUnion(part.carried)
+            }
+        }
+        if let failed { throw Publisher.Failure(description: "cannot keep \(failed) in the new site") }
+        // What the old output had and the new one does not.
+        let keep = wanted
+        let stale = parallelMap(Listing.names(in: staging).filter { $0 != Self.marker }) { self.clear($0, keeping: keep) }
+        if let failed = stale.compactMap({ $0 }).first { throw Publisher.Failure(description: "cannot remove \(failed) from the new site") }
         let nowOwned = made.union(keptOwned)
         // Until the exchange is done, either generation's files may be in the output: the list names both.
-        try writeOwned(nowOwned.union(owned ?? []).union([Self.marker]))
+        let both = nowOwned.union(owned ?? []).union([Self.marker])
+        try writeList(both, to: Self.ownedList(output: output))
+        try writeList(both.union(wanted), to: Self.previousList(output: output))
         if previous != nil {
             if witaj_exchange(staging, output) != 0 {
                 // A file system without the exchange: two renames, between which the output is briefly absent.
@@ -283,42 +320,71 @@ final class Generation: @unchecked Sendable {
             throw failure("cannot put the new site at \(output)")
         }
         unlink(output + "/" + Self.marker)
-        try writeOwned(nowOwned)
-        if previous != nil { takeApart(staging) }
+        try writeList(nowOwned, to: Self.ownedList(output: output))
+        // The old output, beside the new one now: what witaj made in it (an older witaj: what it makes now) and
+        // what this build saw there. Any other file of it was put in the output while this build ran (`prepare`).
+        try writeList((owned ?? made).union(wanted), to: Self.previousList(output: output))
     }
 
     private func failure(_ message: String) -> Publisher.Failure {
         Publisher.Failure(description: "\(message): \(String(cString: strerror(errno)))")
     }
 
-    /// Links the files of `base/relative` that the build did not make into the staged generation: files others
-    /// put there always, witaj's own only when it made some pages (`prune` false). Returns whether the folder
-    /// has anything carried (or was empty: an empty folder someone made stays).
-    @discardableResult
-    private func carry(from base: String, _ relative: String, made: Set<String>, keptOwned: inout [String]) throws(Publisher.Failure) -> Bool {
-        let names = Listing.names(in: relative.isEmpty ? base : base + "/" + relative)
-        var carried = names.isEmpty && !relative.isEmpty
-        for name in names where !(relative.isEmpty && name == Self.marker) {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            let source = base + "/" + path, target = staging + "/" + path
-            var info = stat()
-            guard lstat(source, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                if try carry(from: base, path, made: made, keptOwned: &keptOwned) { carried = true }
-                continue
-            }
-            if made.contains(path) { continue }
+    /// What `carry` did in one part of the output.
+    struct Carried: Sendable {
+        /// The files (and folders, ending in "/") carried: empty folders someone made stay.
+        var carried: Set<String> = []
+        var keptOwned: [String] = []
+        var failed: String?
+    }
+
+    /// Links the files of `base/path` that the build did not make into the next generation: files others put
+    /// there always, witaj's own only when it made some pages (`prune` false).
+    private func carry(from base: String, _ path: String, made: Set<String>) -> Carried {
+        let source = base + "/" + path, target = staging + "/" + path
+        var info = stat(), result = Carried()
+        guard lstat(source, &info) == 0 else { return result }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            if made.contains(path) { return result }
             let ours = owned?.contains(path) ?? false
-            if prune && ours { continue }
-            let folder = String(target[..<target.lastIndex(of: "/")!])
-            guard Self.makeFolders(folder), link(source, target) == 0 || Self.copy(source, to: target) else {
-                throw failure("cannot keep \(source) in the new site")
+            if prune && ours { return result }
+            if !Self.share(source, info, as: target)
+                && !(Self.makeFolders(String(target[..<target.lastIndex(of: "/")!])) && Self.share(source, info, as: target)) {
+                result.failed = source
             }
-            if ours { keptOwned.append(path) }
-            carried = true
+            result.carried.insert(path)
+            if ours { result.keptOwned.append(path) }
+            return result
         }
-        if carried, !relative.isEmpty { _ = Self.makeFolders(staging + "/" + relative) }
-        return carried
+        let names = Listing.names(in: source)
+        if names.isEmpty {
+            _ = Self.makeFolders(target)
+            result.carried.insert(path + "/")
+        }
+        for name in names {
+            let part = carry(from: base, path + "/" + name, made: made)
+            result.carried.formUnion(part.carried)
+            result.keptOwned += part.keptOwned
+            result.failed = result.failed ?? part.failed
+        }
+        return result
+    }
+
+    /// Removes from the next generation, under `path`, every file not `wanted` and the folders left empty (but
+    /// those wanted empty). Everything there is witaj's: what else the old output held was moved out (`prepare`).
+    /// Returns a path that could not be removed.
+    @Sendable private func clear(_ path: String, keeping wanted: Set<String>) -> String? {
+        let full = staging + "/" + path
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            var failed: String?
+            for name in Listing.names(in: full) { failed = failed ?? clear(path + "/" + name, keeping: wanted) }
+            if !wanted.contains(path + "/"), Listing.names(in: full).isEmpty { rmdir(full) }
+            return failed
+        }
+        if wanted.contains(path) { return nil }
+        return unlink(full) == 0 ? nil : full
     }
 
     /// A regular file's bytes copied (where a hard link cannot be made: another file system, too many links).
@@ -327,48 +393,18 @@ final class Generation: @unchecked Sendable {
         return Publisher.write([UInt8](data), to: target)
     }
 
-    /// Removes an old generation: links to files the new one has, and files witaj made. Any other file (put in
-    /// the output while the build ran) is moved into the output, or kept aside when something is in its way.
-    private func takeApart(_ old: String) {
-        let everOwned = owned ?? []
-        func walk(_ relative: String) {
-            let folder = relative.isEmpty ? old : old + "/" + relative
-            for name in Listing.names(in: folder) {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(old + "/" + path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
-                    walk(path)
-                    continue
-                }
-                if info.st_nlink > 1 || everOwned.contains(path) || (relative.isEmpty && name == Self.marker) {
-                    unlink(old + "/" + path)
-                    continue
-                }
-                var there = stat()
-                let target = output + "/" + path
-                if lstat(target, &there) != 0, Self.makeFolders(String(target[..<target.lastIndex(of: "/")!])),
-                   rename(old + "/" + path, target) == 0 {
-                    notes.append("\(target) was added while the build ran; it is kept")
-                }
-            }
-            rmdir(folder)
-        }
-        walk("")
-    }
-
-    /// Writes the list of witaj's files beside the output, atomically.
-    private func writeOwned(_ paths: Set<String>) throws(Publisher.Failure) {
-        let list = Self.ownedList(output: output)
+    /// Writes a list of files, atomically.
+    private func writeList(_ paths: Set<String>, to list: String) throws(Publisher.Failure) {
         let bytes = Array(paths.sorted().joined(separator: "\n").utf8) + [0x0A]
         guard Publisher.write(bytes, to: list + ".new"), rename(list + ".new", list) == 0 else {
             throw failure("cannot write \(list)")
         }
     }
 
-    /// Drops the staged generation.
+    /// Drops the next generation when there is no output yet; else leaves it for the next build, which brings
+    /// it up to date.
     func discard() {
-        Self.remove(staging)
+        if previous == nil { Self.remove(staging) }
     }
 
     /// mkdir -p by system calls.
