@@ -2,11 +2,11 @@ import Yams
 import WitajMarkdown
 
 /// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review) and a body.
-enum MarkdownDocumentReader {
+package enum MarkdownDocumentReader {
     static let fields = ["title", "summary", "id", "reviewed", "order", "review"]
 
-    static func read(_ text: String, source: String, path: String, kind: Document.Kind,
-                     into diagnostics: inout Diagnostics) -> Document? {
+    package static func read(_ text: String, source: String, path: String, kind: Document.Kind,
+                             into diagnostics: inout Diagnostics) -> Document? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingTrailingSpace == "---" else {
             diagnostics.error(SourceLocation(source), "missing front matter: start the file with '---', a 'title:' line and '---'")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Walks a site's folder (site.yml, content/, theme/) into the `Site` model.
-enum SiteLoader {
+package enum SiteLoader {
     /// `kept`: records of documents unchanged since the last build, which stand in for their files.
     static func load(root: URL, kept: [String: DocumentRecord] = [:]) -> (Site?, Diagnostics) {
         var diagnostics = Diagnostics()
@@ -64,7 +64,7 @@ enum SiteLoader {
         return ((components + [stem]).joined(separator: "/"), .article)
     }
 
-    static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
+    package static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
         switch UTF8Text.decode(bytes) {
         case .success(let text): return text
         case .failure(let bad):
