@@ -71,6 +71,8 @@ struct SourceLines {
     /// A table cell between its columns, without the padding, and the column where its text starts.
     func cell(_ number: Int, _ from: Int, _ to: Int) -> (String, Int) {
         var bytes = line(number)
+        // A cell that a short row lacks: cmark adds it empty, at column 0.
+        if from < 1 { return ("", bytes.count + 1) }
         if to > 0 { bytes = bytes.prefix(to) }
         let start = bytes.dropFirst(max(from - 1, 0))
         bytes = start.drop(while: Self.isBlank)
