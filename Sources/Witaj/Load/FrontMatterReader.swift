@@ -19,7 +19,13 @@ package enum MarkdownDocumentReader {
         let yaml = lines[1..<end].joined(separator: "\n")
         let body = lines[(end + 1)...].joined(separator: "\n")
         let errorsBefore = diagnostics.errors.count
-        guard let node = YAMLText.compose(yaml, path: source, firstLine: 2, into: &diagnostics) else { return nil }
+        guard let node = YAMLText.compose(yaml, path: source, firstLine: 2, into: &diagnostics) else {
+            // Yams gives no node and no error for an empty front matter: it has no title.
+            if diagnostics.errors.count == errorsBefore {
+                diagnostics.error(SourceLocation(source, line: 1), "front matter has no 'title'")
+            }
+            return nil
+        }
         func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, path: source, firstLine: 2) }
         guard let mapping = node.mapping else {
             diagnostics.error(at(node), "front matter must be a mapping of fields (title: ...)")
