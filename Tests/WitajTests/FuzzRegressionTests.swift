@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Witaj
 
@@ -12,5 +13,25 @@ import Testing
         let succeeded = result.succeeded
         #expect(!succeeded)
         #expect(site.messages(result) == ["content/guide/empty.md:1:1: error: front matter has no 'title'"])
+    }
+
+    /// FuzzMarkdown: cmark ends a line at a lone "\r" (an old Mac line end), witaj cut segments from lines ending in
+    /// "\n": a body with such line ends gave one segment of a paragraph, a list and a quote run together.
+    @Test(arguments: ["\r", "\r\n"])
+    func oldMacLineEndsAreLineEnds(end: String) throws {
+        let unix = "---\ntitle: A\n---\n\nB\nC\n\n- d\n> e\n"
+        func segments(_ text: String) throws -> [String] {
+            var diagnostics = Diagnostics()
+            let document = try #require(MarkdownDocumentReader.read(text, source: "content/x.md", path: "x", kind: .article,
+                                                                    into: &diagnostics))
+            #expect(diagnostics.items.isEmpty)
+            return document.segments.map { "\($0.location.line):\($0.location.column): \($0.text)" }
+        }
+        let expected = ["2:8: A", "5:1: B\nC", "8:3: d", "9:3: e"]
+        #expect(try segments(unix) == expected)
+        #expect(try segments(unix.replacingOccurrences(of: "\n", with: end)) == expected)
+        // Only the body's line ends are old (front matter written by one tool, the text pasted from another).
+        let mixed = "---\ntitle: A\n---\n" + "\nB\nC\n\n- d\n> e\n".replacingOccurrences(of: "\n", with: end)
+        #expect(try segments(mixed) == expected)
     }
 }

@@ -7,6 +7,7 @@ package enum MarkdownDocumentReader {
 
     package static func read(_ text: String, source: String, path: String, kind: Document.Kind,
                              into diagnostics: inout Diagnostics) -> Document? {
+        let text = unixLineEnds(text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingTrailingSpace == "---" else {
             diagnostics.error(SourceLocation(source), "missing front matter: start the file with '---', a 'title:' line and '---'")
@@ -67,6 +68,21 @@ package enum MarkdownDocumentReader {
             path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
             reviewed: reviewed, order: order, review: values["review"]?.0,
             body: .markdown(MarkdownReader.blocks(body, firstLine: end + 2)))
+    }
+}
+
+extension MarkdownDocumentReader {
+    /// The text with every line ending in "\n". cmark and YAML also end a line at a lone "\r" (an old Mac line end):
+    /// left as it is, their line numbers and the lines witaj cuts segments from would disagree.
+    package static func unixLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            if b != 0x0D { out.append(b) } else if i + 1 == bytes.count || bytes[i + 1] != 0x0A { out.append(0x0A) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
