@@ -34,4 +34,19 @@ import Testing
         let mixed = "---\ntitle: A\n---\n" + "\nB\nC\n\n- d\n> e\n".replacingOccurrences(of: "\n", with: end)
         #expect(try segments(mixed) == expected)
     }
+
+    /// FuzzFrontMatter: "\r\r\n" (a Windows line end converted twice) was decoded to "\r\n", which the old Mac rule
+    /// then took for one line end: the blank line between two paragraphs was lost, they became one segment, and
+    /// every reference after it pointed a line too high.
+    @Test func doubledWindowsLineEndIsTwoLineEnds() throws {
+        let site = try FixtureSite()
+        try site.write("site.yml", FixtureSite.multilingual)
+        try site.write("content/guide/crcrlf.md", "---\ntitle: A\n---\n\nB\r\r\nC\n\nD\n")
+        #expect(Update.run(root: site.root, language: "en").diagnostics.items.isEmpty)
+        let catalog = try site.catalog("locales/en/guide/crcrlf.po")
+        #expect(catalog.entries.map { "\($0.msgid) \($0.references)" } == [
+            "A [\"content/guide/crcrlf.md:2\"]", "B [\"content/guide/crcrlf.md:5\"]",
+            "C [\"content/guide/crcrlf.md:7\"]", "D [\"content/guide/crcrlf.md:9\"]",
+        ])
+    }
 }

@@ -73,16 +73,11 @@ package enum MarkdownDocumentReader {
 
 extension MarkdownDocumentReader {
     /// The text with every line ending in "\n". cmark and YAML also end a line at a lone "\r" (an old Mac line end):
-    /// left as it is, their line numbers and the lines witaj cuts segments from would disagree.
+    /// left as it is, their line numbers and the lines witaj cuts segments from would disagree. (The loader decodes
+    /// Markdown files so already; this is for text from elsewhere.)
     package static func unixLineEnds(_ text: String) -> String {
         guard text.utf8.contains(0x0D) else { return text }
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for (i, b) in bytes.enumerated() {
-            if b != 0x0D { out.append(b) } else if i + 1 == bytes.count || bytes[i + 1] != 0x0A { out.append(0x0A) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: UTF8Text.unixLineEnds(Array(text.utf8), loneCR: true), as: UTF8.self)
     }
 }
 

@@ -39,7 +39,9 @@ package enum SiteLoader {
             if ext == "xml" {
                 return (XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics), source, diagnostics)
             }
-            guard let text = decode(bytes, path: source, into: &diagnostics) else { return (nil, source, diagnostics) }
+            guard let text = decode(bytes, path: source, loneCR: true, into: &diagnostics) else {
+                return (nil, source, diagnostics)
+            }
             return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
         }
         for (document, source, found) in read {
@@ -64,8 +66,10 @@ package enum SiteLoader {
         return ((components + [stem]).joined(separator: "/"), .article)
     }
 
-    package static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
-        switch UTF8Text.decode(bytes) {
+    /// `loneCR`: a lone "\r" ends a line too (Markdown documents, as cmark and YAML read them).
+    package static func decode(_ bytes: [UInt8], path: String, loneCR: Bool = false,
+                               into diagnostics: inout Diagnostics) -> String? {
+        switch UTF8Text.decode(bytes, loneCR: loneCR) {
         case .success(let text): return text
         case .failure(let bad):
             diagnostics.error(SourceLocation(path, line: bad.line, column: bad.column),
