@@ -15,4 +15,17 @@ import Testing
         #expect(rows.map { $0.map(\.text) } == [["Poważny uraz", ""], ["z", ""]])
         #expect(rows[0][0].column == 3)
     }
+
+    /// FuzzMarkdown: cmark reads U+0000 as U+FFFD, three bytes, and counts columns in them; the cells after a NUL
+    /// were cut from the source two bytes per NUL too early.
+    @Test func nulCountsAsTheReplacementCharacter() throws {
+        let blocks = MarkdownReader.blocks("| Nu\0\0mer | Kto |\n|---|---|\n| 112\0 | pogotowie |\n")
+        guard case .table(_, let header, let rows) = try #require(blocks.first) else {
+            Issue.record("not a table")
+            return
+        }
+        #expect(header.map(\.text) == ["Nu\u{FFFD}\u{FFFD}mer", "Kto"])
+        #expect(header.map(\.column) == [3, 17])
+        #expect(rows.map { $0.map(\.text) } == [["112\u{FFFD}", "pogotowie"]])
+    }
 }
