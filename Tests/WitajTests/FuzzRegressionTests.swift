@@ -49,4 +49,23 @@ import Testing
             "C [\"content/guide/crcrlf.md:7\"]", "D [\"content/guide/crcrlf.md:9\"]",
         ])
     }
+
+    /// FuzzFrontMatter: libyaml (YAML 1.1) also ends a line at U+2028, U+2029 and U+0085 and counts columns in
+    /// characters; its marks were taken as witaj's lines and byte columns, so an error after such a character
+    /// pointed past the end of the file.
+    @Test func yamlPositionsAreWitajLinesAndByteColumns() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/yaml.md", "---\ntitel :a\u{2028}b\u{85})mmary: [\n---\n")
+        let message = try #require(site.messages(site.check()).first)
+        #expect(message.hasPrefix("content/guide/yaml.md:2:21: error: malformed YAML: mapping values are not allowed"))
+        func title(_ text: String) throws -> String {
+            var diagnostics = Diagnostics()
+            let document = MarkdownDocumentReader.read(text, source: "content/x.md", path: "x", kind: .article,
+                                                       into: &diagnostics)
+            #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
+            return try #require(document).title.location.description
+        }
+        #expect(try title("---\nsummary: a\u{2028} b\ntitle: T\n---\n") == "content/x.md:3:8")
+        #expect(try title("---\n{summary: ż, title: T}\n---\n") == "content/x.md:2:22")
+    }
 }

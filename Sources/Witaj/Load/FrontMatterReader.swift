@@ -27,7 +27,7 @@ package enum MarkdownDocumentReader {
             }
             return nil
         }
-        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, path: source, firstLine: 2) }
+        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, in: yaml, path: source, firstLine: 2) }
         guard let mapping = node.mapping else {
             diagnostics.error(at(node), "front matter must be a mapping of fields (title: ...)")
             return nil
