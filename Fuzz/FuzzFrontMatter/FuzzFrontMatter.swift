@@ -11,7 +11,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Fuzz.bytes(start, count)
     let source = "content/guide/fuzz.md"
     var diagnostics = Diagnostics()
-    let document = SiteLoader.decode(bytes, path: source, into: &diagnostics).flatMap {
+    let document = SiteLoader.decode(bytes, path: source, loneCR: true, into: &diagnostics).flatMap {
         MarkdownDocumentReader.read($0, source: source, path: "guide/fuzz", kind: .article, into: &diagnostics)
     }
     Fuzz.law((document == nil) == diagnostics.hasErrors, "a document exactly when no error was reported",
