@@ -16,7 +16,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     Fuzz.law((document == nil) == diagnostics.hasErrors, "a document exactly when no error was reported",
              diagnostics.sorted.map(\.description).joined(separator: "\n"))
-    let lines = Lines(bytes)
+    let lines = Lines(bytes, cmark: true)
     for diagnostic in diagnostics.items {
         Fuzz.law(lines.contains(diagnostic.location), "a diagnostic points inside the file", diagnostic.description)
     }

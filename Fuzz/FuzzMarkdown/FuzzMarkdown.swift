@@ -15,8 +15,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let input = String(decoding: Fuzz.bytes(start, count), as: UTF8.self)
     // A document's body comes to MarkdownReader with "\n" line ends only; a segment may hold any character.
     let text = MarkdownDocumentReader.unixLineEnds(input)
-    // Positions are cmark's, which reads U+0000 as U+FFFD.
-    let lines = Lines(Array(text.utf8).flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] })
+    let lines = Lines(Array(text.utf8), cmark: true)
     var segments = [input]
     for leaf in leaves(MarkdownReader.blocks(text)) {
         Fuzz.law(lines.contains(line: leaf.line, column: leaf.column), "a leaf block lies inside the text",

@@ -8,7 +8,9 @@ public struct Lines {
     public let lines: [ArraySlice<UInt8>]
     private let lfLines: [ArraySlice<UInt8>]
 
-    public init(_ bytes: [UInt8]) {
+    /// `cmark`: a NUL counts as U+FFFD, three bytes, as cmark reads it (and witaj's Markdown columns count it).
+    public init(_ bytes: [UInt8], cmark: Bool = false) {
+        let bytes = cmark && bytes.contains(0) ? bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] } : bytes
         lfLines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var lines: [ArraySlice<UInt8>] = []
         var start = 0
