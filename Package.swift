@@ -47,3 +47,22 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// libFuzzer targets (Fuzz/), only when script/fuzz builds them with the sanitizers: without libFuzzer's main they
+// would not link, and a normal build or test run never compiles them.
+if Context.environment["WITAJ_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Witaj"], path: "Fuzz/Support",
+                                   swiftSettings: swiftSettings))
+    let fuzzers: [(String, [Target.Dependency])] = [
+        ("FuzzPOReader", ["Witaj"]),
+        ("FuzzFrontMatter", ["Witaj"]),
+        ("FuzzXMLReader", ["Witaj"]),
+        ("FuzzMarkdown", ["Witaj", "WitajMarkdown"]),
+        ("FuzzMessageFormat", ["Witaj", "WitajICU"]),
+    ]
+    for (name, dependencies) in fuzzers {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -42,7 +42,7 @@ public enum MarkdownReader {
     }
 
     /// `inlines` by cmark, always.
-    static func parsedInlines(_ text: String) -> [Inline]? {
+    package static func parsedInlines(_ text: String) -> [Inline]? {
         guard text.utf8.count <= MarkdownLimits.segmentBytes else { return nil }
         let escaped = escapeBlockStarts(text)
         return withParsedDocument(escaped, options: 0) { document -> [Inline]? in
@@ -60,7 +60,7 @@ public enum MarkdownReader {
     /// an autolink ("http:", "www.", "a@b"), no line break or other control character, no blank at either end, and
     /// no punctuation but "[" or digit first (a block could start there). Brackets alone are text: a segment is
     /// parsed on its own, without link reference definitions.
-    static func plainText(_ text: String) -> [Inline]? {
+    package static func plainText(_ text: String) -> [Inline]? {
         if text.isEmpty { return [] }
         let utf8 = text.utf8
         guard let first = utf8.first,

@@ -4,7 +4,10 @@ struct SourceLines {
     private let lines: [ArraySlice<UInt8>]
 
     init(_ source: String) {
-        lines = Array(source.utf8).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var bytes = Array(source.utf8)
+        // cmark reads U+0000 as U+FFFD (CommonMark's rule) and counts its columns in those three bytes.
+        if bytes.contains(0) { bytes = bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] } }
+        lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { $0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0 }
     }
 
@@ -71,6 +74,8 @@ struct SourceLines {
     /// A table cell between its columns, without the padding, and the column where its text starts.
     func cell(_ number: Int, _ from: Int, _ to: Int) -> (String, Int) {
         var bytes = line(number)
+        // A cell that a short row lacks: cmark adds it empty, at column 0.
+        if from < 1 { return ("", bytes.count + 1) }
         if to > 0 { bytes = bytes.prefix(to) }
         let start = bytes.dropFirst(max(from - 1, 0))
         bytes = start.drop(while: Self.isBlank)

@@ -1,12 +1,12 @@
 /// `witaj update`: keeps a document's catalog in step with its source, with msgmerge's semantics.
 /// New segment -> empty entry; changed segment -> old translation kept, marked fuzzy, with the old source in
 /// `#| msgid`; removed segment -> obsolete `#~` entry (dropped when it was never translated).
-enum CatalogUpdater {
+package enum CatalogUpdater {
     /// msgmerge's threshold for calling an old message "the same, changed".
     static let similarityThreshold = 0.6
 
     /// One entry per distinct segment text, in reading order, with every place it occurs.
-    static func entries(for segments: [Segment]) -> [POEntry] {
+    package static func entries(for segments: [Segment]) -> [POEntry] {
         var entries: [POEntry] = []
         var byText: [TextKey: Int] = [:]
         for segment in segments where !segment.text.isEmpty {
@@ -25,7 +25,7 @@ enum CatalogUpdater {
         return entries
     }
 
-    static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry) -> POCatalog {
+    package static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry) -> POCatalog {
         guard let existing else { return POCatalog(header: header, entries: fresh) }
         var old: [TextKey: POEntry] = [:]
         for entry in existing.entries where entry.context == nil {

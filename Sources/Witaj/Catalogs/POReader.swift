@@ -1,8 +1,8 @@
 /// Reads PO text into a catalog, reporting every problem with its line and column, as msgfmt would.
-enum POReader {
+package enum POReader {
     /// `comments: false` leaves out translator comments, `#.` and `#:` lines (a build does not show them; `witaj
     /// update` keeps them): less to hold for thousands of catalogs.
-    static func read(_ text: String, path: String, comments: Bool = true, into diagnostics: inout Diagnostics) -> POCatalog? {
+    package static func read(_ text: String, path: String, comments: Bool = true, into diagnostics: inout Diagnostics) -> POCatalog? {
         var parser = Parser(path: path, keepsComments: comments)
         parser.parse(text)
         diagnostics.append(contentsOf: parser.diagnostics)

@@ -2,10 +2,10 @@ import CUnistring
 
 /// Writes a catalog exactly as gettext's msgmerge and msgcat do (GNU gettext 0.21, page width 79), so that
 /// running `msgcat` on a catalog witaj wrote changes nothing and diffs stay small.
-enum POWriter {
+package enum POWriter {
     static let pageWidth = 79
 
-    static func write(_ catalog: POCatalog) -> String {
+    package static func write(_ catalog: POCatalog) -> String {
         var out = ""
         var blank = false
         for entry in ([catalog.header].compactMap { $0 } + catalog.entries.filter { !$0.obsolete }) {

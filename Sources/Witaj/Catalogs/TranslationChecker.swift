@@ -2,7 +2,7 @@ import WitajICU
 import WitajMarkdown
 
 /// Checks what translators wrote: links in segments, and ICU MessageFormat in interface strings.
-enum TranslationChecker {
+package enum TranslationChecker {
     static func check(_ entry: POEntry, of document: Document, path: String, resolver: LinkResolver,
                       into diagnostics: inout Diagnostics) {
         let location = SourceLocation(path, line: entry.msgstrLine)
@@ -75,7 +75,7 @@ enum TranslationChecker {
     }
 
     /// Why a translated MessageFormat string cannot be used, or nil.
-    static func messageFormatProblem(source: String, translation: String, language: LanguageProfile) -> String? {
+    package static func messageFormatProblem(source: String, translation: String, language: LanguageProfile) -> String? {
         guard source.contains("{") else { return nil }
         let message: MessageFormat
         do {

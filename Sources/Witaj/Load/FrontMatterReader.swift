@@ -2,11 +2,12 @@ import Yams
 import WitajMarkdown
 
 /// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review) and a body.
-enum MarkdownDocumentReader {
+package enum MarkdownDocumentReader {
     static let fields = ["title", "summary", "id", "reviewed", "order", "review"]
 
-    static func read(_ text: String, source: String, path: String, kind: Document.Kind,
-                     into diagnostics: inout Diagnostics) -> Document? {
+    package static func read(_ text: String, source: String, path: String, kind: Document.Kind,
+                             into diagnostics: inout Diagnostics) -> Document? {
+        let text = unixLineEnds(text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingTrailingSpace == "---" else {
             diagnostics.error(SourceLocation(source), "missing front matter: start the file with '---', a 'title:' line and '---'")
@@ -19,8 +20,14 @@ enum MarkdownDocumentReader {
         let yaml = lines[1..<end].joined(separator: "\n")
         let body = lines[(end + 1)...].joined(separator: "\n")
         let errorsBefore = diagnostics.errors.count
-        guard let node = YAMLText.compose(yaml, path: source, firstLine: 2, into: &diagnostics) else { return nil }
-        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, path: source, firstLine: 2) }
+        guard let node = YAMLText.compose(yaml, path: source, firstLine: 2, into: &diagnostics) else {
+            // Yams gives no node and no error for an empty front matter: it has no title.
+            if diagnostics.errors.count == errorsBefore {
+                diagnostics.error(SourceLocation(source, line: 1), "front matter has no 'title'")
+            }
+            return nil
+        }
+        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, in: yaml, path: source, firstLine: 2) }
         guard let mapping = node.mapping else {
             diagnostics.error(at(node), "front matter must be a mapping of fields (title: ...)")
             return nil
@@ -65,6 +72,16 @@ enum MarkdownDocumentReader {
             path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
             reviewed: reviewed, order: order, review: values["review"]?.0,
             body: .markdown(blocks))
+    }
+}
+
+extension MarkdownDocumentReader {
+    /// The text with every line ending in "\n". cmark and YAML also end a line at a lone "\r" (an old Mac line end):
+    /// left as it is, their line numbers and the lines witaj cuts segments from would disagree. (The loader decodes
+    /// Markdown files so already; this is for text from elsewhere.)
+    package static func unixLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return String(decoding: UTF8Text.unixLineEnds(Array(text.utf8), loneCR: true), as: UTF8.self)
     }
 }
 

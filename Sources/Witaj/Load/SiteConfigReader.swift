@@ -6,7 +6,7 @@ enum SiteConfigReader {
 
     static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let node = YAMLText.compose(text, path: path, firstLine: 1, into: &diagnostics) else { return nil }
-        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, path: path, firstLine: 1) }
+        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, in: text, path: path, firstLine: 1) }
         guard let mapping = node.mapping else {
             diagnostics.error(at(node), "site.yml must be a mapping (baseURL: ..., languages: ...)")
             return nil

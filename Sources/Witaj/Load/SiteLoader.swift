@@ -1,7 +1,7 @@
 import Foundation
 
 /// Walks a site's folder (site.yml, content/, theme/) into the `Site` model.
-enum SiteLoader {
+package enum SiteLoader {
     /// `kept`: records of documents unchanged since the last build, which stand in for their files.
     static func load(root: URL, kept: [String: DocumentRecord] = [:]) -> (Site?, Diagnostics) {
         var diagnostics = Diagnostics()
@@ -36,7 +36,9 @@ enum SiteLoader {
             if ext == "xml" {
                 return (XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics), source, diagnostics)
             }
-            guard let text = decode(bytes, path: source, into: &diagnostics) else { return (nil, source, diagnostics) }
+            guard let text = decode(bytes, path: source, loneCR: true, into: &diagnostics) else {
+                return (nil, source, diagnostics)
+            }
             return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
         }
         for (document, source, found) in read {
@@ -78,8 +80,10 @@ enum SiteLoader {
         return [UInt8](data)
     }
 
-    static func decode(_ bytes: [UInt8], path: String, into diagnostics: inout Diagnostics) -> String? {
-        switch UTF8Text.decode(bytes) {
+    /// `loneCR`: a lone "\r" ends a line too (Markdown documents, as cmark and YAML read them).
+    package static func decode(_ bytes: [UInt8], path: String, loneCR: Bool = false,
+                               into diagnostics: inout Diagnostics) -> String? {
+        switch UTF8Text.decode(bytes, loneCR: loneCR) {
         case .success(let text): return text
         case .failure(let bad):
             diagnostics.error(SourceLocation(path, line: bad.line, column: bad.column),

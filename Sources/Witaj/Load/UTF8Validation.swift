@@ -6,15 +6,10 @@ enum UTF8Text {
     }
 
     /// Windows line ends become "\n" (Swift holds "\r\n" as one character, which no "\n" split would find), and
-    /// a byte order mark is dropped.
-    static func decode(_ bytes: [UInt8]) -> Result<String, InvalidByte> {
+    /// a byte order mark is dropped. `loneCR`: a lone "\r" (an old Mac line end) too, as Markdown and YAML read it.
+    static func decode(_ bytes: [UInt8], loneCR: Bool = false) -> Result<String, InvalidByte> {
+        let bytes = bytes.contains(0x0D) ? unixLineEnds(bytes, loneCR: loneCR) : bytes
         if var text = String(validating: bytes, as: UTF8.self) {
-            if bytes.contains(0x0D) {
-                var unix: [UInt8] = []
-                unix.reserveCapacity(bytes.count)
-                for (i, b) in bytes.enumerated() where !(b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) { unix.append(b) }
-                text = String(decoding: unix, as: UTF8.self)
-            }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             return .success(text)
         }
@@ -47,5 +42,21 @@ enum UTF8Text {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return .success(text)
+    }
+
+    /// "\r\n" becomes "\n", and so does a lone "\r" when `loneCR`. In one pass: "\r\r\n" is a lone "\r" and a line
+    /// end, never a new "\r\n" that a second pass would take for one line end.
+    static func unixLineEnds(_ bytes: [UInt8], loneCR: Bool) -> [UInt8] {
+        var unix: [UInt8] = []
+        unix.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            guard b == 0x0D else {
+                unix.append(b)
+                continue
+            }
+            if i + 1 < bytes.count && bytes[i + 1] == 0x0A { continue }
+            unix.append(loneCR ? 0x0A : b)
+        }
+        return unix
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 import WitajXML
 
 /// Reads a structured XML document (a procedure or the offices register), validated against witaj.rng.
-enum XMLDocumentReader {
+package enum XMLDocumentReader {
     static let schema: RelaxNGSchema = {
         let url = Bundle.module.url(forResource: "witaj", withExtension: "rng", subdirectory: "Resources")!
         return RelaxNGSchema(try! String(contentsOf: url, encoding: .utf8))
     }()
 
-    static func read(_ bytes: [UInt8], source: String, path: String, into diagnostics: inout Diagnostics) -> Document? {
+    package static func read(_ bytes: [UInt8], source: String, path: String, into diagnostics: inout Diagnostics) -> Document? {
         let result = XMLReader.read(bytes, path: source, schema: schema)
         for issue in result.issues {
             let location = SourceLocation(source, line: issue.line, column: issue.column)

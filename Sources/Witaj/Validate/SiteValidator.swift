@@ -1,7 +1,7 @@
 import WitajMarkdown
 
 /// Checks what no single file can: unique ids, links between documents, office references, reserved paths.
-enum SiteValidator {
+package enum SiteValidator {
     static let reservedPaths: Set<String> = ["a-z", "assets", "coverage"]
 
     static func validate(_ site: Site) -> Diagnostics {
@@ -146,7 +146,7 @@ enum SiteValidator {
         }
     }
 
-    static func destinations(in inlines: [Inline]) -> [String] {
+    package static func destinations(in inlines: [Inline]) -> [String] {
         inlines.flatMap { inline -> [String] in
             switch inline {
             case .link(let destination, _, let content): [destination] + destinations(in: content)
