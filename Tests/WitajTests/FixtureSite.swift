@@ -101,6 +101,20 @@ final class FixtureSite {
         }
     }
 
+    /// A build that dies once it has written the book cache (`BookChapters`), before the output and the state:
+    /// builds, then puts the output (with its files' times) and the state back as they were.
+    func buildDyingAfterTheBookCache() throws {
+        let backup = FileManager.default.temporaryDirectory.appendingPathComponent("witaj-backup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: backup) }
+        let copy = try ExternalTool.run("cp", ["-a", output.path, backup.path])
+        guard copy.status == 0 else { throw FixtureError(description: copy.stderr) }
+        let stateFile = BuildState.file(output: output), state = FileManager.default.contents(atPath: stateFile.path)
+        _ = Build.run(root: root, output: output, sourceDateEpoch: Self.sourceDateEpoch)
+        try FileManager.default.removeItem(at: output)
+        try FileManager.default.moveItem(at: backup, to: output)
+        if let state { try state.write(to: stateFile) } else { try? FileManager.default.removeItem(at: stateFile) }
+    }
+
     /// A clean build into a new folder outside the site: its output (as `snapshot`) and diagnostics (as printed).
     func cleanBuild() -> (files: [String: Data], messages: [String], succeeded: Bool) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("witaj-clean-\(UUID().uuidString)")
