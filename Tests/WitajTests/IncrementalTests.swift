@@ -128,7 +128,7 @@ import Testing
         #expect(site.snapshot() == site.cleanBuild().files)
     }
 
-    /// Found by `RebuildPropertyTests` (seed 11): a build died after writing the book cache, before its state; the
+    /// Found by `RebuildPropertyTests`: a build died after writing the book cache, before its state; the
     /// edit was undone, and the next rebuild zipped the books from that cache, which showed the undone title.
     @Test func aBookCacheNewerThanTheStateIsNotTrusted() throws {
         let site = try FixtureSite()
@@ -147,6 +147,20 @@ import Testing
         let clean = site.cleanBuild()
         let differing = clean.files.keys.filter { site.snapshot()[$0] != clean.files[$0] }.sorted()
         #expect(differing.isEmpty, "\(differing) differ from a clean build")
+    }
+
+    /// Found by `RebuildPropertyTests`: a state file cut short inside its last field still read, and a
+    /// rebuild showed the last document's row of the coverage matrix as cut.
+    @Test func aStateFileCutShortIsNotTrusted() throws {
+        let site = try FixtureSite()
+        try site.age()
+        #expect(site.build().succeeded)
+        let state = BuildState.file(output: site.output)
+        try Data(contentsOf: state).dropLast(10).write(to: state)
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
+        try site.age()
+        #expect(site.build().succeeded)
+        #expect(site.snapshot() == site.cleanBuild().files)
     }
 
     @Test func aFileEditedInTheSecondOfABuildIsNotTrusted() throws {

@@ -227,7 +227,7 @@ struct BuildState {
                     try r.nextLine()
                     var documents: [DocumentRecord] = []
                     for _ in 0..<(try r.int()) { documents.append(try DocumentRecord(reading: &r)) }
-                    return documents
+                    return r.isComplete ? documents : nil
                 } catch {
                     return nil
                 }
