@@ -1,8 +1,8 @@
 import Foundation
 
 /// What the last successful build read and wrote: every input file's size and modification time, a digest of the
-/// output's listing, its warnings, and a record of every document (`DocumentRecord`). Kept beside the output:
-/// `.site-out.witaj-state` for `site-out`.
+/// output's listing, the book cache it goes with, its warnings, and a record of every document (`DocumentRecord`).
+/// Kept beside the output: `.site-out.witaj-state` for `site-out`.
 ///
 /// From it a rebuild knows what to do (`plan`): nothing when no input changed; only the documents that changed
 /// when nothing but documents and their catalogs did; else everything.
@@ -15,6 +15,9 @@ struct BuildState {
     /// Every input by name ("site.yml", "content/a.md", "locales/en/a.po", "witaj"): "size mtime", or a text.
     let inputs: [String: String]
     let outputs: UInt64
+    /// The book cache written with this state (`identity`): a build that died after writing newer chapters, before
+    /// its state, left another one.
+    let books: String
     let warnings: [Warning]
     /// The sources of the book's chapters, in order.
     let chapters: [String]
@@ -65,7 +68,7 @@ struct BuildState {
     /// Compares the inputs with the last build's. A document counts as changed when its source or one of its
     /// catalogs (in any language: others fall back to it) changed, or a catalog of it appeared or went. Anything
     /// else (site.yml, the theme, interface strings, witaj, a document added or removed, the offices register,
-    /// an edited output) makes the whole site again.
+    /// an edited output, a book cache the last build did not write) makes the whole site again.
     static func plan(_ output: URL, inputs: Listing) -> Plan {
         // The output is walked on another core while the build goes on (`Walk`).
         guard let state = BuildState.read(output: output), state.output == output.path else { return .everything }
@@ -73,7 +76,7 @@ struct BuildState {
         if state.inputs == inputs.entries {
             return outputs.listing == nil ? .everything : .upToDate(state.diagnostics { _ in true })
         }
-        guard let documents = state.documents() else { return .everything }
+        guard state.books == identity(BookChapters.file(output: output)), let documents = state.documents() else { return .everything }
         let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         // "locales/uk/a/b.po" -> "content/a/b.md", when the record knows the language.
         let stems = Dictionary(documents.map { (CatalogStore.stem(of: $0.source), $0.source) }, uniquingKeysWith: { a, _ in a })
@@ -151,7 +154,8 @@ struct BuildState {
         }
         var out = StateFile.Writer()
         out.field(Self.format); out.endLine()
-        out.field(output.path); out.field(String((outputs ?? Self.outputs(output)).digest)); out.endLine()
+        out.field(output.path); out.field(String((outputs ?? Self.outputs(output)).digest))
+        out.field(identity(BookChapters.file(output: output))); out.endLine()
         for chapter in site.config.pack?.chapters ?? [] { out.field(chapter.source) }
         out.endLine()
         out.field(inputs.entries.count); out.endLine()
@@ -167,7 +171,7 @@ struct BuildState {
         if (try? Data(bytes).write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
     }
 
-    static let format = "witaj-state 4"
+    static let format = "witaj-state 5"
 
     /// The recorded warnings about the paths `about` accepts.
     func diagnostics(about: (String) -> Bool) -> Diagnostics {
@@ -200,6 +204,7 @@ struct BuildState {
             try r.nextLine()
             let path = try r.string()
             guard let outputs = UInt64(try r.string()) else { return nil }
+            let books = try r.string()
             try r.nextLine()
             var chapters: [String] = []
             while let chapter = try? r.string() { if !chapter.isEmpty { chapters.append(chapter) } }
@@ -216,13 +221,13 @@ struct BuildState {
                 warnings.append(Warning(path: try r.string(), line: try r.int(), column: try r.int(), message: try r.string()))
             }
             let rest = r
-            return BuildState(output: path, inputs: inputs, outputs: outputs, warnings: warnings, chapters: chapters) {
+            return BuildState(output: path, inputs: inputs, outputs: outputs, books: books, warnings: warnings, chapters: chapters) {
                 var r = rest
                 do throws(StateFile.Malformed) {
                     try r.nextLine()
                     var documents: [DocumentRecord] = []
                     for _ in 0..<(try r.int()) { documents.append(try DocumentRecord(reading: &r)) }
-                    return documents
+                    return r.isComplete ? documents : nil
                 } catch {
                     return nil
                 }
@@ -230,6 +235,14 @@ struct BuildState {
         } catch {
             return nil
         }
+    }
+
+    /// A file as it is on disk: inode, size and modification time (a file written again, even with the same bytes,
+    /// is another); "absent" when there is none.
+    static func identity(_ file: URL) -> String {
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return "absent" }
+        return "\(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     static func forget(output: URL) {

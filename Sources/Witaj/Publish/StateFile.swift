@@ -53,6 +53,9 @@ enum StateFile {
         }
 
         var atEnd: Bool { position >= bytes.count }
+        /// Every line is read and the last one ended with its line feed: a file cut short inside its last field
+        /// would otherwise read as a shorter text.
+        var isComplete: Bool { position == bytes.count }
 
         /// Moves to the next line; its fields are read with `string()` and the others.
         mutating func nextLine() throws(Malformed) {
