@@ -75,7 +75,7 @@ import Testing
             let next = (current + 1 + Int(random.next() % 2)) % 3
             try Self.apply(next, to: site)
             // Half the time the files look edited a while ago, so that the state is trusted (a partial rebuild).
-            if random.next() % 2 == 0 { try IncrementalTests().age(site) }
+            if random.next() % 2 == 0 { try site.age() }
             let delay = Double(random.next() % 1000) / 1000 * duration * 1.2
             let finished = try Self.build(site, killAfter: delay)
             kills.append("\(current)->\(next) after \(String(format: "%.3f", delay)) s\(finished ? " (finished)" : "")")

@@ -38,6 +38,9 @@ final class RandomEdits {
     private var beforeLast: [String: Data] = [:]
     private var lastSucceeded = true
 
+    /// Files and folders (ending in "/") put into the output by hand, with their bytes: witaj keeps them.
+    var foreign: [String: Data] = [:]
+
     init(seed: UInt64) throws {
         self.seed = seed
         random = SplitMix64(seed: seed)
@@ -99,9 +102,22 @@ final class RandomEdits {
         if site.messages(rebuilt) != clean.messages {
             problems.append("diagnostics differ:\n  rebuild: \(site.messages(rebuilt))\n  clean:   \(clean.messages)")
         }
-        // A build that fails leaves the output as it was.
-        let expected = clean.succeeded ? clean.files : outputBefore
-        problems += Self.differences(site.snapshot(), expected, clean.succeeded ? "a clean build" : "the output before")
+        // A build that fails leaves the output as it was. Files put there by hand are not witaj's: they stay as they
+        // are, and the rest is compared (the folders that hold them aside).
+        let now = site.snapshot()
+        for (path, bytes) in foreign where now[path] != bytes {
+            problems.append("site-out/\(path), put there by hand, was \(now[path] == nil ? "removed" : "changed")")
+        }
+        var aside = Set(foreign.keys)
+        for path in foreign.keys {
+            var folder = ""
+            for part in path.split(separator: "/").dropLast() {
+                folder += part + "/"
+                aside.insert(folder)
+            }
+        }
+        let expected = (clean.succeeded ? clean.files : outputBefore).filter { !aside.contains($0.key) }
+        problems += Self.differences(now.filter { !aside.contains($0.key) }, expected, clean.succeeded ? "a clean build" : "the output before")
         return problems
     }
 
@@ -609,19 +625,24 @@ final class RandomEdits {
         switch random.below(5) {
         case 0:
             try site.write("site-out/" + file, "tampered \(serial)")
+            if foreign[file] != nil { foreign[file] = Data("tampered \(serial)".utf8) }
             return "site-out/\(file) edited by hand"
         case 1:
             try site.remove("site-out/" + file)
+            foreign[file] = nil
             return "site-out/\(file) deleted by hand"
         case 2:
             try site.write("site-out/\(folder)stray-\(serial).html", "stray")
+            foreign["\(folder)stray-\(serial).html"] = Data("stray".utf8)
             return "site-out/\(folder)stray-\(serial).html added by hand"
         case 3:
             try FileManager.default.createDirectory(at: site.output.appendingPathComponent("\(folder)empty-\(serial)"), withIntermediateDirectories: true)
+            foreign["\(folder)empty-\(serial)/"] = Data()
             return "an empty folder site-out/\(folder)empty-\(serial) added by hand"
         default:
             let bytes = FileManager.default.contents(atPath: site.output.appendingPathComponent(file).path) ?? Data()
             try site.write("site-out/\(file).witaj-new", bytes: [UInt8](bytes.prefix(bytes.count / 2)))
+            foreign["\(file).witaj-new"] = Data(bytes.prefix(bytes.count / 2))
             return "site-out/\(file).witaj-new left half-written"
         }
     }
