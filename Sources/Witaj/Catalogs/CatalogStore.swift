@@ -93,10 +93,10 @@ struct Catalogs: Sendable {
                                             "the translation has control characters; they are shown as spaces")
                         entry.msgstr = [clean]
                     }
-                    entries[TextKey(entry.msgid)] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy)
-                    if entry.hasTranslation && !entry.isFuzzy {
-                        TranslationChecker.check(entry, of: document, path: path, resolver: resolver, into: &diagnostics)
-                    }
+                    // Only a current translation is ever shown: it is parsed once, here, and checked.
+                    let parsed = entry.hasTranslation && !entry.isFuzzy
+                        ? TranslationChecker.check(entry, of: document, path: path, resolver: resolver, into: &diagnostics) : nil
+                    entries[TextKey(entry.msgid)] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy, parsed: parsed)
                 }
                 byDocument[document.source] = entries
             }

@@ -1,28 +1,25 @@
 import WitajICU
-import WitajMarkdown
 
 /// Checks what translators wrote: links in segments, and ICU MessageFormat in interface strings.
 enum TranslationChecker {
+    /// Parses a translation that readers may be shown, and checks its links; the parsed text is what they get.
     static func check(_ entry: POEntry, of document: Document, path: String, resolver: LinkResolver,
-                      into diagnostics: inout Diagnostics) {
+                      into diagnostics: inout Diagnostics) -> ParsedText {
         let location = SourceLocation(path, line: entry.msgstrLine)
-        // Only a link ("](" or "<…>") can point somewhere wrong, only a line start or a newline can open a block.
-        let text = entry.translation
-        if let first = text.first, first.isLetter, !mayLinkOrBreak(text) { return }
-        let destinations: [String]
-        if let plain = MarkdownReader.plainLinkDestinations(text) {
-            destinations = plain
-        } else if let inlines = MarkdownReader.inlines(text) {
-            destinations = SiteValidator.destinations(in: inlines)
-        } else {
+        let parsed = ParsedText(entry.translation)
+        switch parsed {
+        case .plain:
+            break
+        case .notInline:
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
-            return
-        }
-        for destination in destinations {
-            if case .invalid(let reason) = resolver.resolve(destination, from: document) {
-                diagnostics.warning(location, "\(reason); the link is shown as text")
+        case .inlines(let inlines):
+            for destination in SiteValidator.destinations(in: inlines) {
+                if case .invalid(let reason) = resolver.resolve(destination, from: document) {
+                    diagnostics.warning(location, "\(reason); the link is shown as text")
+                }
             }
         }
+        return parsed
     }
 
     /// A translation without the control characters that no page or XHTML book may hold (a vertical tab from
@@ -42,16 +39,6 @@ enum TranslationChecker {
         var clean = String.UnicodeScalarView()
         for s in text.unicodeScalars { clean.append(isControl(s) ? " " : s) }
         return String(clean)
-    }
-
-    /// Whether a text has "](", "<" or a newline (scanned as bytes: this runs for every translation).
-    static func mayLinkOrBreak(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "<") || byte == 0x0A || (previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(")) { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// The translated interface strings of a ui.po, each checked; a string that fails is left out (the

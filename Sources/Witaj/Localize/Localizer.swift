@@ -1,5 +1,4 @@
 import WitajICU
-import WitajMarkdown
 
 /// Site x language -> LocalizedSite: resolves every segment through the language's fallback chain and sorts
 /// the lists with the language's collation.
@@ -54,19 +53,19 @@ enum Localizer {
             let key = TextKey(segment.text)
             if texts[key] != nil { continue }
             if language.code == source.code {
-                texts[key] = ResolvedText(text: segment.text, language: source, state: .source)
+                texts[key] = ResolvedText(text: segment.text, parsed: segment.parsed, language: source, state: .source)
                 continue
             }
             let own = own?[key]
             if let own, !own.fuzzy, !own.text.isEmpty {
-                texts[key] = ResolvedText(text: own.text, language: language, state: .translated)
+                texts[key] = ResolvedText(text: own.text, parsed: own.parsed ?? ParsedText(own.text), language: language, state: .translated)
                 continue
             }
             let state: ResolvedText.State = own?.fuzzy == true && !(own?.text.isEmpty ?? true) ? .outdated : .untranslated
-            var resolved = ResolvedText(text: segment.text, language: source, state: state)
+            var resolved = ResolvedText(text: segment.text, parsed: segment.parsed, language: source, state: state)
             for (profile, catalog) in fallbacks {
                 if let entry = catalog?[key], !entry.fuzzy, !entry.text.isEmpty {
-                    resolved = ResolvedText(text: entry.text, language: profile, state: state)
+                    resolved = ResolvedText(text: entry.text, parsed: entry.parsed ?? ParsedText(entry.text), language: profile, state: state)
                     break
                 }
             }

@@ -87,10 +87,12 @@ struct DocumentRecord: Equatable, Sendable {
     func localized(_ document: Document, in language: LanguageProfile, profiles: [String: LanguageProfile]) -> LocalizedDocument? {
         guard let record = languages[language.code] else { return nil }
         var texts: [TextKey: ResolvedText] = [:]
-        for (segment, text) in [(title, record.title), (summary, record.summary)] {
+        for (segment, text) in [(document.title, record.title), (document.summary, record.summary)] {
             guard let segment, let text else { continue }
             guard let profile = profiles[text.language], let state = ResolvedText.State(rawValue: text.state) else { return nil }
-            texts[TextKey(segment)] = ResolvedText(text: text.text, language: profile, state: state)
+            // The text stored is the source's own, or a translation parsed here, once for this build.
+            let parsed = TextKey(text.text) == TextKey(segment.text) ? segment.parsed : ParsedText(text.text)
+            texts[TextKey(segment.text)] = ResolvedText(text: text.text, parsed: parsed, language: profile, state: state)
         }
         return LocalizedDocument(document: document, language: language, texts: texts,
                                  hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)

@@ -87,7 +87,7 @@ struct PageRenderer {
             "alternates": alternates(path: path), "t": interfaceStrings, "tl": interfaceLanguages,
         ]
         if let localized {
-            context["description"] = localized.summary.map { plain($0.text) }
+            context["description"] = localized.summary?.plainText
             var notices: [String] = []
             if localized.document.review != nil {
                 notices.append("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.")
@@ -142,10 +142,6 @@ struct PageRenderer {
     }
 
     var completeness: [String: [String: Bool]] = [:]
-
-    func plain(_ text: String) -> String {
-        MarkdownReader.inlines(text).map(InlineHTMLRenderer.plainText) ?? text
-    }
 
     // MARK: - Documents
 

@@ -39,7 +39,7 @@ struct SegmentRenderer {
         }
         let inline = InlineHTMLRenderer(link: link, image: image)
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
-        let html = MarkdownReader.inlines(resolved.text).map(inline.render) ?? HTML.escape(resolved.text)
+        let html = resolved.parsed.html(of: resolved.text, inline)
         return Rendered(html: html, attributes: Self.attributes(of: resolved, on: localized.language))
     }
 
