@@ -78,12 +78,16 @@ struct Catalogs: Sendable {
     /// The current translations for the build, with translators' links and MessageFormat checked.
     func translations(for site: Site, languages: [LanguageProfile],
                       into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
-        let resolver = LinkResolver(documents: site.documents)
+        let links = TranslationLinks(site: site)
+        // Each document's segments by text, once for every language: a translation is checked against its source.
+        let sources = parallelMap(site.documents) { document in
+            Dictionary(document.segments.map { (TextKey($0.text), $0) }, uniquingKeysWith: { a, _ in a })
+        }
         let targets = languages.filter { $0.code != site.config.sourceLanguage }
         let perLanguage = parallelMap(targets) { language -> ([String: [TextKey: TranslationEntry]], [String: String]?, Diagnostics) in
             var diagnostics = Diagnostics()
             var byDocument: [String: [TextKey: TranslationEntry]] = [:]
-            for document in site.documents {
+            for (document, segments) in zip(site.documents, sources) {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 guard let catalog = documents[language.code]?[path] else { continue }
                 var entries: [TextKey: TranslationEntry] = [:]
@@ -93,10 +97,13 @@ struct Catalogs: Sendable {
                                             "the translation has control characters; they are shown as spaces")
                         entry.msgstr = [clean]
                     }
-                    // Only a current translation is ever shown: it is parsed once, here, and checked.
-                    let parsed = entry.hasTranslation && !entry.isFuzzy
-                        ? TranslationChecker.check(entry, of: document, path: path, resolver: resolver, into: &diagnostics) : nil
-                    entries[TextKey(entry.msgid)] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy, parsed: parsed)
+                    // Only a current translation of a segment is ever shown: it is parsed once, here, and checked.
+                    let key = TextKey(entry.msgid)
+                    var parsed: ParsedText?
+                    if entry.hasTranslation && !entry.isFuzzy, let source = segments[key] {
+                        parsed = TranslationChecker.check(entry, of: source, in: document, path: path, links: links, into: &diagnostics)
+                    }
+                    entries[key] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy, parsed: parsed)
                 }
                 byDocument[document.source] = entries
             }

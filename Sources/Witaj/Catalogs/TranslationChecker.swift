@@ -1,25 +1,50 @@
 import WitajICU
+import WitajMarkdown
 
 /// Checks what translators wrote: links in segments, and ICU MessageFormat in interface strings.
 enum TranslationChecker {
-    /// Parses a translation that readers may be shown, and checks its links; the parsed text is what they get.
-    static func check(_ entry: POEntry, of document: Document, path: String, resolver: LinkResolver,
+    /// Parses a translation that readers may be shown (of the source segment `source`), and checks where it
+    /// points. Returns what readers get: the translation with only the links and images its source has.
+    static func check(_ entry: POEntry, of source: Segment, in document: Document, path: String, links: TranslationLinks,
                       into diagnostics: inout Diagnostics) -> ParsedText {
         let location = SourceLocation(path, line: entry.msgstrLine)
         let parsed = ParsedText(entry.translation)
         switch parsed {
         case .plain:
-            break
+            return parsed
         case .notInline:
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
+            return parsed
         case .inlines(let inlines):
-            for destination in SiteValidator.destinations(in: inlines) {
-                if case .invalid(let reason) = resolver.resolve(destination, from: document) {
+            let pointers = TranslationLinks.pointers(in: inlines)
+            if pointers.isEmpty { return parsed }
+            let targets = links.targets(of: source, in: document)
+            for pointer in pointers {
+                let target = links.resolver.resolve(pointer.destination, from: document)
+                if case .invalid(let reason) = target {
                     diagnostics.warning(location, "\(reason); the link is shown as text")
+                } else if pointer.isImage, !links.allowsImage(target, source: targets) {
+                    diagnostics.warning(location, "the translation shows the image '\(pointer.destination)', which the source text does not; its description is shown instead")
+                } else if !pointer.isImage, !links.allowsLink(to: target, source: targets) {
+                    diagnostics.warning(location, strayLink(pointer, target: target, source: targets))
                 }
             }
+            return links.restricted(parsed, source: targets, in: document)
         }
-        return parsed
+    }
+
+    /// Why a link of a translation is shown as text, said to its translator.
+    static func strayLink(_ pointer: TranslationLinks.Pointer, target: LinkTarget, source: TranslationLinks.Targets) -> String {
+        let link = pointer.autolink.map { "the address '\($0)' in the translation becomes a link" }
+            ?? "the translation links to '\(pointer.destination)'"
+        let where_ = source.written.isEmpty ? "the source text has no link here"
+            : "the source text links only to " + source.written.map { "'\($0)'" }.joined(separator: ", ")
+        var message = "\(link), but \(where_)" + (source.written.isEmpty ? "" : " (keep its link targets)")
+        message += "; the link is shown as plain text"
+        if case .external(let url) = target, let host = TranslationLinks.webHost(url) {
+            message += " (links to \(host) can be allowed in site.yml under translations: linkHosts)"
+        }
+        return message
     }
 
     /// A translation without the control characters that no page or XHTML book may hold (a vertical tab from

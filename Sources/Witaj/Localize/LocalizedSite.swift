@@ -25,7 +25,8 @@ public struct ResolvedText: Sendable {
 public struct TranslationEntry: Sendable, Equatable {
     public let text: String
     public let fuzzy: Bool
-    /// The text parsed when it was checked; nil when it was not (a fuzzy or empty one is never shown).
+    /// What readers get of the text, parsed when it was checked, with only the links and images its source has
+    /// (`TranslationChecker.check`); nil when it was not checked (a fuzzy or empty one is never shown).
     public let parsed: ParsedText?
     public init(text: String, fuzzy: Bool, parsed: ParsedText? = nil) {
         self.text = text

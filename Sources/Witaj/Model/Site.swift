@@ -13,6 +13,9 @@ public struct SiteConfig: Sendable {
     public let languages: [Language]
     /// The welcome pack as an EPUB book, when the site has one.
     public let pack: Pack?
+    /// Hosts of web sites that translations may link to where their source links elsewhere or nowhere
+    /// (`translations: linkHosts` in site.yml: a localized version of an external site), lowercased.
+    public var translationLinkHosts: Set<String> = []
 
     public struct Pack: Sendable {
         public struct Chapter: Sendable {

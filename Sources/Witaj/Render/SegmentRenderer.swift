@@ -16,7 +16,8 @@ struct SegmentRenderer {
     var style: LinkStyle = .site
 
     /// `insideLink`: the text goes inside an `<a>` of the template (a title in a list or the navigation), so it
-    /// may have no links or images of its own.
+    /// may have no links or images of its own. Where a translation points was decided before (`TranslationLinks`):
+    /// here only the source's rules apply.
     func render(_ text: String, insideLink: Bool = false) -> Rendered {
         let resolved = localized.resolve(text)
         let document = localized.document
@@ -30,10 +31,9 @@ struct SegmentRenderer {
             case .invalid: nil
             }
         }
-        // Images: only those the source text itself shows (a translation cannot add a remote image), and in a
-        // book only images it can carry, so none from the web: the book shows the alternative text.
+        // A book shows only images it can carry, so none from the web: the book shows the alternative text.
         let image: (String) -> String? = { source in
-            if insideLink || (resolved.text != text && !text.contains(source)) { return nil }
+            if insideLink { return nil }
             if case .book = style, case .external = resolver.resolve(source, from: document) { return nil }
             return link(source)
         }

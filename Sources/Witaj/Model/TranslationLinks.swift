@@ -1,0 +1,161 @@
+import WitajMarkdown
+
+/// Where a translation may point: where its source segment points (the same document and fragment, the same
+/// address), and, for links only, web pages on the hosts that site.yml allows (`translations: linkHosts`). Anything
+/// else would let a catalog send readers where no editor looked: such a link is shown as its text, such an image as
+/// its description, and the translation checker says so. One rule for the checker and for what pages show.
+struct TranslationLinks: Sendable {
+    let resolver: LinkResolver
+    /// Lowercased host names.
+    let hosts: Set<String>
+
+    init(site: Site) {
+        resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
+        hosts = site.config.translationLinkHosts
+    }
+
+    /// Where a source segment's links and images go, resolved.
+    struct Targets {
+        /// Link destinations as written, for messages.
+        var written: [String] = []
+        var links: [LinkTarget] = []
+        var images: [LinkTarget] = []
+    }
+
+    func targets(of segment: Segment, in document: Document) -> Targets {
+        var targets = Targets()
+        guard case .inlines(let inlines) = segment.parsed else { return targets }
+        for pointer in Self.pointers(in: inlines) {
+            let target = resolver.resolve(pointer.destination, from: document)
+            if pointer.isImage {
+                targets.images.append(target)
+            } else {
+                targets.links.append(target)
+                if !targets.written.contains(pointer.destination) { targets.written.append(pointer.destination) }
+            }
+        }
+        return targets
+    }
+
+    /// Whether a translation may link to `target`. An invalid target is not this rule's business: the resolver's
+    /// reason is reported and the page shows no link.
+    func allowsLink(to target: LinkTarget, source: Targets) -> Bool {
+        if case .invalid = target { return true }
+        if source.links.contains(where: { Self.same($0, target) }) { return true }
+        if case .external(let url) = target, let host = Self.webHost(url) { return hosts.contains(host) }
+        return false
+    }
+
+    func allowsImage(_ target: LinkTarget, source: Targets) -> Bool {
+        if case .invalid = target { return true }
+        return source.images.contains { Self.same($0, target) }
+    }
+
+    /// A translation's text with every link and image its source does not have made text: what readers get.
+    func restricted(_ parsed: ParsedText, translating segment: Segment, in document: Document) -> ParsedText {
+        guard parsed.pointsSomewhere else { return parsed }
+        return restricted(parsed, source: targets(of: segment, in: document), in: document)
+    }
+
+    /// `restricted` with the source's targets already known.
+    func restricted(_ parsed: ParsedText, source: Targets, in document: Document) -> ParsedText {
+        guard case .inlines(let inlines) = parsed else { return parsed }
+        var changed = false
+        let result = restrict(inlines, source: source, from: document, changed: &changed)
+        return changed ? .inlines(result) : parsed
+    }
+
+    private func restrict(_ inlines: [Inline], source: Targets, from document: Document, changed: inout Bool) -> [Inline] {
+        var out: [Inline] = []
+        out.reserveCapacity(inlines.count)
+        for inline in inlines {
+            switch inline {
+            case .link(let destination, let title, let content):
+                let inner = restrict(content, source: source, from: document, changed: &changed)
+                if allowsLink(to: resolver.resolve(destination, from: document), source: source) {
+                    out.append(.link(destination: destination, title: title, inner))
+                } else {
+                    changed = true
+                    out += inner
+                }
+            case .image(let destination, _, let alt):
+                if allowsImage(resolver.resolve(destination, from: document), source: source) {
+                    out.append(inline)
+                } else {
+                    changed = true
+                    out.append(.text(InlineHTMLRenderer.plainText(alt)))
+                }
+            case .emphasis(let c): out.append(.emphasis(restrict(c, source: source, from: document, changed: &changed)))
+            case .strong(let c): out.append(.strong(restrict(c, source: source, from: document, changed: &changed)))
+            case .strikethrough(let c): out.append(.strikethrough(restrict(c, source: source, from: document, changed: &changed)))
+            default: out.append(inline)
+            }
+        }
+        return out
+    }
+
+    /// A link or an image in a text, in reading order.
+    struct Pointer {
+        let destination: String
+        let isImage: Bool
+        /// The text of an autolink ("www.example.com", "a@b.pl"): an address that became a link by itself.
+        let autolink: String?
+    }
+
+    static func pointers(in inlines: [Inline]) -> [Pointer] {
+        inlines.flatMap { inline -> [Pointer] in
+            switch inline {
+            case .link(let destination, let title, let content):
+                var autolink: String?
+                if title.isEmpty, content.count == 1, case .text(let text) = content[0],
+                   [text, "http://" + text, "mailto:" + text].contains(destination) {
+                    autolink = text
+                }
+                return [Pointer(destination: destination, isImage: false, autolink: autolink)] + pointers(in: content)
+            case .image(let source, _, _): return [Pointer(destination: source, isImage: true, autolink: nil)]
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): return pointers(in: c)
+            default: return []
+            }
+        }
+    }
+
+    /// The same place: the same document and fragment, or the same address (scheme and host in any case).
+    static func same(_ a: LinkTarget, _ b: LinkTarget) -> Bool {
+        switch (a, b) {
+        case (.external(let x), .external(let y)): normalized(x) == normalized(y)
+        case (.invalid, _), (_, .invalid): false
+        default: a == b
+        }
+    }
+
+    /// An address with its scheme, and its host when it has one, in lower case.
+    static func normalized(_ url: String) -> String {
+        guard let colon = url.firstIndex(of: ":") else { return url }
+        let scheme = url[..<colon].lowercased()
+        var rest = url[url.index(after: colon)...]
+        guard rest.hasPrefix("//") else { return scheme + ":" + rest }
+        rest = rest.dropFirst(2)
+        let end = rest.firstIndex { "/?#\\".contains($0) } ?? rest.endIndex
+        return scheme + "://" + rest[..<end].lowercased() + rest[end...]
+    }
+
+    /// The host of an http(s) address, as a browser reads it (after any "user@", without a port), lowercased; nil
+    /// for any other address or a host written in a way this does not read (which is then not allowed).
+    static func webHost(_ url: String) -> String? {
+        // Browsers drop tabs and newlines anywhere in an address, and read "\" as "/" in web addresses.
+        let compact = String(url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+        guard let colon = compact.firstIndex(of: ":"), ["http", "https"].contains(compact[..<colon].lowercased()) else { return nil }
+        var rest = compact[compact.index(after: colon)...]
+        guard rest.hasPrefix("//") || rest.hasPrefix("\\\\") || rest.hasPrefix("/\\") || rest.hasPrefix("\\/") else { return nil }
+        rest = rest.dropFirst(2)
+        var authority = rest.prefix { !"/?#\\".contains($0) }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if let port = authority.lastIndex(of: ":") {
+            guard authority[authority.index(after: port)...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            authority = authority[..<port]
+        }
+        if authority.hasSuffix(".") { authority = authority.dropLast() }
+        let host = authority.lowercased()
+        return SiteConfigReader.isHostName(host) ? host : nil
+    }
+}
