@@ -4,7 +4,7 @@ import ZIPFoundation
 @testable import Witaj
 
 /// A translation links only where its source links (`TranslationLinks`): anything else is a located warning and
-/// shows as plain text, on the site and in the books; site.yml may allow other web hosts.
+/// shows as plain text, on the site and in the books; titles never link; site.yml may allow other web hosts.
 @Suite struct TranslationLinksTests {
     static let catalog = "locales/en/guide/lazienki.po"
     /// The source paragraph, which links to a part of another document.
@@ -119,6 +119,33 @@ import ZIPFoundation
         #expect(messages.contains { $0.hasPrefix("site.yml:16:") && $0.hasSuffix(": error: 'https://www.gov.pl' is not a host name: write only the host, such as www.gov.pl (no https://, no path)") })
         #expect(messages.contains { $0.hasPrefix("site.yml:16:") && $0.contains(": error: 'gov.pl/uk' is not a host name") })
         #expect(messages.contains("site.yml:17:3: warning: unknown translations field 'links' (known: linkHosts)"))
+    }
+
+    @Test func titlesNeverLink() throws {
+        let site = try site(title: "[Baths](https://evil.example/) of the city")
+        try site.write("content/guide/zupa.md", "---\ntitle: \"[Zupa](lekarz.md) dnia\"\nsummary: O zupie.\nreviewed: 2026-10-05\n---\n\nTekst.\n")
+        _ = Update.run(root: site.root)
+        let result = site.check()
+        #expect(result.succeeded)
+        let at = try location(site, "Łaźnie miejskie")
+        #expect(site.messages(result).contains(at + "the translation links to 'https://evil.example/', but the source text has no link here; the link is shown as plain text (links to evil.example can be allowed in site.yml under translations: linkHosts)"))
+        let lazienki = try page(result, "en/guide/lazienki/index.html")
+        #expect(lazienki.contains("<h1>Baths of the city</h1>"))
+        #expect(lazienki.contains("<title>Baths of the city · "))
+        // A source title's own link is not shown either: in its h1, the section's list, the A-Z index, the book.
+        #expect(try page(result, "pl/guide/zupa/index.html").contains("<h1>Zupa dnia</h1>"))
+        for (path, html) in [("en/guide/index.html", try page(result, "en/guide/index.html")),
+                             ("en/a-z/index.html", try page(result, "en/a-z/index.html")),
+                             ("en/index.html", try page(result, "en/index.html")),
+                             ("nav.xhtml", try chapter(result, "en", "nav.xhtml")),
+                             ("guide-lazienki.xhtml", try chapter(result, "en", "guide-lazienki.xhtml"))] {
+            #expect(!html.contains("evil.example") && !html.contains(">Zupa</a>"), "\(path)")
+            #expect(html.contains("Baths of the city"), "\(path)")
+        }
+        for path in ["pl/guide/index.html", "pl/a-z/index.html", "en/guide/index.html"] {
+            let html = try page(result, path)
+            #expect(!html.contains(">Zupa</a>") && html.contains("Zupa dnia</a>"), "\(path)")
+        }
     }
 
     @Test func hostsOfWebAddressesAreReadAsBrowsersReadThem() {
