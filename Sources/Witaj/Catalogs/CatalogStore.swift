@@ -79,9 +79,10 @@ struct Catalogs: Sendable {
     func translations(for site: Site, languages: [LanguageProfile],
                       into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
         let links = TranslationLinks(site: site)
-        // Each document's segments by text, once for every language: a translation is checked against its source.
+        // Where each segment of each document points, by its text, once for every language: a translation is
+        // checked against its source.
         let sources = parallelMap(site.documents) { document in
-            Dictionary(document.segments.map { (TextKey($0.text), $0) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(document.segments.map { (TextKey($0.text), links.targets(of: $0)) }, uniquingKeysWith: { a, _ in a })
         }
         let targets = languages.filter { $0.code != site.config.sourceLanguage }
         let perLanguage = parallelMap(targets) { language -> ([String: [TextKey: TranslationEntry]], [String: String]?, Diagnostics) in
@@ -100,8 +101,9 @@ struct Catalogs: Sendable {
                     // Only a current translation of a segment is ever shown: it is parsed once, here, and checked.
                     let key = TextKey(entry.msgid)
                     var parsed: ParsedText?
-                    if entry.hasTranslation && !entry.isFuzzy, let source = segments[key] {
-                        parsed = TranslationChecker.check(entry, of: source, in: document, path: path, links: links, into: &diagnostics)
+                    if entry.hasTranslation && !entry.isFuzzy, let targets = segments[key] {
+                        parsed = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path, links: links,
+                                                          into: &diagnostics)
                     }
                     entries[key] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy, parsed: parsed)
                 }

@@ -3,43 +3,45 @@ import WitajMarkdown
 
 /// Checks what translators wrote: links in segments, and ICU MessageFormat in interface strings.
 enum TranslationChecker {
-    /// Parses a translation that readers may be shown (of the source segment `source`), and checks where it
-    /// points. Returns what readers get: the translation with only the links and images its source has.
-    static func check(_ entry: POEntry, of source: Segment, in document: Document, path: String, links: TranslationLinks,
-                      into diagnostics: inout Diagnostics) -> ParsedText {
+    /// Parses a translation that readers may be shown, of a segment of `document` that points to `targets`
+    /// (`TranslationLinks.targets`), and checks where it points. Returns what readers get: the translation with only
+    /// the links and images its source has.
+    static func check(_ entry: POEntry, pointingTo targets: TranslationLinks.Targets, in document: Document, path: String,
+                      links: TranslationLinks, into diagnostics: inout Diagnostics) -> ParsedText {
         let location = SourceLocation(path, line: entry.msgstrLine)
-        let parsed = ParsedText(entry.translation)
-        switch parsed {
-        case .plain:
-            return parsed
-        case .notInline:
+        let text = entry.translation
+        guard let inlines = MarkdownReader.inlines(text) else {
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
-            return parsed
-        case .inlines(let inlines):
-            let pointers = TranslationLinks.pointers(in: inlines)
-            if pointers.isEmpty { return parsed }
-            let targets = links.targets(of: source, in: document)
-            for pointer in pointers {
-                let target = links.resolver.resolve(pointer.destination, from: document)
-                if case .invalid(let reason) = target {
-                    diagnostics.warning(location, "\(reason); the link is shown as text")
-                } else if pointer.isImage, !links.allowsImage(target, source: targets) {
-                    diagnostics.warning(location, "the translation shows the image '\(pointer.destination)', which the source text does not; its description is shown instead")
-                } else if !pointer.isImage, !links.allowsLink(to: target, source: targets) {
-                    diagnostics.warning(location, strayLink(pointer, target: target, source: targets))
-                }
-            }
-            return links.restricted(parsed, source: targets, in: document)
+            return ParsedText(nil, of: text)
         }
+        let pointers = TranslationLinks.pointers(in: inlines)
+        if pointers.isEmpty { return ParsedText(inlines, of: text) }
+        var stray = false
+        for pointer in pointers {
+            // Where the source points, as the source writes it: checked with the source.
+            if (pointer.isImage ? targets.images : targets.links).contains(pointer.destination) { continue }
+            let target = links.resolver.resolve(pointer.destination, from: document)
+            if case .invalid(let reason) = target {
+                diagnostics.warning(location, "\(reason); the link is shown as text")
+            } else if pointer.isImage, !links.allowsImage(pointer.destination, source: targets, in: document) {
+                diagnostics.warning(location, "the translation shows the image '\(pointer.destination)', which the source text does not; its description is shown instead")
+                stray = true
+            } else if !pointer.isImage, !links.allowsLink(pointer.destination, source: targets, in: document) {
+                diagnostics.warning(location, strayLink(pointer, target: target, source: targets))
+                stray = true
+            }
+        }
+        guard stray else { return ParsedText(inlines, of: text) }
+        return ParsedText(links.restricted(inlines, source: targets, in: document) ?? inlines, of: text)
     }
 
     /// Why a link of a translation is shown as text, said to its translator.
     static func strayLink(_ pointer: TranslationLinks.Pointer, target: LinkTarget, source: TranslationLinks.Targets) -> String {
         let link = pointer.autolink.map { "the address '\($0)' in the translation becomes a link" }
             ?? "the translation links to '\(pointer.destination)'"
-        let where_ = source.written.isEmpty ? "the source text has no link here"
-            : "the source text links only to " + source.written.map { "'\($0)'" }.joined(separator: ", ")
-        var message = "\(link), but \(where_)" + (source.written.isEmpty ? "" : " (keep its link targets)")
+        let where_ = source.links.isEmpty ? "the source text has no link here"
+            : "the source text links only to " + source.links.map { "'\($0)'" }.joined(separator: ", ")
+        var message = "\(link), but \(where_)" + (source.links.isEmpty ? "" : " (keep its link targets)")
         message += "; the link is shown as plain text"
         if case .external(let url) = target, let host = TranslationLinks.webHost(url) {
             message += " (links to \(host) can be allowed in site.yml under translations: linkHosts)"

@@ -50,7 +50,7 @@ enum Localizer {
                         profiles: [String: LanguageProfile], translations: Translations,
                         links: TranslationLinks) -> [TextKey: ResolvedText] {
         func parsed(_ entry: TranslationEntry, of segment: Segment) -> ParsedText {
-            entry.parsed ?? links.restricted(ParsedText(entry.text), translating: segment, in: document)
+            entry.parsed ?? links.restricted(ParsedText(entry.text), of: entry.text, translating: segment, in: document)
         }
         var texts: [TextKey: ResolvedText] = [:]
         let own = translations[language.code]?[document.source]

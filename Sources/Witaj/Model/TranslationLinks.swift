@@ -14,55 +14,57 @@ struct TranslationLinks: Sendable {
         hosts = site.config.translationLinkHosts
     }
 
-    /// Where a source segment's links and images go, resolved.
+    /// Where a source segment's links and images go, as written in it.
     struct Targets {
-        /// Link destinations as written, for messages.
-        var written: [String] = []
-        var links: [LinkTarget] = []
-        var images: [LinkTarget] = []
+        var links: [String] = []
+        var images: [String] = []
     }
 
-    func targets(of segment: Segment, in document: Document) -> Targets {
+    func targets(of segment: Segment) -> Targets {
         var targets = Targets()
-        guard case .inlines(let inlines) = segment.parsed else { return targets }
+        guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { return targets }
         for pointer in Self.pointers(in: inlines) {
-            let target = resolver.resolve(pointer.destination, from: document)
             if pointer.isImage {
-                targets.images.append(target)
-            } else {
-                targets.links.append(target)
-                if !targets.written.contains(pointer.destination) { targets.written.append(pointer.destination) }
+                targets.images.append(pointer.destination)
+            } else if !targets.links.contains(pointer.destination) {
+                targets.links.append(pointer.destination)
             }
         }
         return targets
     }
 
-    /// Whether a translation may link to `target`. An invalid target is not this rule's business: the resolver's
-    /// reason is reported and the page shows no link.
-    func allowsLink(to target: LinkTarget, source: Targets) -> Bool {
+    /// Whether a translation (of a segment of `document` that points to `source`) may link to `destination`. A
+    /// destination written as in the source is allowed at once: it resolves as the source's did. An invalid one is
+    /// not this rule's business: the resolver's reason is reported and the page shows no link.
+    func allowsLink(_ destination: String, source: Targets, in document: Document) -> Bool {
+        if source.links.contains(destination) { return true }
+        let target = resolver.resolve(destination, from: document)
         if case .invalid = target { return true }
-        if source.links.contains(where: { Self.same($0, target) }) { return true }
+        if source.links.contains(where: { Self.same(resolver.resolve($0, from: document), target) }) { return true }
         if case .external(let url) = target, let host = Self.webHost(url) { return hosts.contains(host) }
         return false
     }
 
-    func allowsImage(_ target: LinkTarget, source: Targets) -> Bool {
+    func allowsImage(_ destination: String, source: Targets, in document: Document) -> Bool {
+        if source.images.contains(destination) { return true }
+        let target = resolver.resolve(destination, from: document)
         if case .invalid = target { return true }
-        return source.images.contains { Self.same($0, target) }
+        return source.images.contains { Self.same(resolver.resolve($0, from: document), target) }
     }
 
-    /// A translation's text with every link and image its source does not have made text: what readers get.
-    func restricted(_ parsed: ParsedText, translating segment: Segment, in document: Document) -> ParsedText {
-        guard parsed.pointsSomewhere else { return parsed }
-        return restricted(parsed, source: targets(of: segment, in: document), in: document)
+    /// A translation (`parsed` from `text`) with every link and image its source does not have made text: what
+    /// readers get.
+    func restricted(_ parsed: ParsedText, of text: String, translating segment: Segment, in document: Document) -> ParsedText {
+        guard parsed.pointsSomewhere, let inlines = parsed.inlines(of: text),
+              let changed = restricted(inlines, source: targets(of: segment), in: document) else { return parsed }
+        return ParsedText(changed, of: text)
     }
 
-    /// `restricted` with the source's targets already known.
-    func restricted(_ parsed: ParsedText, source: Targets, in document: Document) -> ParsedText {
-        guard case .inlines(let inlines) = parsed else { return parsed }
+    /// `inlines` with the links and images that `source` does not have made text; nil when there is none.
+    func restricted(_ inlines: [Inline], source: Targets, in document: Document) -> [Inline]? {
         var changed = false
         let result = restrict(inlines, source: source, from: document, changed: &changed)
-        return changed ? .inlines(result) : parsed
+        return changed ? result : nil
     }
 
     private func restrict(_ inlines: [Inline], source: Targets, from document: Document, changed: inout Bool) -> [Inline] {
@@ -72,14 +74,14 @@ struct TranslationLinks: Sendable {
             switch inline {
             case .link(let destination, let title, let content):
                 let inner = restrict(content, source: source, from: document, changed: &changed)
-                if allowsLink(to: resolver.resolve(destination, from: document), source: source) {
+                if allowsLink(destination, source: source, in: document) {
                     out.append(.link(destination: destination, title: title, inner))
                 } else {
                     changed = true
                     out += inner
                 }
             case .image(let destination, _, let alt):
-                if allowsImage(resolver.resolve(destination, from: document), source: source) {
+                if allowsImage(destination, source: source, in: document) {
                     out.append(inline)
                 } else {
                     changed = true

@@ -94,7 +94,7 @@ struct DocumentRecord: Equatable, Sendable {
             guard let profile = profiles[text.language], let state = ResolvedText.State(rawValue: text.state) else { return nil }
             // The text stored is the source's own, or a translation parsed here, once for this build.
             let parsed = TextKey(text.text) == TextKey(segment.text) ? segment.parsed
-                : links.restricted(ParsedText(text.text), translating: segment, in: document)
+                : links.restricted(ParsedText(text.text), of: text.text, translating: segment, in: document)
             texts[TextKey(segment.text)] = ResolvedText(text: text.text, parsed: parsed, language: profile, state: state)
         }
         return LocalizedDocument(document: document, language: language, texts: texts,

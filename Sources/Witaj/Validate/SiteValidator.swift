@@ -86,7 +86,7 @@ enum SiteValidator {
                 diagnostics.error(chapter.location, "\(chapter.source) is in the pack twice")
             }
             for segment in document.segments {
-                guard let inlines = segment.parsed.inlines(of: segment.text) else { continue }
+                guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { continue }
                 for image in images(in: inlines) where image.contains(":") {
                     diagnostics.warning(segment.location, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
                 }
@@ -108,7 +108,7 @@ enum SiteValidator {
     static func checkRawHTML(_ blocks: [Block], of document: Document, into diagnostics: inout Diagnostics) {
         checkHTMLBlocks(blocks, of: document, into: &diagnostics)
         for segment in document.segments where segment.role != .title && segment.role != .summary {
-            guard let inlines = segment.parsed.inlines(of: segment.text), containsHTML(inlines) else { continue }
+            guard segment.parsed.hasHTML, let inlines = segment.parsed.inlines(of: segment.text), containsHTML(inlines) else { continue }
             diagnostics.warning(segment.location, "inline HTML is shown as text, not as markup; write it in Markdown")
         }
     }
@@ -125,6 +125,7 @@ enum SiteValidator {
         }
     }
 
+    /// HTML outside images (an image's description is shown without markup).
     static func containsHTML(_ inlines: [Inline]) -> Bool {
         inlines.contains { inline in
             switch inline {
@@ -137,7 +138,7 @@ enum SiteValidator {
 
     static func checkLinks(in segment: Segment, of document: Document, resolver: LinkResolver,
                            into diagnostics: inout Diagnostics) {
-        guard let inlines = segment.parsed.inlines(of: segment.text) else { return }
+        guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { return }
         for destination in destinations(in: inlines) {
             if case .invalid(let reason) = resolver.resolve(destination, from: document) {
                 let offset = segment.text.range(of: "(" + destination)?.lowerBound ?? segment.text.startIndex
