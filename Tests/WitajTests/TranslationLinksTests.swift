@@ -155,9 +155,15 @@ import ZIPFoundation
             ("https://evil.example\\@gov.pl", "evil.example"), ("https://evil.example#@gov.pl", "evil.example"),
             ("https:\\\\gov.pl", "gov.pl"), ("https://gov.pl%2eevil.example/", nil), ("https://[::1]/", nil),
             ("mailto:x@gov.pl", nil), ("tel:+48", nil), ("ftp://gov.pl", nil), ("https://go\tv.pl/", "gov.pl"),
+            // A combining mark does not hide a "/", "#" or "?" from a browser.
+            ("https://evil.example/\u{301}@gov.pl", "evil.example"), ("https://evil.example#\u{301}@gov.pl", "evil.example"),
+            ("https://evil.example?\u{301}@gov.pl", "evil.example"), ("https://gov.pl:\u{301}443/", nil),
         ]
         for (url, host) in cases {
             #expect(TranslationLinks.webHost(url) == host, "\(url)")
         }
+        #expect(TranslationLinks.normalized("HTTPS://Gov.PL/A?B#C") == "https://gov.pl/A?B#C")
+        #expect(TranslationLinks.normalized("https://gov.pl/\u{301}A") != TranslationLinks.normalized("https://gov.pl/\u{301}a"))
+        #expect(TranslationLinks.normalized("MAILTO:Ala@X.pl") == "mailto:Ala@X.pl")
     }
 }

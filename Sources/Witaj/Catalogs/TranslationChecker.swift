@@ -19,7 +19,7 @@ enum TranslationChecker {
         var stray = false
         for pointer in pointers {
             // Where the source points, as the source writes it: checked with the source.
-            if (pointer.isImage ? targets.images : targets.links).contains(pointer.destination) { continue }
+            if targets.writes(pointer.destination, image: pointer.isImage) { continue }
             let target = links.resolver.resolve(pointer.destination, from: document)
             if case .invalid(let reason) = target {
                 diagnostics.warning(location, "\(reason); the link is shown as text")

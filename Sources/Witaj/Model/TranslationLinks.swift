@@ -18,6 +18,11 @@ struct TranslationLinks: Sendable {
     struct Targets {
         var links: [String] = []
         var images: [String] = []
+
+        /// Whether the source writes this destination, byte for byte.
+        func writes(_ destination: String, image: Bool) -> Bool {
+            (image ? images : links).contains { $0.utf8.elementsEqual(destination.utf8) }
+        }
     }
 
     func targets(of segment: Segment) -> Targets {
@@ -37,7 +42,7 @@ struct TranslationLinks: Sendable {
     /// destination written as in the source is allowed at once: it resolves as the source's did. An invalid one is
     /// not this rule's business: the resolver's reason is reported and the page shows no link.
     func allowsLink(_ destination: String, source: Targets, in document: Document) -> Bool {
-        if source.links.contains(destination) { return true }
+        if source.writes(destination, image: false) { return true }
         let target = resolver.resolve(destination, from: document)
         if case .invalid = target { return true }
         if source.links.contains(where: { Self.same(resolver.resolve($0, from: document), target) }) { return true }
@@ -46,7 +51,7 @@ struct TranslationLinks: Sendable {
     }
 
     func allowsImage(_ destination: String, source: Targets, in document: Document) -> Bool {
-        if source.images.contains(destination) { return true }
+        if source.writes(destination, image: true) { return true }
         let target = resolver.resolve(destination, from: document)
         if case .invalid = target { return true }
         return source.images.contains { Self.same(resolver.resolve($0, from: document), target) }
@@ -130,34 +135,39 @@ struct TranslationLinks: Sendable {
         }
     }
 
-    /// An address with its scheme, and its host when it has one, in lower case.
+    /// An address with its scheme, and its host when it has one, in lower case. (Read as scalars, as browsers read
+    /// addresses: a combining mark after "/" must not hide the "/".)
     static func normalized(_ url: String) -> String {
-        guard let colon = url.firstIndex(of: ":") else { return url }
-        let scheme = url[..<colon].lowercased()
-        var rest = url[url.index(after: colon)...]
-        guard rest.hasPrefix("//") else { return scheme + ":" + rest }
-        rest = rest.dropFirst(2)
-        let end = rest.firstIndex { "/?#\\".contains($0) } ?? rest.endIndex
-        return scheme + "://" + rest[..<end].lowercased() + rest[end...]
+        let scalars = Array(url.unicodeScalars)
+        guard let colon = scalars.firstIndex(of: ":") else { return url }
+        func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        let scheme = string(scalars[..<colon]).lowercased()
+        let rest = scalars[(colon + 1)...]
+        guard rest.starts(with: ["/", "/"]) else { return scheme + ":" + string(rest) }
+        let authority = rest.dropFirst(2)
+        let end = authority.firstIndex { "/?#\\".unicodeScalars.contains($0) } ?? authority.endIndex
+        return scheme + "://" + string(authority[..<end]).lowercased() + string(authority[end...])
     }
 
     /// The host of an http(s) address, as a browser reads it (after any "user@", without a port), lowercased; nil
     /// for any other address or a host written in a way this does not read (which is then not allowed).
     static func webHost(_ url: String) -> String? {
-        // Browsers drop tabs and newlines anywhere in an address, and read "\" as "/" in web addresses.
-        let compact = String(url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
-        guard let colon = compact.firstIndex(of: ":"), ["http", "https"].contains(compact[..<colon].lowercased()) else { return nil }
-        var rest = compact[compact.index(after: colon)...]
-        guard rest.hasPrefix("//") || rest.hasPrefix("\\\\") || rest.hasPrefix("/\\") || rest.hasPrefix("\\/") else { return nil }
-        rest = rest.dropFirst(2)
-        var authority = rest.prefix { !"/?#\\".contains($0) }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        // Browsers read an address by code points, drop tabs and newlines anywhere in it, and read "\" as "/" in
+        // web addresses.
+        let scalars = Array(url.unicodeScalars).filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        guard let colon = scalars.firstIndex(of: ":"), ["http", "https"].contains(string(scalars[..<colon]).lowercased()) else { return nil }
+        let rest = scalars[(colon + 1)...]
+        func slash(_ s: Unicode.Scalar?) -> Bool { s == "/" || s == "\\" }
+        guard slash(rest.first), slash(rest.dropFirst().first) else { return nil }
+        var authority = rest.dropFirst(2).prefix { !"/?#\\".unicodeScalars.contains($0) }
+        if let at = authority.lastIndex(of: "@") { authority = authority[(at + 1)...] }
         if let port = authority.lastIndex(of: ":") {
-            guard authority[authority.index(after: port)...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            guard authority[(port + 1)...].allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
             authority = authority[..<port]
         }
-        if authority.hasSuffix(".") { authority = authority.dropLast() }
-        let host = authority.lowercased()
+        if authority.last == "." { authority = authority.dropLast() }
+        let host = string(authority).lowercased()
         return SiteConfigReader.isHostName(host) ? host : nil
     }
 }
