@@ -82,56 +82,6 @@ public enum MarkdownReader {
         return [.text(text)]
     }
 
-    /// The destinations of the links in a one-line text of plain links ("[text](target)", no title, no nesting,
-    /// no image, code, HTML, escape, entity or autolink), in order, as cmark would find them; nil when the text may
-    /// be anything else. Such a text is also always one paragraph. Most translated paragraphs with a link are such
-    /// text, and their links are checked without the parser.
-    public static func plainLinkDestinations(_ text: String) -> [String]? {
-        let bytes = Array(text.utf8)
-        var previous: UInt8 = 0
-        for byte in bytes {
-            switch byte {
-            case 0..<0x20, 0x7F, UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"),
-                 UInt8(ascii: "&"), UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ":"),
-                 UInt8(ascii: "@"), UInt8(ascii: "|"):
-                return nil
-            case UInt8(ascii: ".") where previous | 0x20 == UInt8(ascii: "w"):
-                return nil
-            default:
-                previous = byte
-            }
-        }
-        var destinations: [String] = []
-        var inBrackets = false
-        var i = 0
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "["):
-                if inBrackets { return nil }
-                inBrackets = true
-            case UInt8(ascii: "]") where inBrackets:
-                inBrackets = false
-                guard i + 1 < bytes.count else { break }
-                if bytes[i + 1] == UInt8(ascii: "[") { return nil }
-                guard bytes[i + 1] == UInt8(ascii: "(") else { break }
-                var end = i + 2
-                while end < bytes.count, bytes[end] != UInt8(ascii: ")") {
-                    switch bytes[end] {
-                    case 0x20, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "]"): return nil
-                    default: end += 1
-                    }
-                }
-                guard end < bytes.count, end > i + 2 else { return nil }
-                destinations.append(String(decoding: bytes[(i + 2)..<end], as: UTF8.self))
-                i = end
-            default:
-                break
-            }
-            i += 1
-        }
-        return destinations
-    }
-
     // MARK: - cmark
 
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()

@@ -16,6 +16,8 @@ import Testing
         try site.write("site.yml", BookTests.siteYAML)
         _ = Update.run(root: site.root)
         try site.translate("locales/en/guide/lekarz.po") { "EN " + $0 }
+        // A summary that links where its source does not: lists show it without the link, also from its record.
+        try site.translate("locales/en/guide/lazienki.po") { $0 == "Gdzie się wykąpać." ? "Where to [bathe](https://evil.example/)." : nil }
         try site.age()
         #expect(Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000).succeeded)
 

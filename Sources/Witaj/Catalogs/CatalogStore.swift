@@ -80,12 +80,17 @@ struct Catalogs: Sendable {
     /// The current translations for the build, with translators' links and MessageFormat checked.
     func translations(for site: Site, languages: [LanguageProfile],
                       into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
-        let resolver = LinkResolver(documents: site.documents)
+        let links = TranslationLinks(site: site)
+        // Where each segment of each document points, by its text, once for every language: a translation is
+        // checked against its source.
+        let sources = parallelMap(site.documents) { document in
+            Dictionary(document.segments.map { (TextKey($0.text), links.targets(of: $0)) }, uniquingKeysWith: { a, _ in a })
+        }
         let targets = languages.filter { $0.code != site.config.sourceLanguage }
         let perLanguage = parallelMap(targets) { language -> ([String: [TextKey: TranslationEntry]], [String: String]?, Diagnostics) in
             var diagnostics = Diagnostics()
             var byDocument: [String: [TextKey: TranslationEntry]] = [:]
-            for document in site.documents {
+            for (document, segments) in zip(site.documents, sources) {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 guard let catalog = documents[language.code]?[path] else { continue }
                 var entries: [TextKey: TranslationEntry] = [:]
@@ -100,10 +105,14 @@ struct Catalogs: Sendable {
                         diagnostics.warning(SourceLocation(path, line: entry.msgstrLine), problem + "; the fallback is shown")
                         continue
                     }
-                    entries[TextKey(entry.msgid)] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy)
-                    if entry.hasTranslation && !entry.isFuzzy {
-                        TranslationChecker.check(entry, of: document, path: path, resolver: resolver, into: &diagnostics)
+                    // Only a current translation of a segment is ever shown: it is parsed once, here, and checked.
+                    let key = TextKey(entry.msgid)
+                    var parsed: ParsedText?
+                    if entry.hasTranslation && !entry.isFuzzy, let targets = segments[key] {
+                        parsed = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path, links: links,
+                                                          into: &diagnostics)
                     }
+                    entries[key] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy, parsed: parsed)
                 }
                 byDocument[document.source] = entries
             }

@@ -3,26 +3,50 @@ import WitajMarkdown
 
 /// Checks what translators wrote: links in segments, and ICU MessageFormat in interface strings.
 package enum TranslationChecker {
-    static func check(_ entry: POEntry, of document: Document, path: String, resolver: LinkResolver,
-                      into diagnostics: inout Diagnostics) {
+    /// Parses a translation that readers may be shown, of a segment of `document` that points to `targets`
+    /// (`TranslationLinks.targets`), and checks where it points. Returns what readers get: the translation with only
+    /// the links and images its source has.
+    static func check(_ entry: POEntry, pointingTo targets: TranslationLinks.Targets, in document: Document, path: String,
+                      links: TranslationLinks, into diagnostics: inout Diagnostics) -> ParsedText {
         let location = SourceLocation(path, line: entry.msgstrLine)
-        // Only a link ("](" or "<…>") can point somewhere wrong, only a line start or a newline can open a block.
         let text = entry.translation
-        if let first = text.first, first.isLetter, !mayLinkOrBreak(text) { return }
-        let destinations: [String]
-        if let plain = MarkdownReader.plainLinkDestinations(text) {
-            destinations = plain
-        } else if let inlines = MarkdownReader.inlines(text) {
-            destinations = SiteValidator.destinations(in: inlines)
-        } else {
+        guard let inlines = MarkdownReader.inlines(text) else {
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
-            return
+            return ParsedText(nil, of: text)
         }
-        for destination in destinations {
-            if case .invalid(let reason) = resolver.resolve(destination, from: document) {
+        let pointers = TranslationLinks.pointers(in: inlines)
+        if pointers.isEmpty { return ParsedText(inlines, of: text) }
+        var stray = false
+        for pointer in pointers {
+            // Where the source points, as the source writes it: checked with the source.
+            if targets.writes(pointer.destination, image: pointer.isImage) { continue }
+            let target = links.resolver.resolve(pointer.destination, from: document)
+            if case .invalid(let reason) = target {
                 diagnostics.warning(location, "\(reason); the link is shown as text")
+            } else if pointer.isImage, !links.allowsImage(pointer.destination, source: targets, in: document) {
+                diagnostics.warning(location, "the translation shows the image '\(pointer.destination)', which the source text does not; its description is shown instead")
+                stray = true
+            } else if !pointer.isImage, !links.allowsLink(pointer.destination, source: targets, in: document) {
+                diagnostics.warning(location, strayLink(pointer, target: target, source: targets))
+                stray = true
             }
         }
+        guard stray else { return ParsedText(inlines, of: text) }
+        return ParsedText(links.restricted(inlines, source: targets, in: document) ?? inlines, of: text)
+    }
+
+    /// Why a link of a translation is shown as text, said to its translator.
+    static func strayLink(_ pointer: TranslationLinks.Pointer, target: LinkTarget, source: TranslationLinks.Targets) -> String {
+        let link = pointer.autolink.map { "the address '\($0)' in the translation becomes a link" }
+            ?? "the translation links to '\(pointer.destination)'"
+        let where_ = source.links.isEmpty ? "the source text has no link here"
+            : "the source text links only to " + source.links.map { "'\($0)'" }.joined(separator: ", ")
+        var message = "\(link), but \(where_)" + (source.links.isEmpty ? "" : " (keep its link targets)")
+        message += "; the link is shown as plain text"
+        if case .external(let url) = target, let host = TranslationLinks.webHost(url) {
+            message += " (links to \(host) can be allowed in site.yml under translations: linkHosts)"
+        }
+        return message
     }
 
     /// A translation without the control characters that no page or XHTML book may hold (a vertical tab from
@@ -42,16 +66,6 @@ package enum TranslationChecker {
         var clean = String.UnicodeScalarView()
         for s in text.unicodeScalars { clean.append(isControl(s) ? " " : s) }
         return String(clean)
-    }
-
-    /// Whether a text has "](", "<" or a newline (scanned as bytes: this runs for every translation).
-    static func mayLinkOrBreak(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "<") || byte == 0x0A || (previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(")) { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// The translated interface strings of a ui.po, each checked; a string that fails is left out (the

@@ -1,5 +1,4 @@
 import WitajICU
-import WitajMarkdown
 
 extension Coverage {
     /// What gettext's `msgfmt --statistics` counts for a catalog: entries (not the header, not obsolete) that are
@@ -42,9 +41,9 @@ extension Coverage {
             let fresh = CatalogUpdater.entries(for: document.segments)
             var wordsOf: [TextKey: Int] = [:]
             let words = WordCounter(locale: source)
-            for entry in fresh {
-                let plain = MarkdownReader.inlines(entry.msgid).map(InlineHTMLRenderer.plainText) ?? entry.msgid
-                wordsOf[TextKey(entry.msgid)] = words.count(plain)
+            // The catalog's msgids are the segments' texts.
+            for segment in document.segments where wordsOf[TextKey(segment.text)] == nil {
+                wordsOf[TextKey(segment.text)] = words.count(segment.parsed.plainText(of: segment.text))
             }
             var entries: [String: Entry] = [:]
             for language in targets {
@@ -65,7 +64,7 @@ extension Coverage {
                 entries[language.code] = Entry(status: status(segments, exists: existing != nil), catalog: path,
                                                exists: existing != nil, segments: segments, words: wordCounts, changes: changes)
             }
-            let title = MarkdownReader.inlines(document.title.text).map(InlineHTMLRenderer.plainText) ?? document.title.text
+            let title = document.title.parsed.plainText(of: document.title.text)
             return DocumentRow(id: document.id, kind: document.kind.rawValue, title: title, source: document.source,
                                segments: fresh.count, words: fresh.reduce(0) { $0 + (wordsOf[TextKey($1.msgid)] ?? 0) },
                                languages: entries)

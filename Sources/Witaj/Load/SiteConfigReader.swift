@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `site.yml`.
 enum SiteConfigReader {
-    static let fields = ["baseURL", "sourceLanguage", "languages", "pack"]
+    static let fields = ["baseURL", "sourceLanguage", "languages", "pack", "translations"]
 
     static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let node = YAMLText.compose(text, path: path, firstLine: 1, into: &diagnostics) else { return nil }
@@ -16,6 +16,7 @@ enum SiteConfigReader {
         var sourceNode: Node?
         var languages: [SiteConfig.Language] = []
         var pack: SiteConfig.Pack?
+        var linkHosts: Set<String> = []
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "baseURL":
@@ -48,6 +49,8 @@ enum SiteConfigReader {
                 }
             case "pack":
                 pack = readPack(value, at: at, into: &diagnostics)
+            case "translations":
+                linkHosts = readTranslations(value, at: at, into: &diagnostics)
             default:
                 diagnostics.warning(at(key), "unknown field '\(key.string ?? "")' (known: \(fields.joined(separator: ", ")))")
             }
@@ -65,7 +68,46 @@ enum SiteConfigReader {
             if language.code != source && !chain.contains(source) { chain.append(source) }
             return .init(code: language.code, fallbacks: chain, location: language.location)
         }
-        return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages, pack: pack)
+        return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages, pack: pack,
+                          translationLinkHosts: linkHosts)
+    }
+
+    /// `translations:` what translations may do beyond their source text. `linkHosts`: the hosts of web sites a
+    /// translation may link to although its source does not (a localized version of an external site).
+    static func readTranslations(_ node: Node, at: (Node) -> SourceLocation, into diagnostics: inout Diagnostics) -> Set<String> {
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "'translations' must be a mapping, such as 'linkHosts: [www.gov.pl]'")
+            return []
+        }
+        var hosts: Set<String> = []
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "linkHosts":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'linkHosts' must be a list of host names, such as [www.gov.pl, gov.pl]")
+                    continue
+                }
+                for entry in list {
+                    let name = entry.string ?? ""
+                    guard isHostName(name) else {
+                        diagnostics.error(at(entry), "'\(name)' is not a host name: write only the host, such as www.gov.pl (no https://, no path)")
+                        continue
+                    }
+                    hosts.insert(name.lowercased())
+                }
+            default:
+                diagnostics.warning(at(key), "unknown translations field '\(key.string ?? "")' (known: linkHosts)")
+            }
+        }
+        return hosts
+    }
+
+    /// A host name as links write it: dot-separated labels of letters, digits and hyphens.
+    static func isHostName(_ name: String) -> Bool {
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        return !name.isEmpty && labels.allSatisfy { label in
+            !label.isEmpty && label.first != "-" && label.last != "-" && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
     }
 
     /// `pack:` the welcome pack as a book: its file name and its chapters, in order, by source file.

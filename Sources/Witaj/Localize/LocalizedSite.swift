@@ -1,5 +1,4 @@
 import WitajICU
-import WitajMarkdown
 
 /// A segment's text as a reader of one language gets it, and which language it really is.
 public struct ResolvedText: Sendable {
@@ -13,17 +12,26 @@ public struct ResolvedText: Sendable {
         case untranslated
     }
     public let text: String
+    /// The text's inline Markdown, parsed once; a translation's has only the links and images its source has.
+    public let parsed: ParsedText
     public let language: LanguageProfile
     public let state: State
+
+    /// What a reader sees, without markup (the page's `<title>`, its description, sorting).
+    public var plainText: String { parsed.plainText(of: text) }
 }
 
 /// A translation of one segment as a catalog holds it.
 public struct TranslationEntry: Sendable, Equatable {
     public let text: String
     public let fuzzy: Bool
-    public init(text: String, fuzzy: Bool) {
+    /// What readers get of the text, parsed when it was checked, with only the links and images its source has
+    /// (`TranslationChecker.check`); nil when it was not checked (a fuzzy or empty one is never shown).
+    public let parsed: ParsedText?
+    public init(text: String, fuzzy: Bool, parsed: ParsedText? = nil) {
         self.text = text
         self.fuzzy = fuzzy
+        self.parsed = parsed
     }
 }
 
@@ -54,12 +62,12 @@ public struct LocalizedDocument: Sendable {
         self.texts = texts
         self.hasFallback = hasFallback
         self.hasOutdated = hasOutdated
-        let title = texts[TextKey(document.title.text)]?.text ?? document.title.text
-        plainTitle = MarkdownReader.inlines(title).map(InlineHTMLRenderer.plainText) ?? title
+        plainTitle = texts[TextKey(document.title.text)]?.plainText ?? document.title.parsed.plainText(of: document.title.text)
     }
 
+    /// A text of the document as this language shows it; a text that is no segment (an empty table cell) as it is.
     public func resolve(_ text: String) -> ResolvedText {
-        texts[TextKey(text)] ?? ResolvedText(text: text, language: language, state: .source)
+        texts[TextKey(text)] ?? ResolvedText(text: text, parsed: ParsedText(text), language: language, state: .source)
     }
 
     public var title: ResolvedText { resolve(document.title.text) }

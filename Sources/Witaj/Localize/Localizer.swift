@@ -1,5 +1,4 @@
 import WitajICU
-import WitajMarkdown
 
 /// Site x language -> LocalizedSite: resolves every segment through the language's fallback chain and sorts
 /// the lists with the language's collation.
@@ -8,11 +7,12 @@ enum Localizer {
                          translations: Translations, interface: [String: [String: String]] = [:]) -> LocalizedSite {
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         let source = profiles[site.config.sourceLanguage] ?? language
+        let links = TranslationLinks(site: site)
         let documents = site.documents.map { document in
-            site.kept[document.source]?.localized(document, in: language, profiles: profiles) ??
+            site.kept[document.source]?.localized(document, in: language, profiles: profiles, links: links) ??
             LocalizedDocument(document: document, language: language,
                               texts: resolve(document, in: language, source: source, profiles: profiles,
-                                             translations: translations))
+                                             translations: translations, links: links))
         }
         func sortKey(_ d: LocalizedDocument) -> String { d.plainTitle }
         func ordered(_ list: [LocalizedDocument]) -> [LocalizedDocument] {
@@ -43,8 +43,15 @@ enum Localizer {
                              byPath: Dictionary(documents.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
+    /// Each segment's text in `language`: its current translation, else the first in the fallback chain. A
+    /// translation shows only the links and images its source has (`TranslationLinks`); the checker has already
+    /// made it so in the translations it parsed.
     static func resolve(_ document: Document, in language: LanguageProfile, source: LanguageProfile,
-                        profiles: [String: LanguageProfile], translations: Translations) -> [TextKey: ResolvedText] {
+                        profiles: [String: LanguageProfile], translations: Translations,
+                        links: TranslationLinks) -> [TextKey: ResolvedText] {
+        func parsed(_ entry: TranslationEntry, of segment: Segment) -> ParsedText {
+            entry.parsed ?? links.restricted(ParsedText(entry.text), of: entry.text, translating: segment, in: document)
+        }
         var texts: [TextKey: ResolvedText] = [:]
         let own = translations[language.code]?[document.source]
         let fallbacks = language.fallbacks.filter { $0 != source.code }.compactMap { code in
@@ -54,19 +61,19 @@ enum Localizer {
             let key = TextKey(segment.text)
             if texts[key] != nil { continue }
             if language.code == source.code {
-                texts[key] = ResolvedText(text: segment.text, language: source, state: .source)
+                texts[key] = ResolvedText(text: segment.text, parsed: segment.parsed, language: source, state: .source)
                 continue
             }
             let own = own?[key]
             if let own, !own.fuzzy, !own.text.isEmpty {
-                texts[key] = ResolvedText(text: own.text, language: language, state: .translated)
+                texts[key] = ResolvedText(text: own.text, parsed: parsed(own, of: segment), language: language, state: .translated)
                 continue
             }
             let state: ResolvedText.State = own?.fuzzy == true && !(own?.text.isEmpty ?? true) ? .outdated : .untranslated
-            var resolved = ResolvedText(text: segment.text, language: source, state: state)
+            var resolved = ResolvedText(text: segment.text, parsed: segment.parsed, language: source, state: state)
             for (profile, catalog) in fallbacks {
                 if let entry = catalog?[key], !entry.fuzzy, !entry.text.isEmpty {
-                    resolved = ResolvedText(text: entry.text, language: profile, state: state)
+                    resolved = ResolvedText(text: entry.text, parsed: parsed(entry, of: segment), language: profile, state: state)
                     break
                 }
             }

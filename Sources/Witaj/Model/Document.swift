@@ -12,11 +12,32 @@ public struct Segment: Sendable, Hashable {
     public let text: String
     public let role: Role
     public let location: SourceLocation
+    /// The text's inline Markdown, parsed once when the segment is read.
+    public let parsed: ParsedText
 
     public init(_ text: String, role: Role, location: SourceLocation) {
+        self.init(text, role: role, location: location, parsed: ParsedText(text))
+    }
+
+    private init(_ text: String, role: Role, location: SourceLocation, parsed: ParsedText) {
         self.text = text
         self.role = role
         self.location = location
+        self.parsed = parsed
+    }
+
+    /// The same text in another role (a paragraph inside a quote), not parsed again.
+    func with(role: Role) -> Segment { Segment(text, role: role, location: location, parsed: parsed) }
+
+    // `parsed` follows from `text`: equality and hashing leave it out.
+    public static func == (a: Segment, b: Segment) -> Bool {
+        a.text == b.text && a.role == b.role && a.location == b.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(role)
+        hasher.combine(location)
     }
 }
 
@@ -44,6 +65,32 @@ public struct Document: Sendable {
     /// What editors must verify; present when a fact in the document is uncertain.
     public let review: String?
     public let body: Body
+    /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
+    /// Made once, with the document: each segment's text is parsed when it is read.
+    public let segments: [Segment]
+
+    init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
+         reviewed: Day?, order: Int?, review: String?, body: Body) {
+        self.id = id
+        self.idLocation = idLocation
+        self.path = path
+        self.source = source
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.reviewed = reviewed
+        self.order = order
+        self.review = review
+        self.body = body
+        var segments = [title]
+        if let summary { segments.append(summary) }
+        switch body {
+        case .markdown(let blocks): segments += Self.segments(of: blocks, source: source)
+        case .procedure(let p): segments += p.segments
+        case .offices(let offices): segments += offices.flatMap(\.segments)
+        }
+        self.segments = segments.filter { !$0.text.allSatisfy(\.isWhitespace) }
+    }
 
     /// The section a document belongs to: the first component of its path ("" for top-level pages).
     public var section: String {
@@ -57,22 +104,7 @@ public struct Document: Sendable {
 }
 
 extension Document {
-    /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
-    public var segments: [Segment] {
-        allSegments.filter { !$0.text.allSatisfy(\.isWhitespace) }
-    }
-
-    private var allSegments: [Segment] {
-        var result = [title]
-        if let summary { result.append(summary) }
-        switch body {
-        case .markdown(let blocks): result += Self.segments(of: blocks, source: source)
-        case .procedure(let p): result += p.segments
-        case .offices(let offices): result += offices.flatMap(\.segments)
-        }
-        return result
-    }
-
+    /// The segments of a Markdown body, each parsed here.
     static func segments(of blocks: [Block], source: String, inList: Bool = false) -> [Segment] {
         blocks.flatMap { block -> [Segment] in
             func segment(_ text: SourceText, _ role: Segment.Role) -> Segment {
@@ -82,9 +114,7 @@ extension Document {
             case .heading(_, let text): return [segment(text, .heading)]
             case .paragraph(let text): return [segment(text, inList ? .listItem : .paragraph)]
             case .list(_, _, _, let items): return items.flatMap { segments(of: $0, source: source, inList: true) }
-            case .blockquote(let inner): return segments(of: inner, source: source).map {
-                Segment($0.text, role: .quote, location: $0.location)
-            }
+            case .blockquote(let inner): return segments(of: inner, source: source).map { $0.with(role: .quote) }
             case .table(_, let header, let rows):
                 return header.map { segment($0, .tableHeader) } + rows.flatMap { $0.map { segment($0, .tableCell) } }
             case .code, .thematicBreak, .html: return []

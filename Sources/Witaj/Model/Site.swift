@@ -13,6 +13,9 @@ public struct SiteConfig: Sendable {
     public let languages: [Language]
     /// The welcome pack as an EPUB book, when the site has one.
     public let pack: Pack?
+    /// Hosts of web sites that translations may link to where their source links elsewhere or nowhere
+    /// (`translations: linkHosts` in site.yml: a localized version of an external site), lowercased.
+    public var translationLinkHosts: Set<String> = []
 
     public struct Pack: Sendable {
         public struct Chapter: Sendable {
@@ -55,10 +58,12 @@ public struct Site: Sendable {
         }
         self.offices = offices
         bySource = Dictionary(documents.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { a, _ in a })
+        officesIndex = documents.firstIndex { $0.kind == .offices }
     }
 
-    /// The document that lists the offices, for links from procedure pages.
-    public var officesDocument: Document? { documents.first { $0.kind == .offices } }
+    /// The document that lists the offices, for links from procedure pages (found once: every procedure page asks).
+    public var officesDocument: Document? { officesIndex.map { documents[$0] } }
+    private let officesIndex: Int?
 
     public func document(source: String) -> Document? { bySource[source].map { documents[$0] } }
 }

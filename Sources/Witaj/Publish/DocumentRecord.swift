@@ -84,13 +84,18 @@ struct DocumentRecord: Equatable, Sendable {
     }
 
     /// The document in one language as other pages show it; nil when the record does not know the language.
-    func localized(_ document: Document, in language: LanguageProfile, profiles: [String: LanguageProfile]) -> LocalizedDocument? {
+    /// A translation shows only the links and images its source has (`links`).
+    func localized(_ document: Document, in language: LanguageProfile, profiles: [String: LanguageProfile],
+                   links: TranslationLinks) -> LocalizedDocument? {
         guard let record = languages[language.code] else { return nil }
         var texts: [TextKey: ResolvedText] = [:]
-        for (segment, text) in [(title, record.title), (summary, record.summary)] {
+        for (segment, text) in [(document.title, record.title), (document.summary, record.summary)] {
             guard let segment, let text else { continue }
             guard let profile = profiles[text.language], let state = ResolvedText.State(rawValue: text.state) else { return nil }
-            texts[TextKey(segment)] = ResolvedText(text: text.text, language: profile, state: state)
+            // The text stored is the source's own, or a translation parsed here, once for this build.
+            let parsed = TextKey(text.text) == TextKey(segment.text) ? segment.parsed
+                : links.restricted(ParsedText(text.text), of: text.text, translating: segment, in: document)
+            texts[TextKey(segment.text)] = ResolvedText(text: text.text, parsed: parsed, language: profile, state: state)
         }
         return LocalizedDocument(document: document, language: language, texts: texts,
                                  hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)

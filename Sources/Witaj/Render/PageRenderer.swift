@@ -23,10 +23,10 @@ struct PageRenderer {
         self.resolver = resolver
         let home = site.home
         siteName = home?.plainTitle ?? ""
-        siteNameHTML = home.map { SegmentRenderer(localized: $0, resolver: resolver, pagePath: "").render($0.document.title.text, insideLink: true).html } ?? ""
+        siteNameHTML = home.map { SegmentRenderer(localized: $0, resolver: resolver, pagePath: "").render($0.document.title.text, withoutLinks: true).html } ?? ""
         sectionTitles = site.sections.map { section in
             let title = SegmentRenderer(localized: section.index, resolver: resolver, pagePath: section.index.document.path)
-            return (section.index.document.path, title.context(section.index.document.title.text, insideLink: true))
+            return (section.index.document.path, title.context(section.index.document.title.text, withoutLinks: true))
         }
         let strings = site.strings
         interfaceStrings = Self.interfaceKeys.mapValues(strings.text)
@@ -87,7 +87,7 @@ struct PageRenderer {
             "alternates": alternates(path: path), "t": interfaceStrings, "tl": interfaceLanguages,
         ]
         if let localized {
-            context["description"] = localized.summary.map { plain($0.text) }
+            context["description"] = localized.summary?.plainText
             var notices: [String] = []
             if localized.document.review != nil {
                 notices.append("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.")
@@ -143,17 +143,14 @@ struct PageRenderer {
 
     var completeness: [String: [String: Bool]] = [:]
 
-    func plain(_ text: String) -> String {
-        MarkdownReader.inlines(text).map(InlineHTMLRenderer.plainText) ?? text
-    }
-
     // MARK: - Documents
 
     func documentContext(_ localized: LocalizedDocument) -> [String: Any] {
         let document = localized.document
         let segments = renderer(localized, on: document.path)
         var context = pageContext(path: document.path, title: localized.plainTitle, localized: localized)
-        context["title"] = segments.context(document.title.text)
+        // A title never links: not in the h1, nor in lists and the navigation.
+        context["title"] = segments.context(document.title.text, withoutLinks: true)
         context["summary"] = document.summary.map { segments.context($0.text) }  // nil removes the key
         context["kind"] = document.kind.rawValue
         context["isHome"] = document.kind == .home
@@ -166,7 +163,7 @@ struct PageRenderer {
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
             var crumb = renderer(section.index, on: document.path)
-                .context(section.index.document.title.text, insideLink: true)
+                .context(section.index.document.title.text, withoutLinks: true)
             crumb["url"] = style.url(from: document.path, to: section.index.document.path)
             context["section"] = crumb
         }
@@ -198,7 +195,7 @@ struct PageRenderer {
         let segmentRenderer = renderer(localized, on: page)
         var item: [String: Any] = [
             "url": style.url(from: page, to: localized.document.path),
-            "title": segmentRenderer.context(localized.document.title.text, insideLink: true),
+            "title": segmentRenderer.context(localized.document.title.text, withoutLinks: true),
             "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
         ]
         item["summary"] = localized.document.summary.map { segmentRenderer.context($0.text) }
@@ -244,13 +241,13 @@ struct PageRenderer {
             return officeContext(office, segments: officeRenderer, level: 3)
         }
         context["online"] = p.online.map { service -> [String: Any] in
-            var item = segments.context(service.text.text, insideLink: true)
+            var item = segments.context(service.text.text, withoutLinks: true)
             item["url"] = service.url
             return item
         }
         context["notes"] = p.notes.map { segments.context($0.text) }
         context["legal"] = p.legal.map { act -> [String: Any] in
-            var item = segments.context(act.text.text, insideLink: act.url != nil)
+            var item = segments.context(act.text.text, withoutLinks: act.url != nil)
             item["url"] = act.url
             return item
         }

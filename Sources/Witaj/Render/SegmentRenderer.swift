@@ -15,13 +15,14 @@ struct SegmentRenderer {
     let pagePath: String
     var style: LinkStyle = .site
 
-    /// `insideLink`: the text goes inside an `<a>` of the template (a title in a list or the navigation), so it
-    /// may have no links or images of its own.
-    func render(_ text: String, insideLink: Bool = false) -> Rendered {
+    /// `withoutLinks`: the text is a title (the page's `h1`, or a title in a list, the navigation or the
+    /// breadcrumb) or goes inside an `<a>` of the template, so it shows no links or images of its own, only their
+    /// text. Where a translation points is decided before (`TranslationLinks`): here only the source's rules apply.
+    func render(_ text: String, withoutLinks: Bool = false) -> Rendered {
         let resolved = localized.resolve(text)
         let document = localized.document
         let link: (String) -> String? = { destination in
-            if insideLink { return nil }
+            if withoutLinks { return nil }
             return switch resolver.resolve(destination, from: document) {
             case .document(let path, let fragment):
                 style.url(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
@@ -30,16 +31,15 @@ struct SegmentRenderer {
             case .invalid: nil
             }
         }
-        // Images: only those the source text itself shows (a translation cannot add a remote image), and in a
-        // book only images it can carry, so none from the web: the book shows the alternative text.
+        // A book shows only images it can carry, so none from the web: the book shows the alternative text.
         let image: (String) -> String? = { source in
-            if insideLink || (resolved.text != text && !text.contains(source)) { return nil }
+            if withoutLinks { return nil }
             if case .book = style, case .external = resolver.resolve(source, from: document) { return nil }
             return link(source)
         }
         let inline = InlineHTMLRenderer(link: link, image: image)
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
-        let html = MarkdownReader.inlines(resolved.text).map(inline.render) ?? HTML.escape(resolved.text)
+        let html = resolved.parsed.html(of: resolved.text, inline)
         return Rendered(html: html, attributes: Self.attributes(of: resolved, on: localized.language))
     }
 
@@ -50,8 +50,8 @@ struct SegmentRenderer {
     }
 
     /// For templates: `{{{html}}}` and `{{{attributes}}}`.
-    func context(_ text: String, insideLink: Bool = false) -> [String: Any] {
-        let rendered = render(text, insideLink: insideLink)
+    func context(_ text: String, withoutLinks: Bool = false) -> [String: Any] {
+        let rendered = render(text, withoutLinks: withoutLinks)
         return ["html": rendered.html, "attributes": rendered.attributes]
     }
 }

@@ -90,7 +90,7 @@ package enum SiteValidator {
                 diagnostics.error(chapter.location, "\(chapter.source) is in the pack twice")
             }
             for segment in document.segments {
-                guard let inlines = MarkdownReader.inlines(segment.text) else { continue }
+                guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { continue }
                 for image in images(in: inlines) where image.contains(":") {
                     diagnostics.warning(segment.location, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
                 }
@@ -110,21 +110,26 @@ package enum SiteValidator {
 
     /// Editors' HTML is not published (witaj pages carry no author HTML): say so rather than lose text silently.
     static func checkRawHTML(_ blocks: [Block], of document: Document, into diagnostics: inout Diagnostics) {
-        for block in blocks {
-            switch block {
-            case .html(let line):
-                diagnostics.warning(SourceLocation(document.source, line: line), "raw HTML is not published; write it in Markdown")
-            case .list(_, _, _, let items): items.forEach { checkRawHTML($0, of: document, into: &diagnostics) }
-            case .blockquote(let inner): checkRawHTML(inner, of: document, into: &diagnostics)
-            default: break
-            }
-        }
-        for segment in Document.segments(of: blocks, source: document.source) {
-            guard let inlines = MarkdownReader.inlines(segment.text), containsHTML(inlines) else { continue }
+        checkHTMLBlocks(blocks, of: document, into: &diagnostics)
+        for segment in document.segments where segment.role != .title && segment.role != .summary {
+            guard segment.parsed.hasHTML, let inlines = segment.parsed.inlines(of: segment.text), containsHTML(inlines) else { continue }
             diagnostics.warning(segment.location, "inline HTML is shown as text, not as markup; write it in Markdown")
         }
     }
 
+    static func checkHTMLBlocks(_ blocks: [Block], of document: Document, into diagnostics: inout Diagnostics) {
+        for block in blocks {
+            switch block {
+            case .html(let line):
+                diagnostics.warning(SourceLocation(document.source, line: line), "raw HTML is not published; write it in Markdown")
+            case .list(_, _, _, let items): items.forEach { checkHTMLBlocks($0, of: document, into: &diagnostics) }
+            case .blockquote(let inner): checkHTMLBlocks(inner, of: document, into: &diagnostics)
+            default: break
+            }
+        }
+    }
+
+    /// HTML outside images (an image's description is shown without markup).
     static func containsHTML(_ inlines: [Inline]) -> Bool {
         inlines.contains { inline in
             switch inline {
@@ -137,7 +142,7 @@ package enum SiteValidator {
 
     static func checkLinks(in segment: Segment, of document: Document, resolver: LinkResolver,
                            into diagnostics: inout Diagnostics) {
-        guard let inlines = MarkdownReader.inlines(segment.text) else { return }
+        guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { return }
         for destination in destinations(in: inlines) {
             if case .invalid(let reason) = resolver.resolve(destination, from: document) {
                 let offset = segment.text.range(of: "(" + destination)?.lowerBound ?? segment.text.startIndex
