@@ -8,14 +8,15 @@ public enum MarkdownReader {
     public static func blocks(_ source: String, firstLine: Int = 1) -> (blocks: [Block], problems: [MarkdownProblem]) {
         let oversized = oversizedRuns(source, firstLine: firstLine)
         if !oversized.isEmpty { return ([], oversized) }
-        return withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+        let separated = TableSeparation(source, firstLine: firstLine)
+        return withParsedDocument(separated.source, options: CMARK_OPT_SOURCEPOS) { document in
             if let deep = firstTooDeep(document) {
-                let line = Int(cmark_node_get_start_line(deep.block)) + firstLine - 1
+                let line = separated.lines.file(Int(cmark_node_get_start_line(deep.block)))
                 return ([], [MarkdownProblem(line: line, column: Int(cmark_node_get_start_column(deep.block)),
                                              message: MarkdownLimits.tooDeep)])
             }
-            let lines = SourceLines(source)
-            return (children(of: document).compactMap { block($0, lines: lines, quoteDepth: 0, lineOffset: firstLine - 1) }, [])
+            let lines = SourceLines(separated.source)
+            return (children(of: document).compactMap { block($0, lines: lines, quoteDepth: 0, map: separated.lines) }, [])
         }
     }
 
@@ -177,13 +178,13 @@ public enum MarkdownReader {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private static func block(_ node: OpaquePointer, lines: SourceLines, quoteDepth: Int, lineOffset: Int) -> Block? {
+    private static func block(_ node: OpaquePointer, lines: SourceLines, quoteDepth: Int, map: LineMap) -> Block? {
         let startLine = Int(cmark_node_get_start_line(node))
         let startColumn = Int(cmark_node_get_start_column(node))
         let endLine = Int(cmark_node_get_end_line(node))
         let endColumn = Int(cmark_node_get_end_column(node))
         func at(_ text: String, _ line: Int = startLine, _ column: Int = startColumn) -> SourceText {
-            SourceText(text, line: line + lineOffset, column: column)
+            SourceText(text, line: map.file(line), column: column)
         }
         switch typeName(node) {
         case "paragraph":
@@ -194,14 +195,14 @@ public enum MarkdownReader {
             return .heading(level: level, text: at(text, startLine, column))
         case "list":
             let items = children(of: node).map { item in
-                children(of: item).compactMap { block($0, lines: lines, quoteDepth: quoteDepth, lineOffset: lineOffset) }
+                children(of: item).compactMap { block($0, lines: lines, quoteDepth: quoteDepth, map: map) }
             }
             return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                          start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0,
                          items: items)
         case "block_quote":
             return .blockquote(children(of: node).compactMap {
-                block($0, lines: lines, quoteDepth: quoteDepth + 1, lineOffset: lineOffset)
+                block($0, lines: lines, quoteDepth: quoteDepth + 1, map: map)
             })
         case "code_block":
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
@@ -209,7 +210,7 @@ public enum MarkdownReader {
         case "thematic_break":
             return .thematicBreak
         case "html_block":
-            return .html(line: startLine + lineOffset)
+            return .html(line: map.file(startLine))
         case "table":
             let columns = Int(cmark_gfm_extensions_get_table_columns(node))
             var alignments = [TableAlignment](repeating: .none, count: columns)
