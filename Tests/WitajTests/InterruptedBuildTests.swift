@@ -24,12 +24,6 @@ import Testing
         }
     }
 
-    static func tree(_ folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        for (path, url) in FileTree.files(under: folder) { files[path] = FileManager.default.contents(atPath: url.path) }
-        return files
-    }
-
     /// Runs `witaj build` on the site; kills it after `delay` seconds unless nil. Returns whether it finished.
     static func build(_ site: FixtureSite, killAfter delay: Double?) throws -> Bool {
         let process = Process()
@@ -49,7 +43,7 @@ import Testing
 
     @Test func aBuildKilledAtAnyMomentLeavesTheOldSiteOrTheNewOne() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["WITAJ_KILL_SEED"] ?? "") ?? UInt64(Date().timeIntervalSince1970)
-        var random = SplitMix64(seed: seed)
+        var random = RandomEdits.SplitMix64(seed: seed)
         let site = try FixtureSite()
         try Self.generate(site)
         _ = Update.run(root: site.root)
@@ -60,14 +54,14 @@ import Testing
             try Self.apply(version, to: site)
             let clean = site.root.appendingPathComponent("clean-\(version)")
             #expect(Build.run(root: site.root, output: clean, sourceDateEpoch: 1_790_000_000).succeeded)
-            expected.append(Self.tree(clean))
+            expected.append(FixtureSite.tree(clean))
             try FileManager.default.removeItem(at: clean)
         }
         try Self.apply(0, to: site)
         let started = Date()
         #expect(try Self.build(site, killAfter: nil))
         let duration = Date().timeIntervalSince(started)
-        #expect(Self.tree(site.output) == expected[0])
+        #expect(FixtureSite.tree(site.output) == expected[0])
 
         var current = 0
         var kills: [String] = []
@@ -79,7 +73,7 @@ import Testing
             let delay = Double(random.next() % 1000) / 1000 * duration * 1.2
             let finished = try Self.build(site, killAfter: delay)
             kills.append("\(current)->\(next) after \(String(format: "%.3f", delay)) s\(finished ? " (finished)" : "")")
-            let now = Self.tree(site.output)
+            let now = FixtureSite.tree(site.output)
             let matches = [current, next].filter { expected[$0] == now }
             #expect(!matches.isEmpty, "seed \(seed): the output is a mixture after \(kills)")
             if matches.isEmpty { return }
@@ -87,24 +81,11 @@ import Testing
         }
         // The next build finishes the job, whatever was left beside the output.
         #expect(try Self.build(site, killAfter: nil))
-        let final = Self.tree(site.output)
+        let final = FixtureSite.tree(site.output)
         #expect(expected.firstIndex(of: final) != nil, "seed \(seed): \(kills)")
         // Beside it: the old output, complete (no file of a killed build in it), for the next build to bring up to date.
         let beside = site.root.appendingPathComponent(".site-out.witaj-next")
         #expect(!FileManager.default.fileExists(atPath: beside.appendingPathComponent(Generation.marker).path), "seed \(seed)")
-        #expect(expected.contains(Self.tree(beside)), "seed \(seed)")
-    }
-}
-
-/// A small, seeded pseudo-random generator (SplitMix64): the same seed gives the same sequence.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        #expect(expected.contains(FixtureSite.tree(beside)), "seed \(seed)")
     }
 }
