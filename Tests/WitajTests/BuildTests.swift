@@ -149,6 +149,19 @@ import WitajICU
         #expect(site.snapshot()["CNAME"] == nil)
     }
 
+    /// Found by RebuildPropertyTests (seed 19): a file named like witaj's temporary file for a page, shared by the
+    /// two generations as a hard link, was written through when the page was written again.
+    @Test func aFileNamedLikeATemporaryOneIsNotWrittenThrough() throws {
+        let site = try FixtureSite()
+        #expect(site.build().succeeded)
+        try site.write("site-out/pl/index.html.witaj-new", "moje")
+        for text in ["Pierwsza zmiana.", "Druga zmiana.", "Trzecia zmiana."] {
+            try site.write("content/index.md", "---\ntitle: Witaj\n---\n\n\(text)\n")
+            #expect(site.build().succeeded)
+            #expect(site.snapshot()["pl/index.html.witaj-new"] == Data("moje".utf8), "\(text)")
+        }
+    }
+
     @Test func aFileAddedWhileABuildRanIsMovedIntoTheOutput() throws {
         let site = try FixtureSite()
         #expect(site.build().succeeded)

@@ -118,9 +118,12 @@ final class Publisher: @unchecked Sendable {
         return true
     }
 
-    /// One write(2) of the whole file into the staged generation, which no one reads before it is complete.
+    /// One write(2) of the whole file into a new file at `path`. Whatever was there is unlinked first, never
+    /// written through: it may be a hard link that the output shares (a file someone named like witaj's
+    /// temporary files, say).
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        unlink(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return bytes.withUnsafeBytes { buffer in
