@@ -302,7 +302,7 @@ final class Generation: @unchecked Sendable {
         // What the old output had and the new one does not.
         let keep = wanted
         let stale = parallelMap(Listing.names(in: staging).filter { $0 != Self.marker }) { self.clear($0, keeping: keep) }
-        if let failed = stale.compactMap({ $0 }).first { throw Publisher.Failure(description: "cannot remove \(failed) from the new site") }
+        if let failed = stale.compactMap(\.failed).first { throw Publisher.Failure(description: "cannot remove \(failed) from the new site") }
         let nowOwned = made.union(keptOwned)
         // Until the exchange is done, either generation's files may be in the output: the list names both.
         let both = nowOwned.union(owned ?? []).union([Self.marker])
@@ -375,19 +375,23 @@ final class Generation: @unchecked Sendable {
 
     /// Removes from the next generation, under `path`, every file not `wanted` and the folders left empty (but
     /// those wanted empty). Everything there is witaj's: what else the old output held was moved out (`prepare`).
-    /// Returns a path that could not be removed.
-    @Sendable private func clear(_ path: String, keeping wanted: Set<String>) -> String? {
+    /// Returns whether anything stays under `path`, and a path that could not be removed.
+    @Sendable private func clear(_ path: String, keeping wanted: Set<String>) -> (stays: Bool, failed: String?) {
         let full = staging + "/" + path
         var info = stat()
-        guard lstat(full, &info) == 0 else { return nil }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            var failed: String?
-            for name in Listing.names(in: full) { failed = failed ?? clear(path + "/" + name, keeping: wanted) }
-            if !wanted.contains(path + "/"), Listing.names(in: full).isEmpty { rmdir(full) }
-            return failed
+        guard lstat(full, &info) == 0 else { return (false, nil) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            if wanted.contains(path) { return (true, nil) }
+            return unlink(full) == 0 ? (false, nil) : (true, full)
         }
-        if wanted.contains(path) { return nil }
-        return unlink(full) == 0 ? nil : full
+        var stays = wanted.contains(path + "/"), failed: String?
+        for name in Listing.names(in: full) {
+            let inner = clear(path + "/" + name, keeping: wanted)
+            stays = stays || inner.stays
+            failed = failed ?? inner.failed
+        }
+        if !stays { rmdir(full) }
+        return (stays, failed)
     }
 
     /// A regular file's bytes copied (where a hard link cannot be made: another file system, too many links).
