@@ -31,19 +31,26 @@ let package = Package(
         .target(name: "WitajICU", dependencies: ["CWitajICU"], swiftSettings: swiftSettings),
         .target(name: "WitajXML", dependencies: ["CWitajXML"], swiftSettings: swiftSettings),
         .target(name: "WitajMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
-        .target(name: "Witaj",
-                dependencies: ["WitajICU", "WitajXML", "WitajMarkdown", "CUnistring", "CWitajSystem", "Yams",
-                               .product(name: "Mustache", package: "swift-mustache"),
-                               "ZIPFoundation"],
-                resources: [.copy("Resources")],
+        // Layers, each depending only on those above it here: core <- gettext <- sources <- site <- publish and
+        // incremental <- the API (Witaj) <- the command line.
+        .target(name: "WitajCore", dependencies: ["WitajICU", "WitajMarkdown"], swiftSettings: swiftSettings),
+        .target(name: "WitajGettext", dependencies: ["WitajCore", "CUnistring"], swiftSettings: swiftSettings),
+        .target(name: "WitajSources", dependencies: ["WitajCore", "WitajXML", "Yams"],
+                resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "WitajSite",
+                dependencies: ["WitajCore", "WitajGettext", "WitajSources", "WitajXML",
+                               .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation"],
                 swiftSettings: swiftSettings),
+        .target(name: "WitajPublish", dependencies: ["WitajCore", "CWitajSystem"], swiftSettings: swiftSettings),
+        .target(name: "WitajIncremental", dependencies: ["WitajSite", "WitajPublish"], swiftSettings: swiftSettings),
+        .target(name: "Witaj", dependencies: ["WitajSite", "WitajPublish", "WitajIncremental"], swiftSettings: swiftSettings),
         .executableTarget(name: "witaj",
                           dependencies: ["Witaj", .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings),
         .testTarget(name: "WitajICUTests", dependencies: ["WitajICU"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),
-        .testTarget(name: "WitajTests", dependencies: ["Witaj", "WitajICU"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "WitajTests", dependencies: ["Witaj", "WitajICU", "WitajXML", "WitajMarkdown"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17
 )
@@ -51,14 +58,14 @@ let package = Package(
 // libFuzzer targets (Fuzz/), only when script/fuzz builds them with the sanitizers: without libFuzzer's main they
 // would not link, and a normal build or test run never compiles them.
 if Context.environment["WITAJ_FUZZ"] != nil {
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Witaj"], path: "Fuzz/Support",
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["WitajCore"], path: "Fuzz/Support",
                                    swiftSettings: swiftSettings))
     let fuzzers: [(String, [Target.Dependency])] = [
-        ("FuzzPOReader", ["Witaj"]),
-        ("FuzzFrontMatter", ["Witaj"]),
-        ("FuzzXMLReader", ["Witaj"]),
-        ("FuzzMarkdown", ["Witaj", "WitajMarkdown"]),
-        ("FuzzMessageFormat", ["Witaj", "WitajICU"]),
+        ("FuzzPOReader", ["WitajCore", "WitajGettext", "WitajSources"]),
+        ("FuzzFrontMatter", ["WitajCore", "WitajSources"]),
+        ("FuzzXMLReader", ["WitajCore", "WitajSources"]),
+        ("FuzzMarkdown", ["WitajCore", "WitajSources", "WitajMarkdown"]),
+        ("FuzzMessageFormat", ["WitajCore", "WitajSite", "WitajICU"]),
     ]
     for (name, dependencies) in fuzzers {
         package.targets.append(.executableTarget(

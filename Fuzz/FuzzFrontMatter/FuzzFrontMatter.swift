@@ -1,5 +1,6 @@
 import FuzzSupport
-import Witaj
+import WitajCore
+import WitajSources
 
 /// A Markdown document's file as the loader reads it: UTF-8 decoding, then the YAML front matter (Yams) and the
 /// body's blocks. Laws:

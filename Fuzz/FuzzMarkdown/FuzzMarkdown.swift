@@ -1,5 +1,6 @@
 import FuzzSupport
-import Witaj
+import WitajCore
+import WitajSources
 import WitajMarkdown
 
 /// Markdown segmentation and rendering on any text: the whole input as a document body (MarkdownReader.blocks),

@@ -1,5 +1,6 @@
 import FuzzSupport
-import Witaj
+import WitajCore
+import WitajSite
 import WitajICU
 
 /// The interface strings' check (TranslationChecker.messageFormatProblem, ICU MessageFormat underneath) and

@@ -1,5 +1,7 @@
 import FuzzSupport
-import Witaj
+import WitajCore
+import WitajGettext
+import WitajSources
 
 /// The PO reader on any bytes, and the catalog laws on every catalog it accepts:
 /// - write then read gives the same entries (less what the writer is meant to drop, see `expected`);

@@ -1,5 +1,6 @@
 import FuzzSupport
-import Witaj
+import WitajCore
+import WitajSources
 
 /// A procedure or offices file as the loader reads it: libxml2's safe parsing, RELAX NG validation against
 /// witaj.rng, then the model. Laws:

@@ -1,4 +1,4 @@
-import Witaj
+import WitajCore
 
 /// A file's lines, to check that a location points inside it. Lines end at "\n" (as libxml2 and the UTF-8 check
 /// count them) or also at a lone "\r" (as CommonMark and YAML do, and so witaj's Markdown documents); a location

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Witaj
+import WitajCore
+import WitajSite
 
 @main
 struct WitajCommand: ParsableCommand {
@@ -19,7 +21,7 @@ struct SiteOptions: ParsableArguments {
 
 /// Prints every diagnostic on stderr, `path:line:col: severity: message`, and turns errors into exit status 1.
 func report(_ diagnostics: Diagnostics) throws {
-    var stderr = FileHandle.standardError
+    var stderr = StandardError()
     for diagnostic in diagnostics.sorted { print(diagnostic, to: &stderr) }
     let errors = diagnostics.errors.count
     let warnings = diagnostics.items.count - errors
@@ -102,7 +104,7 @@ struct CoverageCommand: ParsableCommand {
         try report(diagnostics)
         guard let coverage else { throw ExitCode.failure }
         if let lang, !coverage.languages.contains(where: { $0.code == lang }) {
-            var stderr = FileHandle.standardError
+            var stderr = StandardError()
             print("witaj: '\(lang)' is not a target language of the site", to: &stderr)
             throw ExitCode.failure
         }
@@ -114,7 +116,7 @@ struct CoverageCommand: ParsableCommand {
         if let failUnder {
             let short = coverage.shortfalls(under: failUnder, language: lang)
             if !short.isEmpty {
-                var stderr = FileHandle.standardError
+                var stderr = StandardError()
                 for l in short {
                     print("witaj: \(l.code) (\(l.name)) has \(Coverage.percent(l.segments)) of its segments translated, under \(failUnder)%", to: &stderr)
                 }

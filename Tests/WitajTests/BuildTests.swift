@@ -2,6 +2,12 @@ import Foundation
 import Testing
 import WitajICU
 @testable import Witaj
+import WitajCore
+import WitajGettext
+import WitajSources
+import WitajSite
+import WitajPublish
+import WitajIncremental
 
 /// Builds the small fixture site end to end and reads the pages as a reader's browser would get them.
 @Suite struct BuildTests {

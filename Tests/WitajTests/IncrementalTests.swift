@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Witaj
+import WitajCore
+import WitajGettext
+import WitajSources
+import WitajSite
+import WitajPublish
+import WitajIncremental
 
 /// A rebuild over an existing output (in place, or skipped when nothing changed) is never stale: after every kind
 /// of edit its output equals a clean build's, byte for byte.
@@ -59,7 +65,7 @@ import Testing
             }),
             ("a catalog brought up to date", nil, { _ = Update.run(root: site.root) }),
             ("a template of the theme", .everything, {
-                let layout = try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/Witaj/Resources/theme/templates/layout.mustache"), encoding: .utf8)
+                let layout = try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/layout.mustache"), encoding: .utf8)
                 try site.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site\">", with: "<footer class=\"site edited\">"))
             }),
             ("site.yml", .everything, { try site.write("site.yml", BookTests.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),

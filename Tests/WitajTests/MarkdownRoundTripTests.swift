@@ -2,6 +2,12 @@ import Foundation
 import Testing
 @testable import Witaj
 @testable import WitajMarkdown
+import WitajCore
+import WitajGettext
+import WitajSources
+import WitajSite
+import WitajPublish
+import WitajIncremental
 
 /// A Markdown body cut into segments and rendered segment by segment says what cmark-gfm says of the whole file:
 /// the same elements, the same text. (witaj's own differences: heading ids and levels, table wrappers and

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Witaj
+import WitajCore
+import WitajGettext
+import WitajSources
+import WitajSite
+import WitajPublish
+import WitajIncremental
 
 /// Rebuilds are never stale, by property (issue 14): from a copy of the minimal fixture, a seeded random sequence of
 /// edits of every kind a site sees, some with a build interrupted on the way (`RandomEdits`). After each step the
@@ -187,7 +193,7 @@ final class RandomEdits {
     /// The documents an edit may delete or move.
     private var loose: [String] { documents.filter { !Self.anchored.contains($0) } }
     /// The target languages that have catalogs.
-    private var catalogLanguages: [String] { BuildState.Listing.names(in: site.root.path + "/locales").sorted() }
+    private var catalogLanguages: [String] { FileTree.names(in: site.root.path + "/locales").sorted() }
 
     private func catalogs(of source: String) -> [String] {
         catalogLanguages.map { CatalogStore.path(of: source, language: $0) }.filter(exists)
@@ -422,7 +428,7 @@ final class RandomEdits {
             return "\(path) removed (the default theme's again)"
         }
         let base = exists(path) ? try text(path)
-            : try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/Witaj/Resources/theme/" + name), encoding: .utf8)
+            : try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/" + name), encoding: .utf8)
         serial += 1
         try site.write(path, base + (name.hasSuffix(".css") ? "/* edit \(serial) */\n" : "<!-- edit \(serial) -->\n"))
         return "\(path) edited"
@@ -549,7 +555,7 @@ final class RandomEdits {
         default:
             path = "theme/templates/listing.mustache"
             let base = exists(path) ? try text(path)
-                : try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/Witaj/Resources/theme/templates/listing.mustache"), encoding: .utf8)
+                : try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/listing.mustache"), encoding: .utf8)
             broken = base + "{{#unclosed}}"
         }
         let saved = FileManager.default.contents(atPath: site.root.appendingPathComponent(path).path)

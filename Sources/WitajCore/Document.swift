@@ -1,0 +1,124 @@
+import WitajMarkdown
+
+/// One translatable unit: the inline Markdown source of a leaf block or a prose element (a PO msgid).
+package struct Segment: Sendable, Hashable {
+    /// What the segment is, told to translators (`#.` in PO) and used to pick the markup.
+    package enum Role: String, Sendable {
+        case title, summary, heading, paragraph, listItem = "list item", quote, tableHeader = "table header",
+             tableCell = "table cell", audience, step, document = "required document", fee, free, deadline,
+             service = "online service", note, act = "legal act", officeName = "office name",
+             officeDescription = "office description", hoursNote = "opening hours note"
+    }
+    package let text: String
+    package let role: Role
+    package let location: SourceLocation
+    /// The text's inline Markdown, parsed once when the segment is read.
+    package let parsed: ParsedText
+
+    package init(_ text: String, role: Role, location: SourceLocation) {
+        self.init(text, role: role, location: location, parsed: ParsedText(text))
+    }
+
+    private init(_ text: String, role: Role, location: SourceLocation, parsed: ParsedText) {
+        self.text = text
+        self.role = role
+        self.location = location
+        self.parsed = parsed
+    }
+
+    /// The same text in another role (a paragraph inside a quote), not parsed again.
+    package func with(role: Role) -> Segment { Segment(text, role: role, location: location, parsed: parsed) }
+
+    // `parsed` follows from `text`: equality and hashing leave it out.
+    package static func == (a: Segment, b: Segment) -> Bool {
+        a.text == b.text && a.role == b.role && a.location == b.location
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(role)
+        hasher.combine(location)
+    }
+}
+
+/// A source document: a Markdown article or page, a procedure, or the offices register.
+package struct Document: Sendable {
+    package enum Kind: String, Sendable { case home, section, article, procedure, offices }
+    package enum Body: Sendable {
+        case markdown([Block])
+        case procedure(Procedure)
+        case offices([Office])
+    }
+
+    package let id: String
+    /// Where the id was set (the `id` field), or the file's start when it comes from the path.
+    package let idLocation: SourceLocation
+    /// The URL path without language: "" for the home page, "first-steps" for a section, "first-steps/pesel".
+    package let path: String
+    /// The source file, relative to the site's root ("content/first-steps/pesel.xml").
+    package let source: String
+    package let kind: Kind
+    package let title: Segment
+    package let summary: Segment?
+    package let reviewed: Day?
+    package let order: Int?
+    /// What editors must verify; present when a fact in the document is uncertain.
+    package let review: String?
+    package let body: Body
+    /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
+    /// Made once, with the document: each segment's text is parsed when it is read.
+    package let segments: [Segment]
+
+    package init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
+         reviewed: Day?, order: Int?, review: String?, body: Body) {
+        self.id = id
+        self.idLocation = idLocation
+        self.path = path
+        self.source = source
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.reviewed = reviewed
+        self.order = order
+        self.review = review
+        self.body = body
+        var segments = [title]
+        if let summary { segments.append(summary) }
+        switch body {
+        case .markdown(let blocks): segments += Self.segments(of: blocks, source: source)
+        case .procedure(let p): segments += p.segments
+        case .offices(let offices): segments += offices.flatMap(\.segments)
+        }
+        self.segments = segments.filter { !$0.text.allSatisfy(\.isWhitespace) }
+    }
+
+    /// The section a document belongs to: the first component of its path ("" for top-level pages).
+    package var section: String {
+        kind == .home ? "" : String(path.split(separator: "/").first ?? "")
+    }
+
+    /// The folder that links in this document are relative to ("content/first-steps").
+    package var sourceFolder: String {
+        source.split(separator: "/").dropLast().joined(separator: "/")
+    }
+}
+
+extension Document {
+    /// The segments of a Markdown body, each parsed here.
+    package static func segments(of blocks: [Block], source: String, inList: Bool = false) -> [Segment] {
+        blocks.flatMap { block -> [Segment] in
+            func segment(_ text: SourceText, _ role: Segment.Role) -> Segment {
+                Segment(text.text, role: role, location: SourceLocation(source, line: text.line, column: text.column))
+            }
+            switch block {
+            case .heading(_, let text): return [segment(text, .heading)]
+            case .paragraph(let text): return [segment(text, inList ? .listItem : .paragraph)]
+            case .list(_, _, _, let items): return items.flatMap { segments(of: $0, source: source, inList: true) }
+            case .blockquote(let inner): return segments(of: inner, source: source).map { $0.with(role: .quote) }
+            case .table(_, let header, let rows):
+                return header.map { segment($0, .tableHeader) } + rows.flatMap { $0.map { segment($0, .tableCell) } }
+            case .code, .thematicBreak, .html: return []
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import WitajICU
+
+/// A language of the site with the ICU services that speak it: Hugo's `Language`, for witaj.
+package final class LanguageProfile: Sendable {
+    package let code: String
+    /// The language's name in itself (polski, українська, العربية).
+    package let autonym: String
+    package let isRightToLeft: Bool
+    /// Languages to show, in order, where a segment has no current translation; ends at the source language.
+    package let fallbacks: [String]
+    package let collator: Collator
+    package let alphabet: AlphabeticIndex
+    package let plurals: PluralRules
+    package let formatters: Formatters
+
+    package init(code: String, fallbacks: [String] = []) throws {
+        self.code = code
+        self.fallbacks = fallbacks
+        autonym = LocaleInfo.autonym(code)
+        isRightToLeft = LocaleInfo.isRightToLeft(code)
+        collator = try Collator(locale: code)
+        alphabet = try AlphabeticIndex(locale: code)
+        plurals = try PluralRules(locale: code)
+        formatters = Formatters(locale: code)
+    }
+
+    package var direction: String { isRightToLeft ? "rtl" : "ltr" }
+}
+
+/// A calendar day (front matter `reviewed`, XML `reviewed`), formatted per language by ICU.
+package struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int, month: Int, day: Int
+
+    package init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        year = y
+        month = m
+        day = d
+    }
+
+    package var description: String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    package static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}

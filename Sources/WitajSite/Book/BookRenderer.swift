@@ -1,0 +1,254 @@
+import Foundation
+import WitajXML
+import ZIPFoundation
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// One language's welcome pack as an EPUB 3 book: the pack's chapters from site.yml, rendered with the site's
+/// segments, structure and fallbacks, as well-formed XHTML, with accessibility metadata, zipped reproducibly.
+package struct BookRenderer {
+    package let site: LocalizedSite
+    package let pack: SiteConfig.Pack
+    package let templates: Templates
+    package let resolver: LinkResolver
+    /// The book's date (dcterms:modified and the archive's timestamps): never the wall clock.
+    package let modified: Date
+
+    package var language: LanguageProfile { site.language }
+    package var strings: UIStrings { site.strings }
+    package var path: String { "\(language.code)/\(pack.file).epub" }
+
+    package static func chapterFile(_ path: String) -> String {
+        (path.isEmpty ? "home" : path.replacingOccurrences(of: "/", with: "-")) + ".xhtml"
+    }
+
+    /// The chapters in pack order (a name that matches no document was reported by the validator).
+    package var chapters: [LocalizedDocument] {
+        pack.chapters.compactMap { chapter in site.documents.first { $0.document.source == chapter.source } }
+    }
+
+    /// The book, and its chapters for the next build. `kept`: the last build's chapters (by file) of the documents
+    /// this build did not read again (`Scope`), made as they were.
+    package func render(kept: [String: BookChapters.Chapter] = [:],
+                into diagnostics: inout Diagnostics) -> (book: Artifact, chapters: [String: BookChapters.Chapter])? {
+        let chapters = self.chapters
+        guard !chapters.isEmpty else { return nil }
+        let files = Dictionary(chapters.map { ($0.document.path, Self.chapterFile($0.document.path)) }, uniquingKeysWith: { a, _ in a })
+        var pages = PageRenderer(site: site, templates: templates, resolver: resolver)
+        pages.style = .book(chapters: files, web: site.site.config.baseURL + language.code + "/")
+        let made = chapters.map { chapter -> (file: String, xhtml: String, kept: BookChapters.Chapter?) in
+            let file = Self.chapterFile(chapter.document.path)
+            if let kept = kept[file] { return (file, kept.xhtml, kept) }
+            var context = pages.documentContext(chapter)
+            context["interactive"] = false
+            return (file, XHTML.from(templates.render(context, with: "epub-chapter")), nil)
+        }
+        let xhtml = made.map { ($0.file, $0.xhtml) }
+        let title = site.home?.plainTitle ?? pack.file
+        let date = Self.isoDate(modified)
+        let cover = XHTML.from(templates.render([
+            "lang": language.code, "dir": language.direction, "title": title, "subtitle": strings.text("Welcome pack"),
+            "language": language.autonym,
+            "edition": strings.format("Edition of {date}", ["date": .string(language.formatters.date(
+                year: Self.component(modified, .year), month: Self.component(modified, .month), day: Self.component(modified, .day)))]),
+        ], with: "epub-cover"))
+        let nav = XHTML.from(templates.render([
+            "lang": language.code, "dir": language.direction, "contents": strings.text("Contents"),
+            "landmarks": strings.text("Landmarks"), "cover": strings.text("Cover"), "beginning": strings.text("Beginning"),
+            "start": xhtml[0].0,
+            "chapters": chapters.map { chapter in
+                ["file": Self.chapterFile(chapter.document.path), "title": chapter.plainTitle,
+                 "attributes": SegmentRenderer.attributes(of: chapter.title, on: language)]
+            },
+        ], with: "epub-nav"))
+
+        // Every XHTML file must be well-formed and pass the accessibility checks behind the conformance claim.
+        // Kept chapters were audited when they were made: their failures are the last build's.
+        var conforms = true
+        var chapterRecords: [String: BookChapters.Chapter] = [:]
+        for (file, text, keptChapter) in [("cover.xhtml", cover, nil), ("nav.xhtml", nav, nil)] + made {
+            let failures: [String]
+            if let keptChapter {
+                failures = keptChapter.failures
+            } else {
+                let problems = AccessibilityAudit.problems(in: text)
+                if let malformed = problems.malformed {
+                    diagnostics.error(SourceLocation("\(path)/EPUB/\(file)", line: malformed.line), "the theme made XHTML that is not well-formed: \(malformed.message)")
+                    return nil
+                }
+                failures = problems.failures
+            }
+            if file != "cover.xhtml" && file != "nav.xhtml" { chapterRecords[file] = BookChapters.Chapter(xhtml: text, failures: failures) }
+            if !failures.isEmpty {
+                conforms = false
+                for failure in failures {
+                    diagnostics.warning(SourceLocation("\(path)/EPUB/\(file)"), "accessibility: \(failure); the book makes no WCAG conformance claim")
+                }
+            }
+        }
+        let package = packageDocument(title: title, date: date, chapters: xhtml.map(\.0), conforms: conforms)
+        var entries: [(String, [UInt8])] = [
+            ("META-INF/container.xml", Array(Self.container.utf8)),
+            ("EPUB/package.opf", Array(package.utf8)),
+            ("EPUB/nav.xhtml", Array(nav.utf8)),
+            ("EPUB/cover.xhtml", Array(cover.utf8)),
+        ]
+        entries += xhtml.map { ("EPUB/" + $0.0, Array($0.1.utf8)) }
+        entries.append(("EPUB/book.css", site.site.theme.assets["book.css"] ?? []))
+        do {
+            return (Artifact(path: path, bytes: try EPUBArchive.zip(entries, modified: modified)), chapterRecords)
+        } catch {
+            diagnostics.error(SourceLocation(path), "cannot make the EPUB archive: \(error)")
+            return nil
+        }
+    }
+
+    package static let container = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+          <rootfiles>
+            <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+          </rootfiles>
+        </container>
+
+        """
+
+    package func packageDocument(title: String, date: String, chapters: [String], conforms: Bool) -> String {
+        let e = XMLText.escape
+        let identifier = site.site.config.baseURL + language.code + "/" + pack.file + ".epub"
+        var opf = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="\(language.code)" dir="\(language.direction)">
+              <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+                <dc:identifier id="pub-id">\(e(identifier))</dc:identifier>
+                <dc:title>\(e(title))</dc:title>
+                <dc:language>\(language.code)</dc:language>
+                <meta property="dcterms:modified">\(date)</meta>
+                <meta property="schema:accessMode">textual</meta>
+                <meta property="schema:accessModeSufficient">textual</meta>
+                <meta property="schema:accessibilityFeature">structuralNavigation</meta>
+                <meta property="schema:accessibilityFeature">tableOfContents</meta>
+                <meta property="schema:accessibilityFeature">readingOrder</meta>
+                <meta property="schema:accessibilityFeature">displayTransformability</meta>
+                <meta property="schema:accessibilityHazard">none</meta>
+                <meta property="schema:accessibilitySummary">\(e(strings.text(Self.summaryKey)))</meta>
+
+            """
+        if conforms {
+            opf += """
+                    <meta property="dcterms:conformsTo" id="conformance">\(Self.conformance)</meta>
+                    <meta property="a11y:certifiedBy" refines="#conformance">witaj (automated checks of every chapter)</meta>
+
+                """
+        }
+        opf += """
+              </metadata>
+              <manifest>
+                <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+                <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+                <item id="css" href="book.css" media-type="text/css"/>
+
+            """
+        for (i, file) in chapters.enumerated() {
+            opf += "    <item id=\"c\(i + 1)\" href=\"\(file)\" media-type=\"application/xhtml+xml\"/>\n"
+        }
+        opf += "  </manifest>\n  <spine" + (language.isRightToLeft ? " page-progression-direction=\"rtl\"" : "") + ">\n"
+        opf += "    <itemref idref=\"cover\"/>\n    <itemref idref=\"nav\"/>\n"
+        for i in chapters.indices { opf += "    <itemref idref=\"c\(i + 1)\"/>\n" }
+        opf += "  </spine>\n</package>\n"
+        return opf
+    }
+
+    package static let conformance = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+    package static let summaryKey = "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion."
+
+    package static func isoDate(_ date: Date) -> String {
+        let y = component(date, .year), m = component(date, .month), d = component(date, .day)
+        let h = component(date, .hour), mi = component(date, .minute), s = component(date, .second)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))T\(two(h)):\(two(mi)):\(two(s))Z"
+    }
+
+    package static func component(_ date: Date, _ unit: Calendar.Component) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.component(unit, from: date)
+    }
+}
+
+/// HTML5 as the templates write it, made XHTML: void elements closed, boolean attributes given a value.
+/// Safe on our output only: every "<" in it starts a tag we made (text is escaped).
+package enum XHTML {
+    package static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "wbr"]
+    package static let booleanAttributes: Set<String> = ["data-fallback", "hidden", "checked", "disabled"]
+
+    package static func from(_ html: String) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 256)
+        var rest = Substring(html)
+        // Searched as bytes: "<" and ">" are ASCII.
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
+            out += rest[..<open]
+            guard let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: ">")) else { break }
+            out += tag(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// One tag: `<br>` -> `<br/>`, ` data-fallback` -> ` data-fallback="data-fallback"`.
+    private static func tag(_ tag: Substring) -> String {
+        let inner = tag.dropFirst().dropLast()
+        let name = inner.prefix { $0.isLetter || $0.isNumber }
+        guard !name.isEmpty else { return String(tag) }
+        // Most tags are XHTML already.
+        if !voidElements.contains(String(name)), !booleanAttributes.contains(where: { tag.contains($0) }) { return String(tag) }
+        var attributes = ""
+        var rest = inner.dropFirst(name.count)
+        // Attribute by attribute; values are always double-quoted in our output.
+        while let first = rest.first {
+            if first == "\"" {
+                let end = rest.dropFirst().firstIndex(of: "\"") ?? rest.endIndex
+                attributes += rest[..<(end == rest.endIndex ? end : rest.index(after: end))]
+                rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+                continue
+            }
+            if first == " " {
+                let word = rest.dropFirst().prefix { $0 != " " && $0 != "=" && $0 != "/" }
+                let after = rest.dropFirst(1 + word.count)
+                if booleanAttributes.contains(String(word)) && after.first != "=" {
+                    attributes += " \(word)=\"\(word)\""
+                    rest = after
+                    continue
+                }
+            }
+            attributes.append(first)
+            rest = rest.dropFirst()
+        }
+        if voidElements.contains(String(name)) {
+            while attributes.last == "/" || attributes.last == " " { attributes.removeLast() }
+            return "<\(name)\(attributes)/>"
+        }
+        return "<\(name)\(attributes)>"
+    }
+}
+
+/// The archive: `mimetype` first and stored, everything else deflated, fixed dates and order: same input, same bytes.
+package enum EPUBArchive {
+    package static func zip(_ entries: [(String, [UInt8])], modified: Date) throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
+        // ZIPFoundation writes the DOS date fields in UTC (gmtime): the same in every time zone.
+        func add(_ path: String, _ bytes: [UInt8], _ method: CompressionMethod) throws {
+            let data = Data(bytes)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,
+                                 permissions: 0o644, compressionMethod: method) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        try add("mimetype", Array("application/epub+zip".utf8), .none)
+        for (path, bytes) in entries { try add(path, bytes, .deflate) }
+        return [UInt8](archive.data ?? Data())
+    }
+}

@@ -1,0 +1,108 @@
+import WitajICU
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// A segment's text as a reader of one language gets it, and which language it really is.
+package struct ResolvedText: Sendable {
+    package enum State: String, Sendable, Equatable {
+        /// The page's language is the source language.
+        case source
+        case translated
+        /// The translation is outdated (fuzzy): the text comes from the fallback chain.
+        case outdated
+        /// No translation: the text comes from the fallback chain.
+        case untranslated
+    }
+    package let text: String
+    /// The text's inline Markdown, parsed once; a translation's has only the links and images its source has.
+    package let parsed: ParsedText
+    package let language: LanguageProfile
+    package let state: State
+
+    /// What a reader sees, without markup (the page's `<title>`, its description, sorting).
+    package var plainText: String { parsed.plainText(of: text) }
+}
+
+/// A translation of one segment as a catalog holds it.
+package struct TranslationEntry: Sendable, Equatable {
+    package let text: String
+    package let fuzzy: Bool
+    /// What readers get of the text, parsed when it was checked, with only the links and images its source has
+    /// (`TranslationChecker.check`); nil when it was not checked (a fuzzy or empty one is never shown).
+    package let parsed: ParsedText?
+    package init(text: String, fuzzy: Bool, parsed: ParsedText? = nil) {
+        self.text = text
+        self.fuzzy = fuzzy
+        self.parsed = parsed
+    }
+}
+
+/// Translations per language, then per document source, then per source text (msgid).
+package typealias Translations = [String: [String: [TextKey: TranslationEntry]]]
+
+/// One document seen in one language.
+package struct LocalizedDocument: Sendable {
+    package let document: Document
+    package let language: LanguageProfile
+    package let texts: [TextKey: ResolvedText]
+    /// Some segment shows another language's text.
+    package let hasFallback: Bool
+    package let hasOutdated: Bool
+    /// The title as a reader sees it, without Markdown (for sorting, `<title>` and lists).
+    package let plainTitle: String
+
+    package init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText]) {
+        self.init(document: document, language: language, texts: texts,
+                  hasFallback: texts.values.contains { $0.state == .untranslated || $0.state == .outdated },
+                  hasOutdated: texts.values.contains { $0.state == .outdated })
+    }
+
+    /// With the flags given: a document kept from the last build has only its title and summary (`DocumentRecord`).
+    package init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText], hasFallback: Bool, hasOutdated: Bool) {
+        self.document = document
+        self.language = language
+        self.texts = texts
+        self.hasFallback = hasFallback
+        self.hasOutdated = hasOutdated
+        plainTitle = texts[TextKey(document.title.text)]?.plainText ?? document.title.parsed.plainText(of: document.title.text)
+    }
+
+    /// A text of the document as this language shows it; a text that is no segment (an empty table cell) as it is.
+    package func resolve(_ text: String) -> ResolvedText {
+        texts[TextKey(text)] ?? ResolvedText(text: text, parsed: ParsedText(text), language: language, state: .source)
+    }
+
+    package var title: ResolvedText { resolve(document.title.text) }
+    package var summary: ResolvedText? { document.summary.map { resolve($0.text) } }
+
+    /// Every segment is current in this language (always true in the source language).
+    package var isComplete: Bool { !hasFallback }
+}
+
+/// The whole site in one language: resolved segments, and lists sorted and grouped the language's way.
+package struct LocalizedSite: Sendable {
+    package struct Section: Sendable {
+        package let index: LocalizedDocument
+        package let members: [LocalizedDocument]
+    }
+    package struct IndexGroup: Sendable {
+        package let letter: String
+        package let documents: [LocalizedDocument]
+    }
+
+    package let site: Site
+    package let language: LanguageProfile
+    /// All languages of the site, source first, for the language switcher.
+    package let languages: [LanguageProfile]
+    package let documents: [LocalizedDocument]
+    package let home: LocalizedDocument?
+    package let sections: [Section]
+    /// The A-Z index: every article, procedure and register, grouped under the letters of the language.
+    package let index: [IndexGroup]
+    package let strings: UIStrings
+
+    package let byPath: [String: Int]
+
+    package func document(path: String) -> LocalizedDocument? { byPath[path].map { documents[$0] } }
+}

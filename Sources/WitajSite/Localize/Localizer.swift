@@ -1,0 +1,90 @@
+import WitajICU
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// Site x language -> LocalizedSite: resolves every segment through the language's fallback chain and sorts
+/// the lists with the language's collation.
+package enum Localizer {
+    /// Documents not read again (`scope.records`) are localized from their records; only the lists the pages of
+    /// `scope` show are made.
+    package static func localize(_ site: Site, language: LanguageProfile, languages: [LanguageProfile],
+                                 translations: Translations, interface: [String: [String: String]] = [:],
+                                 scope: Scope = .everything) -> LocalizedSite {
+        let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
+        let source = profiles[site.config.sourceLanguage] ?? language
+        let links = TranslationLinks(site: site)
+        let documents = site.documents.map { document in
+            scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) ??
+            LocalizedDocument(document: document, language: language,
+                              texts: resolve(document, in: language, source: source, profiles: profiles,
+                                             translations: translations, links: links))
+        }
+        func sortKey(_ d: LocalizedDocument) -> String { d.plainTitle }
+        func ordered(_ list: [LocalizedDocument]) -> [LocalizedDocument] {
+            let byTitle = language.collator.sorted(list, by: sortKey)
+            // Stable: documents with an order come first by it, the rest keep the collation order.
+            return byTitle.enumerated().sorted { a, b in
+                (a.element.document.order ?? Int.max, a.offset) < (b.element.document.order ?? Int.max, b.offset)
+            }.map(\.element)
+        }
+        // Only the home and section pages list members: a build of some other documents' pages needs no lists.
+        let listed = scope.remade.map { remade in
+            documents.contains { [.section, .home].contains($0.document.kind) && remade.contains($0.document.source) }
+        } ?? true
+        let members = !listed ? [:] : Dictionary(
+            grouping: documents.filter { $0.document.kind != .section && $0.document.kind != .home }, by: \.document.section)
+        let sections = ordered(documents.filter { $0.document.kind == .section }).map { index in
+            LocalizedSite.Section(index: index, members: ordered(members[index.document.path] ?? []))
+        }
+        // A build of some documents' pages keeps the A-Z page (`PageRenderer.render`): it needs no index.
+        let indexed = !scope.isEverything ? [] : language.collator.sorted(
+            documents.filter { [.article, .procedure, .offices].contains($0.document.kind) }, by: sortKey)
+        let index = language.alphabet.group(indexed, by: sortKey).map {
+            LocalizedSite.IndexGroup(letter: $0.bucket.label, documents: $0.items)
+        }
+        return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
+                             home: documents.first { $0.document.kind == .home }, sections: sections, index: index,
+                             strings: UIStrings(language: language, interface: interface),
+                             byPath: Dictionary(documents.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Each segment's text in `language`: its current translation, else the first in the fallback chain. A
+    /// translation shows only the links and images its source has (`TranslationLinks`); the checker has already
+    /// made it so in the translations it parsed.
+    package static func resolve(_ document: Document, in language: LanguageProfile, source: LanguageProfile,
+                        profiles: [String: LanguageProfile], translations: Translations,
+                        links: TranslationLinks) -> [TextKey: ResolvedText] {
+        func parsed(_ entry: TranslationEntry, of segment: Segment) -> ParsedText {
+            entry.parsed ?? links.restricted(ParsedText(entry.text), of: entry.text, translating: segment, in: document)
+        }
+        var texts: [TextKey: ResolvedText] = [:]
+        let own = translations[language.code]?[document.source]
+        let fallbacks = language.fallbacks.filter { $0 != source.code }.compactMap { code in
+            profiles[code].map { ($0, translations[code]?[document.source]) }
+        }
+        for segment in document.segments {
+            let key = TextKey(segment.text)
+            if texts[key] != nil { continue }
+            if language.code == source.code {
+                texts[key] = ResolvedText(text: segment.text, parsed: segment.parsed, language: source, state: .source)
+                continue
+            }
+            let own = own?[key]
+            if let own, !own.fuzzy, !own.text.isEmpty {
+                texts[key] = ResolvedText(text: own.text, parsed: parsed(own, of: segment), language: language, state: .translated)
+                continue
+            }
+            let state: ResolvedText.State = own?.fuzzy == true && !(own?.text.isEmpty ?? true) ? .outdated : .untranslated
+            var resolved = ResolvedText(text: segment.text, parsed: segment.parsed, language: source, state: state)
+            for (profile, catalog) in fallbacks {
+                if let entry = catalog?[key], !entry.fuzzy, !entry.text.isEmpty {
+                    resolved = ResolvedText(text: entry.text, parsed: parsed(entry, of: segment), language: profile, state: state)
+                    break
+                }
+            }
+            texts[key] = resolved
+        }
+        return texts
+    }
+}

@@ -1,0 +1,121 @@
+import WitajICU
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// The theme's interface strings in one language. Keys are the English text (gettext's msgid); strings with a
+/// count are ICU MessageFormat patterns, formatted with the language's CLDR plural rules.
+package struct UIStrings: Sendable {
+    package let language: LanguageProfile
+    package let table: [String: String]
+
+    /// The language the string is really in, when it comes from a fallback (nil when it is the page's).
+    package let sources: [String: String]
+
+    /// Each string from the language's ui.po, else the default theme's own translation, else the same along the
+    /// language's fallback chain, else the English text.
+    package init(language: LanguageProfile, interface: [String: [String: String]] = [:]) {
+        self.language = language
+        var table: [String: String] = [:]
+        var sources: [String: String] = [:]
+        for (i, code) in ([language.code] + language.fallbacks).enumerated() {
+            let base = code.split(separator: "-").first.map(String.init) ?? code
+            let own = (Self.builtIn[code] ?? Self.builtIn[base] ?? [:]).merging(interface[code] ?? [:]) { $1 }
+            for (key, value) in own where table[key] == nil {
+                table[key] = value
+                if i > 0 { sources[key] = code }
+            }
+        }
+        self.table = table
+        self.sources = sources
+    }
+
+    /// The string in this language, or the English text when there is no translation.
+    package func text(_ key: String) -> String { table[key] ?? key }
+
+    /// The language a string is shown in, when it is not the page's (a fallback, or the English text).
+    package func fallbackLanguage(_ key: String) -> String? {
+        table[key] == nil ? "en" : sources[key]
+    }
+
+    /// A MessageFormat string with its arguments, formatted with the plural rules of the language it is in.
+    package func format(_ key: String, _ arguments: [String: MessageFormat.Argument]) -> String {
+        let pattern = text(key)
+        let locale = sources[key] ?? (table[key] == nil ? "en" : language.code)
+        let message = (try? MessageFormat(pattern, locale: locale)) ?? (try? MessageFormat(key, locale: "en"))
+        return message?.format(arguments) ?? pattern
+    }
+
+    /// The default theme's own translations. Sites add or override them in locales/<lang>/ui.po.
+    package static let builtIn: [String: [String: String]] = [
+        "en": Dictionary(uniqueKeysWithValues: english.map { ($0, $0) }),
+        "pl": [
+            "Skip to content": "Przejdź do treści",
+            "Welcome pack": "Pakiet powitalny",
+            "Main navigation": "Nawigacja główna",
+            "Language": "Język",
+            "Choose your language": "Wybierz język",
+            "A–Z index": "Indeks A–Z",
+            "Letters": "Litery",
+            "Home": "Strona główna",
+            "In this section": "W tym dziale",
+            "Procedure": "Procedura",
+            "Who is this for": "Dla kogo",
+            "Step by step": "Krok po kroku",
+            "Documents to bring": "Potrzebne dokumenty",
+            "if it applies to you": "jeśli dotyczy",
+            "Fees": "Opłaty",
+            "Free of charge": "Bezpłatnie",
+            "Deadlines": "Terminy",
+            "Where to go": "Gdzie to załatwić",
+            "Online": "Przez internet",
+            "Good to know": "Warto wiedzieć",
+            "Legal basis": "Podstawa prawna",
+            "See also": "Zobacz też",
+            "Address": "Adres",
+            "Opening hours": "Godziny otwarcia",
+            "Phone": "Telefon",
+            "E-mail": "E-mail",
+            "Website": "Strona internetowa",
+            "Languages spoken": "Języki obsługi",
+            "Last reviewed on {date}": "Informacje sprawdzone: {date}",
+            "Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.":
+                "Niektóre informacje na tej stronie czekają na potwierdzenie przez redakcję. Przed wizytą sprawdź opłaty, adresy i godziny w urzędzie.",
+            "Part of this page has not been translated yet and is shown in another language.":
+                "Część tej strony nie została jeszcze przetłumaczona i jest wyświetlana w innym języku.",
+            "Part of this page changed recently; the translation is being updated and the new text is shown in another language.":
+                "Część tej strony niedawno się zmieniła; tłumaczenie jest aktualizowane, a nowy tekst jest wyświetlany w innym języku.",
+            "not fully translated": "nie w pełni przetłumaczone",
+            "Download the welcome pack (EPUB)": "Pobierz pakiet powitalny (EPUB)",
+            "{count, plural, one {# day} other {# days}}": "{count, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
+            "{count, plural, one {# week} other {# weeks}}": "{count, plural, one {# tydzień} few {# tygodnie} many {# tygodni} other {# tygodnia}}",
+            "{count, plural, one {# month} other {# months}}": "{count, plural, one {# miesiąc} few {# miesiące} many {# miesięcy} other {# miesiąca}}",
+            "{count, plural, one {# year} other {# years}}": "{count, plural, one {# rok} few {# lata} many {# lat} other {# roku}}",
+            "{count, plural, one {# document} other {# documents}}": "{count, plural, one {# dokument} few {# dokumenty} many {# dokumentów} other {# dokumentu}}",
+            "Contents": "Spis treści",
+            "Cover": "Okładka",
+            "Beginning": "Początek",
+            "Landmarks": "Nawigacja",
+            "Edition of {date}": "Stan na {date}",
+            "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.":
+                "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Nie zawiera obrazów, dźwięku ani animacji.",
+        ],
+    ]
+
+    package static let english = [
+        "Skip to content", "Welcome pack", "Main navigation", "Language", "Choose your language", "A–Z index", "Letters",
+        "Home", "In this section", "Procedure", "Who is this for", "Step by step", "Documents to bring",
+        "if it applies to you", "Fees", "Free of charge", "Deadlines", "Where to go", "Online", "Good to know",
+        "Legal basis", "See also", "Address", "Opening hours", "Phone", "E-mail", "Website", "Languages spoken",
+        "Last reviewed on {date}",
+        "Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.",
+        "Part of this page has not been translated yet and is shown in another language.",
+        "Part of this page changed recently; the translation is being updated and the new text is shown in another language.",
+        "not fully translated", "Download the welcome pack (EPUB)",
+        "{count, plural, one {# day} other {# days}}", "{count, plural, one {# week} other {# weeks}}",
+        "{count, plural, one {# month} other {# months}}", "{count, plural, one {# year} other {# years}}",
+        "{count, plural, one {# document} other {# documents}}",
+        "Contents", "Cover", "Beginning", "Landmarks", "Edition of {date}",
+        "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.",
+    ]
+}

@@ -1,0 +1,142 @@
+import WitajCore
+import WitajGettext
+import WitajSources
+/// What a later build needs of a document it does not read again: what other pages show of it in every language
+/// (its face: id, path, kind, order, title and summary as resolved), whether each language's translation is
+/// complete, and its coverage row. Kept in the build state; a rebuild after some documents changed reads only
+/// those and stands the others in with these records.
+package struct DocumentRecord: Equatable, Sendable {
+    package struct Text: Equatable, Sendable {
+        package let text: String
+        package let language: String
+        package let state: String
+
+        package init(text: String, language: String, state: String) {
+            self.text = text
+            self.language = language
+            self.state = state
+        }
+    }
+    package struct Localized: Equatable, Sendable {
+        package let title: Text
+        package let summary: Text?
+        package let hasFallback: Bool
+        package let hasOutdated: Bool
+
+        package init(title: Text, summary: Text?, hasFallback: Bool, hasOutdated: Bool) {
+            self.title = title
+            self.summary = summary
+            self.hasFallback = hasFallback
+            self.hasOutdated = hasOutdated
+        }
+    }
+    package struct Place: Equatable, Sendable {
+        package let line: Int
+        package let column: Int
+
+        package init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
+    }
+
+    package let source: String
+    package let id: String
+    package let idAt: Place
+    package let path: String
+    package let kind: String
+    package let title: String
+    package let titleAt: Place
+    package let summary: String?
+    package let summaryAt: Place?
+    package let reviewed: String?
+    package let order: Int?
+    package let review: String?
+    /// By language code, the source language included.
+    package let languages: [String: Localized]
+    package let coverage: Coverage.DocumentRow
+    /// The document's row of the coverage matrix, as the last build made it.
+    package let coverageRow: String
+
+    package init(source: String, id: String, idAt: Place, path: String, kind: String, title: String, titleAt: Place, summary: String?, summaryAt: Place?, reviewed: String?, order: Int?, review: String?, languages: [String: Localized], coverage: Coverage.DocumentRow, coverageRow: String) {
+        self.source = source
+        self.id = id
+        self.idAt = idAt
+        self.path = path
+        self.kind = kind
+        self.title = title
+        self.titleAt = titleAt
+        self.summary = summary
+        self.summaryAt = summaryAt
+        self.reviewed = reviewed
+        self.order = order
+        self.review = review
+        self.languages = languages
+        self.coverage = coverage
+        self.coverageRow = coverageRow
+    }
+
+    /// What pages other than the document's own show of it. When a changed document's face is the same as before,
+    /// only its own pages (and the sitemap, the coverage report and the books) need making again.
+    package struct Face: Equatable {
+        package let id: String, path: String, kind: String, title: String, summary: String?, order: Int?
+        package let texts: [String: [Text?]]
+    }
+
+    package var face: Face {
+        Face(id: id, path: path, kind: kind, title: title, summary: summary, order: order,
+             texts: languages.mapValues { [$0.title, $0.summary] })
+    }
+
+    package init(_ document: Document, in localized: [LocalizedDocument], coverage: Coverage.DocumentRow, coverageRow: String) {
+        func text(_ resolved: ResolvedText) -> Text {
+            Text(text: resolved.text, language: resolved.language.code, state: resolved.state.rawValue)
+        }
+        source = document.source
+        id = document.id
+        idAt = Place(line: document.idLocation.line, column: document.idLocation.column)
+        path = document.path
+        kind = document.kind.rawValue
+        title = document.title.text
+        titleAt = Place(line: document.title.location.line, column: document.title.location.column)
+        summary = document.summary?.text
+        summaryAt = document.summary.map { Place(line: $0.location.line, column: $0.location.column) }
+        reviewed = document.reviewed?.description
+        order = document.order
+        review = document.review
+        languages = Dictionary(localized.map { localized in
+            (localized.language.code, Localized(title: text(localized.title), summary: localized.summary.map(text),
+                                                hasFallback: localized.hasFallback, hasOutdated: localized.hasOutdated))
+        }, uniquingKeysWith: { a, _ in a })
+        self.coverage = coverage
+        self.coverageRow = coverageRow
+    }
+
+    /// The document as far as other pages need it: title and summary, no body.
+    package var document: Document? {
+        guard let kind = Document.Kind(rawValue: kind) else { return nil }
+        return Document(id: id, idLocation: SourceLocation(source, line: idAt.line, column: idAt.column), path: path,
+                        source: source, kind: kind,
+                        title: Segment(title, role: .title, location: SourceLocation(source, line: titleAt.line, column: titleAt.column)),
+                        summary: summary.map { Segment($0, role: .summary, location: SourceLocation(source, line: summaryAt?.line ?? 1, column: summaryAt?.column ?? 1)) },
+                        reviewed: reviewed.flatMap(Day.init), order: order, review: review, body: .markdown([]))
+    }
+
+    /// The document in one language as other pages show it; nil when the record does not know the language.
+    /// A translation shows only the links and images its source has (`links`).
+    package func localized(_ document: Document, in language: LanguageProfile, profiles: [String: LanguageProfile],
+                   links: TranslationLinks) -> LocalizedDocument? {
+        guard let record = languages[language.code] else { return nil }
+        var texts: [TextKey: ResolvedText] = [:]
+        for (segment, text) in [(document.title, record.title), (document.summary, record.summary)] {
+            guard let segment, let text else { continue }
+            guard let profile = profiles[text.language], let state = ResolvedText.State(rawValue: text.state) else { return nil }
+            // The text stored is the source's own, or a translation parsed here, once for this build.
+            let parsed = TextKey(text.text) == TextKey(segment.text) ? segment.parsed
+                : links.restricted(ParsedText(text.text), of: text.text, translating: segment, in: document)
+            texts[TextKey(segment.text)] = ResolvedText(text: text.text, parsed: parsed, language: profile, state: state)
+        }
+        return LocalizedDocument(document: document, language: language, texts: texts,
+                                 hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
+    }
+}

@@ -1,0 +1,89 @@
+import WitajMarkdown
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// Renders a Markdown body's blocks to HTML; every leaf's text goes through the segment renderer.
+package struct BlockHTMLRenderer {
+    package let segments: SegmentRenderer
+
+    package init(segments: SegmentRenderer) {
+        self.segments = segments
+    }
+
+    package func render(_ blocks: [Block]) -> String {
+        var out = ""
+        var headings = 0
+        render(blocks, into: &out, headings: &headings)
+        return out
+    }
+
+    private func render(_ blocks: [Block], into out: inout String, headings: inout Int, tight: Bool = false) {
+        for block in blocks {
+            switch block {
+            case .heading(let level, let text):
+                headings += 1
+                // The page title is the only h1.
+                let h = "h\(min(max(level, 2), 6))"
+                let r = segments.render(text.text)
+                out += "<\(h) id=\"s\(headings)\"\(r.attributes)>\(r.html)</\(h)>\n"
+            case .paragraph(let text):
+                let r = segments.render(text.text)
+                out += tight && r.attributes.isEmpty ? r.html + "\n" : "<p\(r.attributes)>\(r.html)</p>\n"
+            case .list(let ordered, let start, let isTight, let items):
+                out += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
+                for item in items {
+                    if isTight, case .paragraph(let text)? = item.first {
+                        let r = segments.render(text.text)
+                        out += "<li\(r.attributes)>\(r.html)"
+                        if item.count > 1 {
+                            out += "\n"
+                            render(Array(item.dropFirst()), into: &out, headings: &headings, tight: true)
+                        }
+                        out += "</li>\n"
+                    } else {
+                        out += "<li>"
+                        render(item, into: &out, headings: &headings, tight: isTight)
+                        out += "</li>\n"
+                    }
+                }
+                out += ordered ? "</ol>\n" : "</ul>\n"
+            case .blockquote(let inner):
+                out += "<blockquote>\n"
+                render(inner, into: &out, headings: &headings)
+                out += "</blockquote>\n"
+            case .code(let info, let literal):
+                let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escapeAttribute(String($0)))\"" } ?? ""
+                out += "<pre><code\(language)>\(HTML.escape(literal))</code></pre>\n"
+            case .thematicBreak:
+                out += "<hr>\n"
+            case .table(let alignments, let header, let rows):
+                func align(_ i: Int) -> String {
+                    switch alignments.indices.contains(i) ? alignments[i] : .none {
+                    case .none: ""
+                    case .left: " class=\"left\""
+                    case .center: " class=\"center\""
+                    case .right: " class=\"right\""
+                    }
+                }
+                out += "<div class=\"table\"><table>\n<thead><tr>"
+                for (i, cell) in header.enumerated() {
+                    let r = segments.render(cell.text)
+                    out += "<th scope=\"col\"\(align(i))\(r.attributes)>\(r.html)</th>"
+                }
+                out += "</tr></thead>\n<tbody>\n"
+                for row in rows {
+                    out += "<tr>"
+                    for (i, cell) in row.enumerated() {
+                        let r = segments.render(cell.text)
+                        out += "<td\(align(i))\(r.attributes)>\(r.html)</td>"
+                    }
+                    out += "</tr>\n"
+                }
+                out += "</tbody></table></div>\n"
+            case .html:
+                continue
+            }
+        }
+    }
+}

@@ -1,0 +1,321 @@
+import WitajICU
+import WitajMarkdown
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// LocalizedSite -> the HTML pages of one language. Templates decide the markup; this builds their contexts.
+package struct PageRenderer {
+    package let site: LocalizedSite
+    package let templates: Templates
+    package let resolver: LinkResolver
+    package var style: LinkStyle = .site
+    /// The documents whose pages are made (`Scope.remade`); nil: every page.
+    package var remade: Set<String>?
+
+    /// What every page of the language shows the same way, made once: the site's name, the sections' titles in
+    /// the navigation (inside links, so without links of their own) and the interface strings.
+    package let siteName: String
+    package let siteNameHTML: String
+    package let sectionTitles: [(path: String, context: [String: Any])]
+    package let interfaceStrings: [String: String]
+    /// ` lang="pl" dir="ltr"` for an interface string shown in another language than the page's, else "".
+    package let interfaceLanguages: [String: String]
+
+    package init(site: LocalizedSite, templates: Templates, resolver: LinkResolver) {
+        self.site = site
+        self.templates = templates
+        self.resolver = resolver
+        let home = site.home
+        siteName = home?.plainTitle ?? ""
+        siteNameHTML = home.map { SegmentRenderer(localized: $0, resolver: resolver, pagePath: "").render($0.document.title.text, withoutLinks: true).html } ?? ""
+        sectionTitles = site.sections.map { section in
+            let title = SegmentRenderer(localized: section.index, resolver: resolver, pagePath: section.index.document.path)
+            return (section.index.document.path, title.context(section.index.document.title.text, withoutLinks: true))
+        }
+        let strings = site.strings
+        interfaceStrings = Self.interfaceKeys.mapValues(strings.text)
+        interfaceLanguages = Self.interfaceKeys.mapValues { Self.languageAttributes($0, strings) }
+    }
+
+    package var language: LanguageProfile { site.language }
+    package var strings: UIStrings { site.strings }
+
+    /// The pages of the language. When only some documents' pages are made, the others are kept from the last
+    /// build, and so is the A-Z index: what it shows of each document (its face) is the same.
+    package func render(to publisher: some ArtifactSink) {
+        for localized in site.documents where remade?.contains(localized.document.source) ?? true {
+            let name: String = switch localized.document.kind {
+            case .procedure: "procedure"
+            case .offices: "offices"
+            default: "document"
+            }
+            let html = templates.render(documentContext(localized), with: name)
+            publisher.put(Artifact(path: pageFile(localized.document.path), text: html))
+        }
+        if remade == nil { publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z"))) }
+    }
+
+    package func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
+        SegmentRenderer(localized: localized, resolver: resolver, pagePath: page, style: style)
+    }
+
+    package func pageFile(_ path: String) -> String {
+        path.isEmpty ? "\(language.code)/index.html" : "\(language.code)/\(path)/index.html"
+    }
+
+    // MARK: - Shared parts of every page
+
+    /// What every page has: language, direction, navigation, the switcher, alternates, interface strings.
+    package func pageContext(path: String, title: String, localized: LocalizedDocument?) -> [String: Any] {
+        let depth = path.isEmpty ? 0 : path.split(separator: "/").count
+        let root = String(repeating: "../", count: depth + 1)
+        let languages: [[String: Any]] = site.languages.map { other in
+            let partial = other.code != language.code && !isComplete(path: path, in: other)
+            return ["code": other.code, "autonym": other.autonym, "dir": other.direction,
+                    "url": root + other.code + "/" + (path.isEmpty ? "" : path + "/"),
+                    "current": other.code == language.code, "partial": partial]
+        }
+        let top = path.split(separator: "/").first.map(String.init) ?? ""
+        let sections: [[String: Any]] = sectionTitles.map { section in
+            var context = section.context
+            context["url"] = style.url(from: path, to: section.path)
+            context["current"] = section.path == top
+            return context
+        }
+        var context: [String: Any] = [
+            "lang": language.code, "dir": language.direction, "pageTitle": title, "siteName": siteName,
+            "siteNameHTML": siteNameHTML,
+            "assets": root + "assets/", "homeURL": relativeURL(from: path, to: ""),
+            "azURL": relativeURL(from: path, to: "a-z"), "languages": languages, "sections": sections,
+            "alternates": alternates(path: path), "t": interfaceStrings, "tl": interfaceLanguages,
+        ]
+        if let localized {
+            context["description"] = localized.summary?.plainText
+            var notices: [String] = []
+            if localized.document.review != nil {
+                notices.append("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.")
+            }
+            if localized.hasOutdated {
+                notices.append("Part of this page changed recently; the translation is being updated and the new text is shown in another language.")
+            } else if localized.hasFallback {
+                notices.append("Part of this page has not been translated yet and is shown in another language.")
+            }
+            // A notice not yet translated into the page's language says which language it is in.
+            context["notices"] = notices.map { ["text": strings.text($0), "attributes": languageAttributes($0)] }
+            if let day = localized.document.reviewed {
+                let date = language.formatters.date(year: day.year, month: day.month, day: day.day)
+                context["reviewed"] = strings.format("Last reviewed on {date}", ["date": .string(date)])
+                context["reviewedAttributes"] = languageAttributes("Last reviewed on {date}")
+            }
+        }
+        return context
+    }
+
+    package static let interfaceKeys = [
+            "skip": "Skip to content", "pack": "Welcome pack", "mainNav": "Main navigation", "language": "Language",
+            "az": "A–Z index", "letters": "Letters", "home": "Home", "inSection": "In this section",
+            "procedure": "Procedure", "audience": "Who is this for", "steps": "Step by step",
+            "documents": "Documents to bring", "optional": "if it applies to you", "fees": "Fees",
+            "free": "Free of charge", "deadlines": "Deadlines", "where": "Where to go", "online": "Online",
+            "notes": "Good to know", "legal": "Legal basis", "related": "See also", "address": "Address",
+            "hours": "Opening hours", "phone": "Phone", "email": "E-mail", "website": "Website",
+            "spoken": "Languages spoken", "partial": "not fully translated", "choose": "Choose your language",
+        ]
+
+    package func languageAttributes(_ key: String) -> String { Self.languageAttributes(key, strings) }
+
+    package static func languageAttributes(_ key: String, _ strings: UIStrings) -> String {
+        strings.fallbackLanguage(key).map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""
+    }
+
+    /// `<link rel="alternate" hreflang>` for languages whose translation of the page is complete, plus x-default.
+    package func alternates(path: String) -> [[String: String]] {
+        let suffix = path.isEmpty ? "" : path + "/"
+        var result = site.languages.filter { isComplete(path: path, in: $0) }.map {
+            ["hreflang": $0.code, "href": site.site.config.baseURL + $0.code + "/" + suffix]
+        }
+        result.append(["hreflang": "x-default", "href": site.site.config.baseURL + site.site.config.sourceLanguage + "/" + suffix])
+        return result
+    }
+
+    /// Whether a page is complete in a language: `SiteRenderer` passes in every language's completeness, which the
+    /// switcher and the hreflang alternates of every page need.
+    package func isComplete(path: String, in other: LanguageProfile) -> Bool {
+        completeness[other.code]?[path] ?? true
+    }
+
+    package var completeness: [String: [String: Bool]] = [:]
+
+    // MARK: - Documents
+
+    package func documentContext(_ localized: LocalizedDocument) -> [String: Any] {
+        let document = localized.document
+        let segments = renderer(localized, on: document.path)
+        var context = pageContext(path: document.path, title: localized.plainTitle, localized: localized)
+        // A title never links: not in the h1, nor in lists and the navigation.
+        context["title"] = segments.context(document.title.text, withoutLinks: true)
+        context["summary"] = document.summary.map { segments.context($0.text) }  // nil removes the key
+        context["kind"] = document.kind.rawValue
+        context["isHome"] = document.kind == .home
+        context["isProcedure"] = document.kind == .procedure
+        context["interactive"] = true
+        if document.kind == .home, let pack = site.site.config.pack, !pack.chapters.isEmpty {
+            context["epub"] = ["url": pack.file + ".epub", "label": strings.text("Download the welcome pack (EPUB)"),
+                                "attributes": languageAttributes("Download the welcome pack (EPUB)")]
+        }
+        if let section = site.sections.first(where: { $0.index.document.path == document.section }),
+           document.kind != .section, document.kind != .home {
+            var crumb = renderer(section.index, on: document.path)
+                .context(section.index.document.title.text, withoutLinks: true)
+            crumb["url"] = style.url(from: document.path, to: section.index.document.path)
+            context["section"] = crumb
+        }
+        switch document.body {
+        case .markdown(let blocks):
+            context["body"] = BlockHTMLRenderer(segments: segments).render(blocks)
+        case .procedure(let procedure):
+            procedureContext(procedure, segments: segments, into: &context)
+        case .offices(let offices):
+            context["offices"] = offices.map { officeContext($0, segments: segments, level: 2) }
+        }
+        if document.kind == .home {
+            context["overview"] = site.sections.map { section -> [String: Any] in
+                var item = listing(section.index, on: document.path)
+                item["members"] = section.members.map { listing($0, on: document.path) }
+                return item
+            }
+            context["hasOverview"] = !site.sections.isEmpty
+        }
+        if document.kind == .section, let section = site.sections.first(where: { $0.index.document.path == document.path }) {
+            context["members"] = section.members.map { listing($0, on: document.path) }
+            context["hasMembers"] = !section.members.isEmpty
+        }
+        return context
+    }
+
+    /// A link to a document with its title and summary, for lists on another page.
+    package func listing(_ localized: LocalizedDocument, on page: String) -> [String: Any] {
+        let segmentRenderer = renderer(localized, on: page)
+        var item: [String: Any] = [
+            "url": style.url(from: page, to: localized.document.path),
+            "title": segmentRenderer.context(localized.document.title.text, withoutLinks: true),
+            "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
+        ]
+        item["summary"] = localized.document.summary.map { segmentRenderer.context($0.text) }
+        return item
+    }
+
+    package func procedureContext(_ p: Procedure, segments: SegmentRenderer, into context: inout [String: Any]) {
+        context["audience"] = p.audience.map { segments.context($0.text) }
+        context["steps"] = p.steps.map { segments.context($0.text) }
+        context["documents"] = p.documents.enumerated().map { i, requirement -> [String: Any] in
+            var item = segments.context(requirement.text.text)
+            item["n"] = i + 1
+            item["optional"] = requirement.optional
+            return item
+        }
+        switch p.fees {
+        case .free(let text):
+            var free: [String: Any] = [:]
+            free["text"] = text.map { segments.context($0.text) }
+            context["free"] = free
+        case .amounts(let fees):
+            context["fees"] = fees.map { fee -> [String: Any] in
+                var item = segments.context(fee.label.text)
+                item["amount"] = language.formatters.currency(fee.amount, code: fee.currency)
+                item["value"] = "\(fee.amount) \(fee.currency)"
+                return item
+            }
+        }
+        context["deadlines"] = p.deadlines.map { deadline -> [String: Any] in
+            var item = segments.context(deadline.text.text)
+            if let count = deadline.count, let unit = deadline.unit {
+                let key = "{count, plural, one {# \(unit.rawValue)} other {# \(unit.rawValue)s}}"
+                item["period"] = strings.format(key, ["count": .number(Double(count))])
+                item["periodAttributes"] = languageAttributes(key)
+            }
+            return item
+        }
+        let offices = site.site.offices
+        let officesPage = site.site.officesDocument.flatMap { site.document(path: $0.path) }
+        context["where"] = p.offices.compactMap { reference -> [String: Any]? in
+            guard let office = offices[reference.target], let officesPage else { return nil }
+            let officeRenderer = renderer(officesPage, on: segments.pagePath)
+            return officeContext(office, segments: officeRenderer, level: 3)
+        }
+        context["online"] = p.online.map { service -> [String: Any] in
+            var item = segments.context(service.text.text, withoutLinks: true)
+            item["url"] = service.url
+            return item
+        }
+        context["notes"] = p.notes.map { segments.context($0.text) }
+        context["legal"] = p.legal.map { act -> [String: Any] in
+            var item = segments.context(act.text.text, withoutLinks: act.url != nil)
+            item["url"] = act.url
+            return item
+        }
+        context["related"] = p.related.compactMap { reference -> [String: Any]? in
+            guard case .document(let path, _) = resolver.resolve(reference.target, from: segments.localized.document),
+                  let target = site.document(path: path) else { return nil }
+            return listing(target, on: segments.pagePath)
+        }
+        for key in ["audience", "steps", "documents", "fees", "deadlines", "where", "online", "notes", "legal", "related"] {
+            context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((context[key] as? [Any])?.isEmpty ?? true)
+        }
+    }
+
+    package func officeContext(_ office: Office, segments: SegmentRenderer, level: Int) -> [String: Any] {
+        let formatters = language.formatters
+        func time(_ t: (hour: Int, minute: Int)) -> String { formatters.time(hour: t.hour, minute: t.minute) }
+        let hours: [[String: String]] = office.hours.map { opening in
+            ["days": dayRange(opening.days), "from": time(opening.from), "to": time(opening.to)]
+        }
+        var context: [String: Any] = [
+            "id": office.id, "level": level,
+            "name": segments.context(office.name.text),
+            "street": office.address.street, "postcode": office.address.postcode, "city": office.address.city,
+            "hours": hours, "hasHours": !hours.isEmpty || office.hoursNote != nil, "hasHourList": !hours.isEmpty,
+            "phones": office.phones.map { ["number": $0, "tel": $0.filter { $0 == "+" || $0.isNumber }] },
+            "hasPhones": !office.phones.isEmpty,
+            "emails": office.emails, "hasEmails": !office.emails.isEmpty,
+            "websites": office.websites.map { ["url": $0, "label": displayURL($0)] }, "hasWebsites": !office.websites.isEmpty,
+            "languages": office.languages.map { formatters.displayName(of: $0) }.joined(separator: ", "),
+            "hasLanguages": !office.languages.isEmpty,
+        ]
+        // Absent values stay out of the context: Mustache would take an empty optional for "present".
+        context["description"] = office.description.map { segments.context($0.text) }
+        context["hoursNote"] = office.hoursNote.map { segments.context($0.text) }
+        return context
+    }
+
+    /// "poniedziałek–piątek" for a run of three or more days, else the days listed.
+    package func dayRange(_ days: [Int]) -> String {
+        // ICU counts weekdays from Sunday = 1; ISO from Monday = 1.
+        func name(_ iso: Int) -> String { language.formatters.weekday(iso % 7 + 1) }
+        let sorted = days.sorted()
+        if sorted.count >= 3, sorted.last! - sorted.first! == sorted.count - 1 {
+            return name(sorted.first!) + "–" + name(sorted.last!)
+        }
+        return sorted.map(name).joined(separator: ", ")
+    }
+
+    package func displayURL(_ url: String) -> String {
+        var text = Substring(url)
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        if text.hasPrefix("www.") { text = text.dropFirst(4) }
+        if text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+
+    // MARK: - A-Z
+
+    package func indexContext() -> [String: Any] {
+        var context = pageContext(path: "a-z", title: strings.text("A–Z index"), localized: nil)
+        context["groups"] = site.index.enumerated().map { i, group -> [String: Any] in
+            ["letter": group.letter, "anchor": "l\(i + 1)",
+             "documents": group.documents.map { listing($0, on: "a-z") }]
+        }
+        return context
+    }
+}

@@ -1,0 +1,82 @@
+import WitajMarkdown
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// Renders segments of one document on one page: resolved text, inline Markdown, links made relative and safe.
+package struct SegmentRenderer {
+    /// A segment's HTML, and the attributes its element needs when the text is not in the page's language.
+    package struct Rendered {
+        package let html: String
+        /// ` lang="pl" dir="ltr" data-fallback` for text shown from the fallback chain, else "".
+        package let attributes: String
+    }
+
+    package let localized: LocalizedDocument
+    package let resolver: LinkResolver
+    /// The path of the page the HTML goes on (links are relative to it).
+    package let pagePath: String
+    package var style: LinkStyle = .site
+
+    package init(localized: LocalizedDocument, resolver: LinkResolver, pagePath: String, style: LinkStyle = .site) {
+        self.localized = localized
+        self.resolver = resolver
+        self.pagePath = pagePath
+        self.style = style
+    }
+
+    /// `withoutLinks`: the text is a title (the page's `h1`, or a title in a list, the navigation or the
+    /// breadcrumb) or goes inside an `<a>` of the template, so it shows no links or images of its own, only their
+    /// text. Where a translation points is decided before (`TranslationLinks`): here only the source's rules apply.
+    package func render(_ text: String, withoutLinks: Bool = false) -> Rendered {
+        let resolved = localized.resolve(text)
+        let document = localized.document
+        let link: (String) -> String? = { destination in
+            if withoutLinks { return nil }
+            return switch resolver.resolve(destination, from: document) {
+            case .document(let path, let fragment):
+                style.url(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
+            case .fragment(let fragment): "#" + fragment
+            case .external(let url): url
+            case .invalid: nil
+            }
+        }
+        // A book shows only images it can carry, so none from the web: the book shows the alternative text.
+        let image: (String) -> String? = { source in
+            if withoutLinks { return nil }
+            if case .book = style, case .external = resolver.resolve(source, from: document) { return nil }
+            return link(source)
+        }
+        let inline = InlineHTMLRenderer(link: link, image: image)
+        // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
+        let html = resolved.parsed.html(of: resolved.text, inline)
+        return Rendered(html: html, attributes: Self.attributes(of: resolved, on: localized.language))
+    }
+
+    /// The `lang`/`dir` a text needs inside a page of `language`.
+    package static func attributes(of resolved: ResolvedText, on language: LanguageProfile) -> String {
+        guard resolved.language.code != language.code else { return "" }
+        return " lang=\"\(resolved.language.code)\" dir=\"\(resolved.language.direction)\" data-fallback"
+    }
+
+    /// For templates: `{{{html}}}` and `{{{attributes}}}`.
+    package func context(_ text: String, withoutLinks: Bool = false) -> [String: Any] {
+        let rendered = render(text, withoutLinks: withoutLinks)
+        return ["html": rendered.html, "attributes": rendered.attributes]
+    }
+}
+
+/// Where links between documents go: relative URLs between pages of the site, or chapters of a book (and the
+/// web pages of documents the book does not have).
+package enum LinkStyle: Sendable {
+    case site
+    /// Chapter file names by document path; `web` is the site's URL prefix of the book's language.
+    case book(chapters: [String: String], web: String)
+
+    package func url(from page: String, to path: String) -> String {
+        switch self {
+        case .site: relativeURL(from: page, to: path)
+        case .book(let chapters, let web): chapters[path] ?? (web + (path.isEmpty ? "" : path + "/"))
+        }
+    }
+}

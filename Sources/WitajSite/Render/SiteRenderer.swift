@@ -1,0 +1,94 @@
+import WitajCore
+import WitajGettext
+import WitajSources
+/// All languages' pages plus what the site has once: the language chooser, the sitemap and the theme's assets.
+package struct SiteRenderer {
+    package let sites: [LocalizedSite]
+    package let templates: Templates
+    package let scope: Scope
+    /// Which pages are complete in which language: the switcher and hreflang of every page, and the sitemap.
+    package let completeness: [String: [String: Bool]]
+
+    package init(sites: [LocalizedSite], templates: Templates, scope: Scope = .everything) {
+        self.sites = sites
+        self.templates = templates
+        self.scope = scope
+        var completeness: [String: [String: Bool]] = [:]
+        for site in sites {
+            completeness[site.language.code] = Dictionary(site.documents.map { ($0.document.path, $0.isComplete) },
+                                                          uniquingKeysWith: { a, b in a && b })
+        }
+        self.completeness = completeness
+    }
+
+    /// Every page, handed to the publisher as it is made (the sitemap is apart: `sitemap`).
+    package func render(to publisher: some ArtifactSink) {
+        guard let first = sites.first else { return }
+        let resolver = LinkResolver(documents: first.site.documents)
+        // Languages share nothing while rendering: one per core.
+        _ = parallelMap(sites) { site in
+            var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
+            renderer.completeness = completeness
+            renderer.remade = scope.remade
+            renderer.render(to: publisher)
+        }
+        // The chooser shows only the home page's face; the assets are the theme's: both kept with the documents.
+        guard scope.isEverything else { return }
+        publisher.put(languageChooser(first))
+        for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
+            publisher.put(Artifact(path: "assets/" + path, bytes: bytes))
+        }
+    }
+
+    /// `site-out/index.html`: each language named in itself.
+    package func languageChooser(_ source: LocalizedSite) -> Artifact {
+        let choices: [[String: Any]] = sites.map { site in
+            ["code": site.language.code, "autonym": site.language.autonym, "dir": site.language.direction,
+             "url": site.language.code + "/", "prompt": site.strings.text("Choose your language"),
+             "siteName": site.home?.plainTitle ?? ""]
+        }
+        let context: [String: Any] = [
+            "lang": source.language.code, "dir": source.language.direction, "assets": "assets/",
+            "siteName": source.home?.plainTitle ?? "", "choices": choices,
+            "alternates": sites.map { ["hreflang": $0.language.code, "href": source.site.config.baseURL + $0.language.code + "/"] }
+                + [["hreflang": "x-default", "href": source.site.config.baseURL]],
+        ]
+        return Artifact(path: "index.html", text: templates.render(context, with: "languages"))
+    }
+
+    /// Every page of every language, with hreflang alternates for the complete translations.
+    package func sitemap() -> Artifact {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        let paths = (sites.first?.documents ?? []).map(\.document.path) + ["a-z"]
+        let codes = sites.map(\.language.code)
+        xml.reserveCapacity(paths.count * codes.count * (codes.count + 3) * 90)
+        for path in paths { sitemapEntries(path: path, codes: codes, into: &xml) }
+        xml += "</urlset>\n"
+        return Artifact(path: "sitemap.xml", text: xml)
+    }
+
+    /// The page at `path` in every language (`codes`, the sites' languages), in the sitemap.
+    private func sitemapEntries(path: String, codes: [String], into xml: inout String) {
+        guard let source = sites.first else { return }
+        let config = source.site.config
+        let suffix = path.isEmpty ? "" : path + "/"
+        // Each page's URL in each language, escaped once: every language's entry lists them all. The date is the
+        // source document's, the same in every language.
+        let urls = codes.map { XMLText.escape(config.baseURL + $0 + "/" + suffix) }
+        var alternates = ""
+        for (code, url) in zip(codes, urls) where completeness[code]?[path] ?? true {
+            alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(url)\"/>\n"
+        }
+        alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(config.baseURL + config.sourceLanguage + "/" + suffix))\"/>\n"
+        let lastmod = source.document(path: path)?.document.reviewed.map { "    <lastmod>\($0)</lastmod>\n" } ?? ""
+        for url in urls {
+            xml += "  <url>\n    <loc>"
+            xml += url
+            xml += "</loc>\n"
+            xml += lastmod
+            xml += alternates
+            xml += "  </url>\n"
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import WitajMarkdown
+import WitajCore
+import WitajGettext
+import WitajSources
+
+/// Checks what no single file can: unique ids, links between documents, office references, reserved paths.
+package enum SiteValidator {
+    package static let reservedPaths: Set<String> = ["a-z", "assets", "coverage"]
+
+    package static func validate(_ site: Site) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        var ids: [String: Document] = [:]
+        var pages: [String: Document] = [:]
+        for document in site.documents {
+            if let first = pages[document.path] {
+                diagnostics.error(SourceLocation(document.source),
+                                  "\(document.source) and \(first.source) would publish the same page; rename one")
+            } else {
+                pages[document.path] = document
+            }
+            if let first = ids[document.id] {
+                diagnostics.error(document.idLocation, "duplicate document id '\(document.id)' (also used by \(first.source))")
+            } else {
+                ids[document.id] = document
+            }
+            if let top = document.path.split(separator: "/").first, reservedPaths.contains(String(top)) {
+                diagnostics.error(SourceLocation(document.source), "'\(top)' is reserved for witaj's own pages; rename the folder")
+            }
+        }
+
+        var offices: [String: Office] = [:]
+        for document in site.documents {
+            guard case .offices(let list) = document.body else { continue }
+            for office in list {
+                if let first = offices[office.id] {
+                    diagnostics.error(office.location, "duplicate office id '\(office.id)' (first at \(first.location))")
+                } else {
+                    offices[office.id] = office
+                }
+            }
+        }
+
+        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
+        let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
+        // Each document's links and markup on every core; their diagnostics in the documents' order.
+        for found in parallelMap(site.documents, { [offices] in check($0, resolver: resolver, offices: offices, sections: sections) }) {
+            diagnostics.append(contentsOf: found)
+        }
+        if let pack = site.config.pack { checkPack(pack, site: site, into: &diagnostics) }
+        return diagnostics
+    }
+
+    /// One document's links, raw HTML, office references and section.
+    package static func check(_ document: Document, resolver: LinkResolver, offices: [String: Office],
+                      sections: Set<String>) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for segment in document.segments {
+            if let problem = MarkdownReader.limitProblem(inSegment: segment.text) {
+                diagnostics.error(segment.location, problem)
+                continue
+            }
+            checkLinks(in: segment, of: document, resolver: resolver, into: &diagnostics)
+        }
+        if case .markdown(let blocks) = document.body { checkRawHTML(blocks, of: document, into: &diagnostics) }
+        if case .procedure(let procedure) = document.body {
+            for reference in procedure.offices where offices[reference.target] == nil {
+                diagnostics.error(reference.location, "unknown office '\(reference.target)'"
+                    + (offices.isEmpty ? " (no offices are described)" : " (known: \(offices.keys.sorted().joined(separator: ", ")))"))
+            }
+            for reference in procedure.related {
+                if case .invalid(let reason) = resolver.resolve(reference.target, from: document) {
+                    diagnostics.error(reference.location, reason)
+                }
+            }
+        }
+        if document.kind != .home, document.kind != .section, !document.section.isEmpty,
+           document.path.contains("/"), !sections.contains(document.section) {
+            diagnostics.warning(SourceLocation(document.source),
+                                "folder '\(document.section)' has no index.md, so the home page does not list it")
+        }
+        return diagnostics
+    }
+
+    /// Every chapter of the book is a document; what a book cannot carry (remote images) is said, not shipped broken.
+    package static func checkPack(_ pack: SiteConfig.Pack, site: Site, into diagnostics: inout Diagnostics) {
+        var seen: Set<String> = []
+        for chapter in pack.chapters {
+            guard let document = site.document(source: chapter.source) else {
+                diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                continue
+            }
+            if !seen.insert(chapter.source).inserted {
+                diagnostics.error(chapter.location, "\(chapter.source) is in the pack twice")
+            }
+            for segment in document.segments {
+                guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { continue }
+                for image in images(in: inlines) where image.contains(":") {
+                    diagnostics.warning(segment.location, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
+                }
+            }
+        }
+    }
+
+    package static func images(in inlines: [Inline]) -> [String] {
+        inlines.flatMap { inline -> [String] in
+            switch inline {
+            case .image(let source, _, _): [source]
+            case .link(_, _, let c), .emphasis(let c), .strong(let c), .strikethrough(let c): images(in: c)
+            default: []
+            }
+        }
+    }
+
+    /// Editors' HTML is not published (witaj pages carry no author HTML): say so rather than lose text silently.
+    package static func checkRawHTML(_ blocks: [Block], of document: Document, into diagnostics: inout Diagnostics) {
+        checkHTMLBlocks(blocks, of: document, into: &diagnostics)
+        for segment in document.segments where segment.role != .title && segment.role != .summary {
+            guard segment.parsed.hasHTML, let inlines = segment.parsed.inlines(of: segment.text), containsHTML(inlines) else { continue }
+            diagnostics.warning(segment.location, "inline HTML is shown as text, not as markup; write it in Markdown")
+        }
+    }
+
+    package static func checkHTMLBlocks(_ blocks: [Block], of document: Document, into diagnostics: inout Diagnostics) {
+        for block in blocks {
+            switch block {
+            case .html(let line):
+                diagnostics.warning(SourceLocation(document.source, line: line), "raw HTML is not published; write it in Markdown")
+            case .list(_, _, _, let items): items.forEach { checkHTMLBlocks($0, of: document, into: &diagnostics) }
+            case .blockquote(let inner): checkHTMLBlocks(inner, of: document, into: &diagnostics)
+            default: break
+            }
+        }
+    }
+
+    /// HTML outside images (an image's description is shown without markup).
+    package static func containsHTML(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .html: true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): containsHTML(c)
+            default: false
+            }
+        }
+    }
+
+    package static func checkLinks(in segment: Segment, of document: Document, resolver: LinkResolver,
+                           into diagnostics: inout Diagnostics) {
+        guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { return }
+        for destination in destinations(in: inlines) {
+            if case .invalid(let reason) = resolver.resolve(destination, from: document) {
+                let offset = segment.text.range(of: "(" + destination)?.lowerBound ?? segment.text.startIndex
+                diagnostics.error(segment.location.advanced(in: segment.text, by: offset), reason)
+            }
+        }
+    }
+
+    package static func destinations(in inlines: [Inline]) -> [String] {
+        inlines.flatMap { inline -> [String] in
+            switch inline {
+            case .link(let destination, _, let content): [destination] + destinations(in: content)
+            case .image(let source, _, _): [source]
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): destinations(in: c)
+            default: []
+            }
+        }
+    }
+}

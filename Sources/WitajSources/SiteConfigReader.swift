@@ -1,0 +1,157 @@
+import Yams
+import WitajCore
+
+/// Reads `site.yml`.
+package enum SiteConfigReader {
+    package static let fields = ["baseURL", "sourceLanguage", "languages", "pack", "translations"]
+
+    package static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let node = YAMLText.compose(text, path: path, firstLine: 1, into: &diagnostics) else { return nil }
+        func at(_ n: Node) -> SourceLocation { YAMLText.location(n.mark, in: text, path: path, firstLine: 1) }
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "site.yml must be a mapping (baseURL: ..., languages: ...)")
+            return nil
+        }
+        var baseURL = "/"
+        var source = "pl"
+        var sourceNode: Node?
+        var languages: [SiteConfig.Language] = []
+        var pack: SiteConfig.Pack?
+        var linkHosts: Set<String> = []
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "baseURL":
+                baseURL = value.string ?? baseURL
+                if !baseURL.hasSuffix("/") { baseURL += "/" }
+            case "sourceLanguage":
+                source = value.string ?? source
+                sourceNode = value
+            case "languages":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'languages' must be a list of entries with a 'code'")
+                    continue
+                }
+                for entry in list {
+                    let code = entry.mapping?["code"]?.string ?? entry.string
+                    guard let code, isLanguageCode(code) else {
+                        diagnostics.error(at(entry), "a language needs a 'code' such as 'uk' or 'pt-BR'")
+                        continue
+                    }
+                    if languages.contains(where: { $0.code == code }) {
+                        diagnostics.error(at(entry), "language '\(code)' is listed twice")
+                        continue
+                    }
+                    let fallback = entry.mapping?["fallback"]
+                    let fallbacks = fallback?.sequence?.compactMap(\.string) ?? fallback?.string.map { [$0] } ?? []
+                    for unknown in (entry.mapping.map { Array($0.keys) } ?? []).compactMap(\.string) where !["code", "fallback"].contains(unknown) {
+                        diagnostics.warning(at(entry), "unknown language field '\(unknown)' (known: code, fallback)")
+                    }
+                    languages.append(.init(code: code, fallbacks: fallbacks, location: at(entry)))
+                }
+            case "pack":
+                pack = readPack(value, at: at, into: &diagnostics)
+            case "translations":
+                linkHosts = readTranslations(value, at: at, into: &diagnostics)
+            default:
+                diagnostics.warning(at(key), "unknown field '\(key.string ?? "")' (known: \(fields.joined(separator: ", ")))")
+            }
+        }
+        if !languages.contains(where: { $0.code == source }) {
+            languages.insert(.init(code: source, fallbacks: [], location: sourceNode.map(at) ?? SourceLocation(path)), at: 0)
+        }
+        // The source language first; every chain ends at the source language.
+        languages.sort { ($0.code == source ? 0 : 1) < ($1.code == source ? 0 : 1) }
+        languages = languages.map { language in
+            for code in language.fallbacks where !languages.contains(where: { $0.code == code }) {
+                diagnostics.error(language.location, "fallback language '\(code)' of '\(language.code)' is not a language of the site")
+            }
+            var chain = language.fallbacks.filter { $0 != language.code }
+            if language.code != source && !chain.contains(source) { chain.append(source) }
+            return .init(code: language.code, fallbacks: chain, location: language.location)
+        }
+        return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages, pack: pack,
+                          translationLinkHosts: linkHosts)
+    }
+
+    /// `translations:` what translations may do beyond their source text. `linkHosts`: the hosts of web sites a
+    /// translation may link to although its source does not (a localized version of an external site).
+    package static func readTranslations(_ node: Node, at: (Node) -> SourceLocation, into diagnostics: inout Diagnostics) -> Set<String> {
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "'translations' must be a mapping, such as 'linkHosts: [www.gov.pl]'")
+            return []
+        }
+        var hosts: Set<String> = []
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "linkHosts":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'linkHosts' must be a list of host names, such as [www.gov.pl, gov.pl]")
+                    continue
+                }
+                for entry in list {
+                    let name = entry.string ?? ""
+                    guard isHostName(name) else {
+                        diagnostics.error(at(entry), "'\(name)' is not a host name: write only the host, such as www.gov.pl (no https://, no path)")
+                        continue
+                    }
+                    hosts.insert(name.lowercased())
+                }
+            default:
+                diagnostics.warning(at(key), "unknown translations field '\(key.string ?? "")' (known: linkHosts)")
+            }
+        }
+        return hosts
+    }
+
+    /// A host name as links write it: dot-separated labels of letters, digits and hyphens.
+    package static func isHostName(_ name: String) -> Bool {
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        return !name.isEmpty && labels.allSatisfy { label in
+            !label.isEmpty && label.first != "-" && label.last != "-" && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+
+    /// `pack:` the welcome pack as a book: its file name and its chapters, in order, by source file.
+    package static func readPack(_ node: Node, at: (Node) -> SourceLocation, into diagnostics: inout Diagnostics) -> SiteConfig.Pack? {
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "'pack' must be a mapping with 'file' and 'chapters'")
+            return nil
+        }
+        var file = "welcome-pack"
+        var chapters: [SiteConfig.Pack.Chapter] = []
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "file":
+                let name = value.string ?? ""
+                if name.isEmpty || name.contains("/") || name.hasPrefix(".") {
+                    diagnostics.error(at(value), "'file' must be a plain file name without .epub, such as witaj-krakow")
+                } else {
+                    file = name
+                }
+            case "chapters":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'chapters' must be a list of source files (first-steps/pesel.xml)")
+                    continue
+                }
+                for entry in list {
+                    guard let source = entry.string, !source.isEmpty else {
+                        diagnostics.error(at(entry), "a chapter is the path of a source file under content/")
+                        continue
+                    }
+                    chapters.append(.init(source: "content/" + source, location: at(entry)))
+                }
+            default:
+                diagnostics.warning(at(key), "unknown pack field '\(key.string ?? "")' (known: file, chapters)")
+            }
+        }
+        return SiteConfig.Pack(file: file, chapters: chapters)
+    }
+
+    package static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import WitajCore
+
+/// Walks a site's folder (site.yml, content/, theme/) into the `Site` model.
+package enum SiteLoader {
+    /// `standIns`: documents not read again (by source), which stand in for their files.
+    package static func load(root: URL, standIns: [String: Document] = [:]) -> (Site?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let configURL = root.appendingPathComponent("site.yml")
+        var config: SiteConfig?
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            if let bytes = Self.read(configURL, path: "site.yml", into: &diagnostics),
+               let text = decode(bytes, path: "site.yml", into: &diagnostics) {
+                config = SiteConfigReader.read(text, path: "site.yml", into: &diagnostics)
+            }
+        } else {
+            diagnostics.error(SourceLocation("site.yml"), "no site.yml in \(root.path): is this a witaj site?")
+        }
+
+        var documents: [Document] = []
+        var unreadable: Set<String> = []
+        let content = root.appendingPathComponent("content")
+        let files = FileTree.files(under: content)
+        if files.isEmpty { diagnostics.error(SourceLocation("content"), "content/ has no documents") }
+        // Each file on every core; their diagnostics in the files' order.
+        let read = parallelMap(files) { relative, url -> (document: Document?, source: String, Diagnostics) in
+            let source = "content/" + relative
+            var diagnostics = Diagnostics()
+            let ext = url.pathExtension
+            guard ext == "md" || ext == "xml" else {
+                diagnostics.warning(SourceLocation(source), "ignored: only .md and .xml files are documents")
+                return (nil, "", diagnostics)
+            }
+            if let standIn = standIns[source] { return (standIn, source, diagnostics) }
+            guard let bytes = Self.read(url, path: source, into: &diagnostics) else { return (nil, "", diagnostics) }
+            let (path, kind) = Self.path(of: relative)
+            if ext == "xml" {
+                return (XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics), source, diagnostics)
+            }
+            guard let text = decode(bytes, path: source, loneCR: true, into: &diagnostics) else {
+                return (nil, source, diagnostics)
+            }
+            return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
+        }
+        for (document, source, found) in read {
+            diagnostics.append(contentsOf: found)
+            if let document { documents.append(document) } else if !source.isEmpty { unreadable.insert(source) }
+        }
+        let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
+        guard let config else { return (nil, diagnostics) }
+        return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable),
+                diagnostics)
+    }
+
+    /// The folder of witaj's built-in theme and schema: a build's input like the site's own files.
+    package static var resourcesPath: String? { Bundle.module.resourcePath }
+
+    /// "first-steps/pesel.xml" -> "first-steps/pesel"; "first-steps/index.md" -> "first-steps" (a section); "index.md" -> "".
+    package static func path(of relative: String) -> (String, Document.Kind) {
+        var components = relative.split(separator: "/").map(String.init)
+        let name = components.removeLast()
+        let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+        if stem == "index" {
+            return (components.joined(separator: "/"), components.isEmpty ? .home : .section)
+        }
+        return ((components + [stem]).joined(separator: "/"), .article)
+    }
+
+    /// The largest source, catalog or site.yml read: 8 MiB (the pack's largest file has 40 KB).
+    package static let maxFileBytes = 8 << 20
+
+    /// A file's bytes; a file that cannot be read or is over `maxFileBytes` is reported (and not read whole).
+    package static func read(_ url: URL, path: String, into diagnostics: inout Diagnostics) -> [UInt8]? {
+        var info = stat()
+        if stat(url.path, &info) == 0, Int(info.st_size) > maxFileBytes {
+            diagnostics.error(SourceLocation(path), "the file has \(info.st_size) bytes; witaj reads files of at most \(maxFileBytes) (8 MiB): split it")
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.error(SourceLocation(path), "cannot read the file")
+            return nil
+        }
+        return [UInt8](data)
+    }
+
+    /// `loneCR`: a lone "\r" ends a line too (Markdown documents, as cmark and YAML read them).
+    package static func decode(_ bytes: [UInt8], path: String, loneCR: Bool = false,
+                               into diagnostics: inout Diagnostics) -> String? {
+        switch UTF8Text.decode(bytes, loneCR: loneCR) {
+        case .success(let text): return text
+        case .failure(let bad):
+            diagnostics.error(SourceLocation(path, line: bad.line, column: bad.column),
+                              "file is not UTF-8 (invalid byte here); save it as UTF-8")
+            return nil
+        }
+    }
+}

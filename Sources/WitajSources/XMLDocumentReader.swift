@@ -1,0 +1,128 @@
+import Foundation
+import WitajXML
+import WitajCore
+
+/// Reads a structured XML document (a procedure or the offices register), validated against witaj.rng.
+package enum XMLDocumentReader {
+    package static let schema: RelaxNGSchema = {
+        let url = Bundle.module.url(forResource: "witaj", withExtension: "rng", subdirectory: "Resources")!
+        return RelaxNGSchema(try! String(contentsOf: url, encoding: .utf8))
+    }()
+
+    package static func read(_ bytes: [UInt8], source: String, path: String, into diagnostics: inout Diagnostics) -> Document? {
+        let result = XMLReader.read(bytes, path: source, schema: schema)
+        for issue in result.issues {
+            let location = SourceLocation(source, line: issue.line, column: issue.column)
+            if issue.isWarning { diagnostics.warning(location, issue.message) } else { diagnostics.error(location, issue.message) }
+        }
+        guard let root = result.root, !result.hasErrors else { return nil }
+        let builder = Builder(source: source)
+        let reviewed = root.attributes["reviewed"].flatMap(Day.init)
+        let order = root.attributes["order"].flatMap { Int($0) }
+        let kind: Document.Kind
+        let body: Document.Body
+        switch root.name {
+        case "procedure":
+            kind = .procedure
+            body = .procedure(builder.procedure(root))
+        case "offices":
+            kind = .offices
+            body = .offices(root.elements(named: "office").map(builder.office))
+        default:
+            diagnostics.error(SourceLocation(source, line: root.line), "unknown document element <\(root.name)>")
+            return nil
+        }
+        return Document(
+            id: root.attributes["id"] ?? path, idLocation: SourceLocation(source, line: root.line),
+            path: path, source: source, kind: kind,
+            title: builder.segment(root.element(named: "title"), .title) ?? Segment("", role: .title, location: SourceLocation(source)),
+            summary: builder.segment(root.element(named: "summary"), .summary),
+            reviewed: reviewed, order: order, review: root.element(named: "review")?.text, body: body)
+    }
+
+    /// Turns schema-valid elements into the model; the schema has already guaranteed the shape.
+    package struct Builder {
+        package let source: String
+
+        package func segment(_ element: XMLElement?, _ role: Segment.Role) -> Segment? {
+            guard let element else { return nil }
+            let text = element.text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.drop { $0 == " " || $0 == "\t" } }.joined(separator: "\n")
+            guard !text.isEmpty else { return nil }
+            return Segment(text, role: role, location: SourceLocation(source, line: element.line))
+        }
+
+        package func segments(_ parent: XMLElement?, _ child: String, _ role: Segment.Role) -> [Segment] {
+            parent?.elements(named: child).compactMap { segment($0, role) } ?? []
+        }
+
+        package func location(_ element: XMLElement) -> SourceLocation { SourceLocation(source, line: element.line) }
+
+        package func procedure(_ root: XMLElement) -> Procedure {
+            let fees = root.element(named: "fees")
+            let feeList: Procedure.Fees = if let free = fees?.element(named: "free") {
+                .free(segment(free, .free))
+            } else {
+                .amounts(fees?.elements(named: "fee").compactMap { fee in
+                    segment(fee, .fee).map {
+                        Procedure.Fee(amount: fee.attributes["amount"] ?? "0", currency: fee.attributes["currency"] ?? "PLN", label: $0)
+                    }
+                } ?? [])
+            }
+            return Procedure(
+                audience: segments(root.element(named: "audience"), "p", .audience),
+                steps: segments(root.element(named: "steps"), "step", .step),
+                documents: root.element(named: "documents")?.elements(named: "document").compactMap { d in
+                    segment(d, .document).map {
+                        Procedure.Requirement(text: $0, optional: ["true", "1"].contains(d.attributes["optional"] ?? ""))
+                    }
+                } ?? [],
+                fees: feeList,
+                deadlines: root.element(named: "deadlines")?.elements(named: "deadline").compactMap { d in
+                    segment(d, .deadline).map {
+                        Procedure.Deadline(count: d.attributes["count"].flatMap { Int($0) },
+                                           unit: d.attributes["unit"].flatMap(Procedure.Deadline.Unit.init), text: $0)
+                    }
+                } ?? [],
+                offices: root.element(named: "where")?.elements(named: "office").map {
+                    Procedure.Reference(target: $0.attributes["ref"] ?? "", location: location($0))
+                } ?? [],
+                online: root.element(named: "online")?.elements(named: "service").compactMap { s in
+                    segment(s, .service).map { Procedure.Service(url: s.attributes["url"] ?? "", text: $0) }
+                } ?? [],
+                notes: segments(root.element(named: "notes"), "p", .note),
+                legal: root.element(named: "legal")?.elements(named: "act").compactMap { a in
+                    segment(a, .act).map { Procedure.Act(url: a.attributes["url"], text: $0) }
+                } ?? [],
+                related: root.element(named: "related")?.elements(named: "see").map {
+                    Procedure.Reference(target: $0.attributes["doc"] ?? "", location: location($0))
+                } ?? [])
+        }
+
+        package func office(_ element: XMLElement) -> Office {
+            let address = element.element(named: "address")
+            let hours = element.element(named: "hours")
+            let weekdays = ["mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7]
+            func time(_ text: String?) -> (hour: Int, minute: Int) {
+                let parts = (text ?? "0:0").split(separator: ":").compactMap { Int($0) }
+                return (parts.first ?? 0, parts.dropFirst().first ?? 0)
+            }
+            return Office(
+                id: element.attributes["id"] ?? "",
+                name: segment(element.element(named: "name"), .officeName) ?? Segment("", role: .officeName, location: location(element)),
+                description: segment(element.element(named: "description"), .officeDescription),
+                address: Office.Address(street: address?.attributes["street"] ?? "", postcode: address?.attributes["postcode"] ?? "",
+                                        city: address?.attributes["city"] ?? ""),
+                hours: hours?.elements(named: "open").map { open in
+                    Office.Opening(days: (open.attributes["days"] ?? "").split(separator: " ").compactMap { weekdays[String($0)] },
+                                   from: time(open.attributes["from"]), to: time(open.attributes["to"]))
+                } ?? [],
+                hoursNote: segment(hours?.element(named: "note"), .hoursNote),
+                phones: element.elements(named: "phone").compactMap { $0.attributes["number"] },
+                emails: element.elements(named: "email").compactMap { $0.attributes["address"] },
+                websites: element.elements(named: "website").compactMap { $0.attributes["url"] },
+                languages: (element.element(named: "languages")?.attributes["codes"] ?? "").split(separator: " ").map(String.init),
+                location: location(element))
+        }
+    }
+}
