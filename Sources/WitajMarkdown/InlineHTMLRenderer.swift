@@ -61,15 +61,29 @@ public struct InlineHTMLRenderer {
     }
 }
 
+/// The one HTML escaper: on UTF-8 bytes, that is on code points as a browser reads them (never on Characters, where
+/// a quote followed by a combining mark is one Character that is not a quote, and would not be escaped), and a text
+/// with nothing to escape is returned as it is.
 public enum HTML {
-    public static func escape(_ text: String) -> String { escape(text, quotes: false) }
+    /// What is escaped besides "&", "<" and ">".
+    public enum Quotes: Sendable {
+        /// Nothing more: element text.
+        case none
+        /// `"` as `&quot;`: attribute values, always double-quoted in witaj's markup.
+        case double
+        /// `"` and `'` (as `&#39;`): values in templates, which may put them in either kind of attribute.
+        case both
+    }
 
-    public static func escapeAttribute(_ text: String) -> String { escape(text, quotes: true) }
+    public static func escape(_ text: String) -> String { escape(text, quotes: .none) }
 
-    /// On UTF-8 bytes, and a string with nothing to escape is returned as it is.
-    static func escape(_ text: String, quotes: Bool) -> String {
+    public static func escapeAttribute(_ text: String) -> String { escape(text, quotes: .double) }
+
+    public static func escape(_ text: String, quotes: Quotes) -> String {
+        let double = quotes != .none, single = quotes == .both
         func special(_ b: UInt8) -> Bool {
-            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || (quotes && b == UInt8(ascii: "\""))
+            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+                || (double && b == UInt8(ascii: "\"")) || (single && b == UInt8(ascii: "'"))
         }
         guard text.utf8.contains(where: special) else { return text }
         var out: [UInt8] = []
@@ -79,12 +93,11 @@ public enum HTML {
             case UInt8(ascii: "&"): out += Array("&amp;".utf8)
             case UInt8(ascii: "<"): out += Array("&lt;".utf8)
             case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\"") where quotes: out += Array("&quot;".utf8)
+            case UInt8(ascii: "\"") where double: out += Array("&quot;".utf8)
+            case UInt8(ascii: "'") where single: out += Array("&#39;".utf8)
             default: out.append(b)
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-
