@@ -1,9 +1,7 @@
 import Foundation
 import WitajCore
-import WitajGettext
 import WitajSources
 import WitajSite
-import WitajPublish
 
 /// What the last successful build read and wrote: every input file's size and modification time, a digest of the
 /// output's listing, the book cache it goes with, its warnings, and a record of every document (`DocumentRecord`).

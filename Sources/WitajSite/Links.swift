@@ -1,5 +1,4 @@
 import WitajCore
-import WitajGettext
 import WitajSources
 /// What a link destination written in a segment points to. Shared by validation and rendering, so that a link
 /// the validator accepts is the link the page gets.

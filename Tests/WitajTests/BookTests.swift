@@ -3,11 +3,6 @@ import Testing
 import ZIPFoundation
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
-import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// The welcome pack as EPUB 3: valid (EPUBCheck), accessible, right-to-left where needed, reproducible.
 @Suite struct BookTests {

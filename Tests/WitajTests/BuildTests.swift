@@ -3,10 +3,7 @@ import Testing
 import WitajICU
 @testable import Witaj
 import WitajCore
-import WitajGettext
 import WitajSources
-import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// Builds the small fixture site end to end and reads the pages as a reader's browser would get them.

@@ -2,11 +2,6 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
-import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// Each kind of bad input gives its `path:line:col: severity: message`, all of them, and fails the build.
 @Suite struct DiagnosticsTests {

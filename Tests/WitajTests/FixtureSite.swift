@@ -2,9 +2,7 @@ import Foundation
 @testable import Witaj
 import WitajCore
 import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// A copy of a fixture site in a temporary folder, to change and build without touching the repository.

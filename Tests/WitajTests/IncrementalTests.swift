@@ -2,10 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// A rebuild over an existing output (in place, or skipped when nothing changed) is never stale: after every kind

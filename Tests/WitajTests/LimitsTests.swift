@@ -3,11 +3,6 @@ import Testing
 import WitajMarkdown
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
-import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// Input that would crash a parser or run for minutes meets a limit instead: a located diagnostic, in no time.
 /// A source over a limit fails the build; a translation over one is refused, the fallback shown, the other

@@ -6,8 +6,6 @@ import WitajCore
 import WitajGettext
 import WitajSources
 import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// A Markdown body cut into segments and rendered segment by segment says what cmark-gfm says of the whole file:
 /// the same elements, the same text. (witaj's own differences: heading ids and levels, table wrappers and

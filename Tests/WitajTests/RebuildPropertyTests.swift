@@ -3,9 +3,7 @@ import Testing
 @testable import Witaj
 import WitajCore
 import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// Rebuilds are never stale, by property (issue 14): from a copy of the minimal fixture, a seeded random sequence of

@@ -3,11 +3,9 @@ import Mustache
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
 import WitajSources
 import WitajSite
 import WitajPublish
-import WitajIncremental
 
 /// What readers of other languages get: translated segments, honest fallbacks, direction, safe output.
 @Suite struct TranslationRenderingTests {

@@ -2,8 +2,6 @@ import Foundation
 import WitajXML
 import ZIPFoundation
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// One language's welcome pack as an EPUB 3 book: the pack's chapters from site.yml, rendered with the site's
 /// segments, structure and fallbacks, as well-formed XHTML, with accessibility metadata, zipped reproducibly.

@@ -1,7 +1,5 @@
 import Foundation
 import WitajCore
-import WitajGettext
-import WitajSources
 
 extension Coverage {
     /// Languages as rows, for a terminal.

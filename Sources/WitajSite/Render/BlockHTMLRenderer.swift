@@ -1,7 +1,5 @@
 import WitajMarkdown
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// Renders a Markdown body's blocks to HTML; every leaf's text goes through the segment renderer.
 package struct BlockHTMLRenderer {

@@ -1,7 +1,5 @@
 import WitajMarkdown
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// Checks what no single file can: unique ids, links between documents, office references, reserved paths.
 package enum SiteValidator {
