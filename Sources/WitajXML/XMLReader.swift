@@ -2,15 +2,15 @@ import CWitajXML
 
 /// Parses XML safely (no network, no DTD, no external entity: nothing is read but the bytes given)
 /// and optionally validates it against a RELAX NG schema.
-public enum XMLReader {
-    public struct Result: Sendable {
+package enum XMLReader {
+    package struct Result: Sendable {
         /// nil when the document is not well-formed.
-        public let root: XMLElement?
-        public let issues: [XMLIssue]
-        public var hasErrors: Bool { issues.contains { !$0.isWarning } }
+        package let root: XMLElement?
+        package let issues: [XMLIssue]
+        package var hasErrors: Bool { issues.contains { !$0.isWarning } }
     }
 
-    public static func read(_ bytes: [UInt8], path: String, schema: RelaxNGSchema? = nil) -> Result {
+    package static func read(_ bytes: [UInt8], path: String, schema: RelaxNGSchema? = nil) -> Result {
         // witaj_xml_parse never returns NULL: a document that failed has issues instead of a root.
         let doc = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { witaj_xml_parse($0.baseAddress, Int32($0.count), path) }
@@ -54,11 +54,11 @@ public enum XMLReader {
 }
 
 /// A compiled RELAX NG schema; owns its libxml2 handle. Validation makes its own context, so sharing is safe.
-public final class RelaxNGSchema: @unchecked Sendable {
+package final class RelaxNGSchema: @unchecked Sendable {
     private let handle: OpaquePointer
-    public let issues: [XMLIssue]
+    package let issues: [XMLIssue]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         let handle = text.withCString { witaj_xml_schema_open($0, Int32(text.utf8.count)) }!
         self.handle = handle
         issues = (0..<witaj_xml_schema_issue_count(handle)).map { i in
