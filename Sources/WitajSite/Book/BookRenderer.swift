@@ -175,62 +175,10 @@ package struct BookRenderer {
     }
 }
 
-/// HTML5 as the templates write it, made XHTML: void elements closed, boolean attributes given a value.
-/// Safe on our output only: every "<" in it starts a tag we made (text is escaped).
-package enum XHTML {
-    package static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "wbr"]
-    package static let booleanAttributes: Set<String> = ["data-fallback", "hidden", "checked", "disabled"]
-
-    package static func from(_ html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        // Searched as bytes: "<" and ">" are ASCII.
-        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
-            out += rest[..<open]
-            guard let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: ">")) else { break }
-            out += tag(rest[open...close])
-            rest = rest[rest.index(after: close)...]
-        }
-        out += rest
-        return out
-    }
-
-    /// One tag: `<br>` -> `<br/>`, ` data-fallback` -> ` data-fallback="data-fallback"`.
-    private static func tag(_ tag: Substring) -> String {
-        let inner = tag.dropFirst().dropLast()
-        let name = inner.prefix { $0.isLetter || $0.isNumber }
-        guard !name.isEmpty else { return String(tag) }
-        // Most tags are XHTML already.
-        if !voidElements.contains(String(name)), !booleanAttributes.contains(where: { tag.contains($0) }) { return String(tag) }
-        var attributes = ""
-        var rest = inner.dropFirst(name.count)
-        // Attribute by attribute; values are always double-quoted in our output.
-        while let first = rest.first {
-            if first == "\"" {
-                let end = rest.dropFirst().firstIndex(of: "\"") ?? rest.endIndex
-                attributes += rest[..<(end == rest.endIndex ? end : rest.index(after: end))]
-                rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-                continue
-            }
-            if first == " " {
-                let word = rest.dropFirst().prefix { $0 != " " && $0 != "=" && $0 != "/" }
-                let after = rest.dropFirst(1 + word.count)
-                if booleanAttributes.contains(String(word)) && after.first != "=" {
-                    attributes += " \(word)=\"\(word)\""
-                    rest = after
-                    continue
-                }
-            }
-            attributes.append(first)
-            rest = rest.dropFirst()
-        }
-        if voidElements.contains(String(name)) {
-            while attributes.last == "/" || attributes.last == " " { attributes.removeLast() }
-            return "<\(name)\(attributes)/>"
-        }
-        return "<\(name)\(attributes)>"
-    }
+/// HTML5 as the templates write it, made XHTML by libxml2's parser and serializer (`XHTMLWriter`). What cannot be
+/// read stays as it is, and the audit reports it as not well-formed.
+enum XHTML {
+    static func from(_ html: String) -> String { XHTMLWriter.xhtml(html) ?? html }
 }
 
 /// The archive: `mimetype` first and stored, everything else deflated, fixed dates and order: same input, same bytes.
