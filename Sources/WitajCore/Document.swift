@@ -14,20 +14,44 @@ package struct Segment: Sendable, Hashable {
     package let location: SourceLocation
     /// The text's inline Markdown, parsed once when the segment is read.
     package let parsed: ParsedText
+    /// What readers see of it has no letter but capitals ("112", "BLIK", "PESEL, NFZ", "**997**"): it reads the same
+    /// in every language. Shown as it is where it has no current translation, and never counted as untranslated.
+    package let nothingToTranslate: Bool
 
     package init(_ text: String, role: Role, location: SourceLocation) {
-        self.init(text, role: role, location: location, parsed: ParsedText(text))
+        let parsed = ParsedText(text)
+        self.init(text, role: role, location: location, parsed: parsed,
+                  nothingToTranslate: Self.hasNothingToTranslate(parsed.plainText(of: text)))
     }
 
-    private init(_ text: String, role: Role, location: SourceLocation, parsed: ParsedText) {
+    private init(_ text: String, role: Role, location: SourceLocation, parsed: ParsedText, nothingToTranslate: Bool) {
         self.text = text
         self.role = role
         self.location = location
         self.parsed = parsed
+        self.nothingToTranslate = nothingToTranslate
     }
 
     /// The same text in another role (a paragraph inside a quote), not parsed again.
-    package func with(role: Role) -> Segment { Segment(text, role: role, location: location, parsed: parsed) }
+    package func with(role: Role) -> Segment {
+        Segment(text, role: role, location: location, parsed: parsed, nothingToTranslate: nothingToTranslate)
+    }
+
+    /// A plain text with no letter but capital letters (digits, punctuation, symbols and spaces aside). A letter of
+    /// a script without case (Arabic, Chinese) is a word to translate.
+    package static func hasNothingToTranslate(_ plain: String) -> Bool {
+        for scalar in plain.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return false
+            default: continue
+            }
+        }
+        return true
+    }
 
     // `parsed` follows from `text`: equality and hashing leave it out.
     package static func == (a: Segment, b: Segment) -> Bool {

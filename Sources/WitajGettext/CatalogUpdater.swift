@@ -18,6 +18,7 @@ package enum CatalogUpdater {
             } else {
                 var entry = POEntry(msgid: segment.text)
                 entry.extracted = [segment.role.rawValue]
+                if segment.nothingToTranslate { entry.extracted.append(nothingToTranslate) }
                 entry.references = [reference]
                 byText[key] = entries.count
                 entries.append(entry)
@@ -25,6 +26,11 @@ package enum CatalogUpdater {
         }
         return entries
     }
+
+    /// What translators read (`#.`) at a segment with no letter but capitals ("112", "BLIK").
+    package static let nothingToTranslate =
+        "nothing to translate (no lowercase letter): readers get this text as it is when msgstr is empty; "
+        + "translate it only where your language writes it otherwise"
 
     package static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry) -> POCatalog {
         guard let existing else { return POCatalog(header: header, entries: fresh) }

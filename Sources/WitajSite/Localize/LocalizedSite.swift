@@ -11,6 +11,9 @@ package struct ResolvedText: Sendable {
         case outdated
         /// No translation: the text comes from the fallback chain.
         case untranslated
+        /// No current translation, and nothing to translate (`Segment.nothingToTranslate`): the text as it is,
+        /// as the page's own (no fallback).
+        case nothingToTranslate
     }
     package let text: String
     /// The text's inline Markdown, parsed once; a translation's has only the links and images its source has.

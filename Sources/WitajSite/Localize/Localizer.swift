@@ -73,6 +73,11 @@ package enum Localizer {
                 texts[key] = ResolvedText(text: own.text, parsed: parsed(own, of: segment), language: language, state: .translated)
                 continue
             }
+            // "112", "BLIK": the same in every language, whatever a catalog says of it.
+            if segment.nothingToTranslate {
+                texts[key] = ResolvedText(text: segment.text, parsed: segment.parsed, language: language, state: .nothingToTranslate)
+                continue
+            }
             let state: ResolvedText.State = own?.fuzzy == true && !(own?.text.isEmpty ?? true) ? .outdated : .untranslated
             var resolved = ResolvedText(text: segment.text, parsed: segment.parsed, language: source, state: state)
             for (profile, catalog) in fallbacks {
