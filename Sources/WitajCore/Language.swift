@@ -31,6 +31,12 @@ package final class LanguageProfile: Sendable {
 package struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     package let year: Int, month: Int, day: Int
 
+    package init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     package init?(_ text: String) {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),

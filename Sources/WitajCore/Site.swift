@@ -22,13 +22,45 @@ package struct SiteConfig: Sendable {
     /// Hosts of web sites that translations may link to where their source links elsewhere or nowhere
     /// (`translations: linkHosts` in site.yml: a localized version of an external site), lowercased.
     package var translationLinkHosts: Set<String> = []
+    /// The coverage report's language and the programme's targets (`coverage:` in site.yml).
+    package var coverage = CoverageSettings()
 
-    package init(baseURL: String, sourceLanguage: String, languages: [Language], pack: Pack?, translationLinkHosts: Set<String> = []) {
+    package init(baseURL: String, sourceLanguage: String, languages: [Language], pack: Pack?, translationLinkHosts: Set<String> = [],
+                 coverage: CoverageSettings = CoverageSettings()) {
         self.baseURL = baseURL
         self.sourceLanguage = sourceLanguage
         self.languages = languages
         self.pack = pack
         self.translationLinkHosts = translationLinkHosts
+        self.coverage = coverage
+    }
+
+    /// `coverage:` in site.yml: the language of site-out/coverage/ (nil: the source language), and the programme's
+    /// targets, each for one group of documents.
+    package struct CoverageSettings: Sendable {
+        package var language: String?
+        package var targets: [Target] = []
+
+        package init(language: String? = nil, targets: [Target] = []) {
+            self.language = language
+            self.targets = targets
+        }
+    }
+
+    /// By `by`, `share` percent of the group's documents completely translated into each of `languages`.
+    package struct Target: Sendable, Equatable {
+        package enum Group: String, Sendable, CaseIterable { case procedures, articles }
+        package let by: Day
+        package let group: Group
+        package let share: Int
+        package let languages: [String]
+
+        package init(by: Day, group: Group, share: Int, languages: [String]) {
+            self.by = by
+            self.group = group
+            self.share = share
+            self.languages = languages
+        }
     }
 
     package struct Pack: Sendable {

@@ -3,7 +3,7 @@ import WitajCore
 
 /// Reads `site.yml`.
 package enum SiteConfigReader {
-    package static let fields = ["baseURL", "sourceLanguage", "languages", "pack", "translations"]
+    package static let fields = ["baseURL", "sourceLanguage", "languages", "pack", "translations", "coverage"]
 
     package static func read(_ text: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let node = YAMLText.compose(text, path: path, firstLine: 1, into: &diagnostics) else { return nil }
@@ -18,6 +18,7 @@ package enum SiteConfigReader {
         var languages: [SiteConfig.Language] = []
         var pack: SiteConfig.Pack?
         var linkHosts: Set<String> = []
+        var coverageNode: Node?
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "baseURL":
@@ -52,6 +53,8 @@ package enum SiteConfigReader {
                 pack = readPack(value, at: at, into: &diagnostics)
             case "translations":
                 linkHosts = readTranslations(value, at: at, into: &diagnostics)
+            case "coverage":
+                coverageNode = value
             default:
                 diagnostics.warning(at(key), "unknown field '\(key.string ?? "")' (known: \(fields.joined(separator: ", ")))")
             }
@@ -69,8 +72,100 @@ package enum SiteConfigReader {
             if language.code != source && !chain.contains(source) { chain.append(source) }
             return .init(code: language.code, fallbacks: chain, location: language.location)
         }
+        let coverage = coverageNode.map { readCoverage($0, languages: languages.map(\.code), source: source, at: at, into: &diagnostics) }
         return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages, pack: pack,
-                          translationLinkHosts: linkHosts)
+                          translationLinkHosts: linkHosts, coverage: coverage ?? SiteConfig.CoverageSettings())
+    }
+
+    /// `coverage:` the report's language (`language: pl`, a language of the site) and the programme's targets:
+    /// `targets: [{by: 2028-12-31, procedures: 100%, articles: 80%, languages: [uk, en, ru]}]` (every target
+    /// language when `languages` is left out).
+    package static func readCoverage(_ node: Node, languages: [String], source: String, at: (Node) -> SourceLocation,
+                                     into diagnostics: inout Diagnostics) -> SiteConfig.CoverageSettings {
+        var settings = SiteConfig.CoverageSettings()
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "'coverage' must be a mapping, such as 'language: pl' and 'targets: [...]'")
+            return settings
+        }
+        for (key, value) in mapping {
+            switch key.string ?? "" {
+            case "language":
+                guard let code = value.string, languages.contains(code) else {
+                    diagnostics.error(at(value), "the coverage report's language must be a language of the site (\(languages.joined(separator: ", ")))")
+                    continue
+                }
+                settings.language = code
+            case "targets":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'targets' must be a list, such as '- {by: 2028-12-31, procedures: 100%, languages: [uk, en]}'")
+                    continue
+                }
+                for entry in list { settings.targets += readTarget(entry, languages: languages.filter { $0 != source }, at: at, into: &diagnostics) }
+            default:
+                diagnostics.warning(at(key), "unknown coverage field '\(key.string ?? "")' (known: language, targets)")
+            }
+        }
+        return settings
+    }
+
+    /// One entry of `targets`: a target per group it names (procedures, articles).
+    static func readTarget(_ node: Node, languages targets: [String], at: (Node) -> SourceLocation,
+                           into diagnostics: inout Diagnostics) -> [SiteConfig.Target] {
+        guard let mapping = node.mapping else {
+            diagnostics.error(at(node), "a target is a mapping: 'by' (a date), 'procedures' and/or 'articles' (a share, such as 100%), 'languages'")
+            return []
+        }
+        var by: Day?
+        var shares: [(SiteConfig.Target.Group, Int)] = []
+        var languages = targets
+        var valid = true
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            switch name {
+            case "by":
+                by = value.string.flatMap(Day.init)
+                if by == nil {
+                    diagnostics.error(at(value), "'by' must be a date written YYYY-MM-DD, such as 2028-12-31")
+                    valid = false
+                }
+            case "procedures", "articles":
+                var text = value.string ?? ""
+                if text.hasSuffix("%") { text = String(text.dropLast()).trimmed(" ") }
+                guard let share = Int(text), (0...100).contains(share) else {
+                    diagnostics.error(at(value), "'\(name)' must be a share from 0% to 100%, such as 100%")
+                    valid = false
+                    continue
+                }
+                shares.append((name == "procedures" ? .procedures : .articles, share))
+            case "languages":
+                guard let list = value.sequence else {
+                    diagnostics.error(at(value), "'languages' must be a list of target languages, such as [uk, en, ru]")
+                    valid = false
+                    continue
+                }
+                languages = []
+                for entry in list {
+                    guard let code = entry.string, targets.contains(code) else {
+                        diagnostics.error(at(entry), "'\(entry.string ?? "")' is not a target language of the site (\(targets.joined(separator: ", ")))")
+                        valid = false
+                        continue
+                    }
+                    if !languages.contains(code) { languages.append(code) }
+                }
+            default:
+                diagnostics.warning(at(key), "unknown target field '\(name)' (known: by, procedures, articles, languages)")
+            }
+        }
+        if mapping["by"] == nil {
+            diagnostics.error(at(node), "a target needs 'by', the date it is due (YYYY-MM-DD)")
+            valid = false
+        }
+        if shares.isEmpty && valid {
+            diagnostics.error(at(node), "a target needs 'procedures' or 'articles' (or both): the share to translate, such as 100%")
+            valid = false
+        }
+        guard valid, let by else { return [] }
+        return shares.map { SiteConfig.Target(by: by, group: $0.0, share: $0.1, languages: languages) }
     }
 
     /// `translations:` what translations may do beyond their source text. `linkHosts`: the hosts of web sites a
