@@ -34,6 +34,13 @@ import WitajSite
                                untranslated: count(/(\d+) untranslated message/))
     }
 
+    /// gettext's counts and witaj's are the same, but that gettext counts a segment with nothing to translate and no
+    /// current translation as untranslated (or fuzzy), and witaj as done.
+    static func agrees(_ ours: Coverage.Counts, with gettext: Coverage.Counts) -> Bool {
+        ours.translated == gettext.translated && ours.fuzzy <= gettext.fuzzy && ours.untranslated <= gettext.untranslated
+            && ours.fuzzy + ours.untranslated + ours.nothingToTranslate == gettext.fuzzy + gettext.untranslated
+    }
+
     @Test func statusesFollowTheCatalogs() throws {
         let site = try site()
         try translate(site, "locales/en/guide/lekarz.po") { "EN " + $0 }
@@ -56,9 +63,13 @@ import WitajSite
         #expect(apteki.segments == Coverage.Counts(translated: 1, fuzzy: 1, untranslated: 0))
         let en = try #require(coverage.languages.first { $0.code == "en" })
         #expect(en.documents["complete"] == 1 && en.documents["outdated"] == 1 && en.documents["partial"] == 1)
-        #expect(coverage.indicator.documentsCompleteInAtLeastOneLanguage == 1)
-        #expect(coverage.indicator.proceduresCompleteInAtLeastOneLanguage == 0)
-        #expect(coverage.indicator.completePairs == 1)
+        let indicator = coverage.indicator
+        #expect(indicator.articles.documents == 9 && indicator.procedures.documents == 1 && indicator.navigation.documents == 2,
+                "8 articles and the register of offices; 1 procedure; the home page and a section apart")
+        #expect(indicator.articles.completeInAtLeastOneLanguage == 1)
+        #expect(indicator.articles.languages["en"]?.complete == 1 && indicator.articles.languages["en"]?.outdated == 1)
+        #expect(indicator.articles.languages["en"]?.partial == 1 && indicator.articles.languages["en"]?.missing == 6)
+        #expect(indicator.procedures.completeInAtLeastOneLanguage == 0)
     }
 
     @Test func countsAgreeWithMsgfmtStatistics() throws {
@@ -82,7 +93,7 @@ import WitajSite
         for row in coverage.documents {
             for (_, entry) in row.languages where entry.exists {
                 let file = site.root.appendingPathComponent(entry.catalog).path
-                #expect(try Self.msgfmtStatistics(file) == entry.segments, "\(entry.catalog)")
+                #expect(try Self.agrees(entry.segments, with: Self.msgfmtStatistics(file)), "\(entry.catalog)")
             }
         }
         let lazienki = try #require(coverage.documents.first { $0.id == "guide/lazienki" }?.languages["en"])
@@ -97,7 +108,7 @@ import WitajSite
         for row in coverage.documents {
             for (_, entry) in row.languages where entry.exists {
                 let file = FixtureSite.packageRoot.appendingPathComponent(entry.catalog).path
-                #expect(try Self.msgfmtStatistics(file) == entry.segments, "\(entry.catalog)")
+                #expect(try Self.agrees(entry.segments, with: Self.msgfmtStatistics(file)), "\(entry.catalog)")
                 checked += 1
             }
         }
@@ -108,8 +119,10 @@ import WitajSite
         let site = try site()
         try site.write("content/guide/zupa.md", "---\ntitle: \"Zupa, \\\"barszcz\\\" i борщ\"\nreviewed: 2026-10-05\n---\n\nTekst.\n")
         let csv = try coverage(site).csv
-        #expect(csv.hasPrefix("\u{FEFF}id,kind,title,source,language,status,catalog,translated,fuzzy,untranslated,total,words_translated,words_total\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}id,kind,title,source,language,status,catalog,translated,fuzzy,untranslated,total,words_translated,"
+                              + "words_total,nothing_to_translate,commit,commit_date,uncommitted\r\n"))
         #expect(csv.contains("\r\nguide/zupa,article,\"Zupa, \"\"barszcz\"\" i борщ\",content/guide/zupa.md,en,missing,locales/en/guide/zupa.po,0,0,2,2,0,"))
+        #expect(csv.contains(",0,,,\r\n"), "no commit, no date: the site is not in git")
         #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let rows = csv.split(separator: "\r\n")
         #expect(rows.count == 1 + 12 * 2, "a header and one row per document (12) and language (en, ar)")
@@ -122,7 +135,7 @@ import WitajSite
         let languages = try #require(json?["languages"] as? [[String: Any]])
         let en = try #require(languages.first { $0["code"] as? String == "en" })
         #expect((en["documents"] as? [String: Int])?["complete"] == 1)
-        #expect((en["segments"] as? [String: Int])?.keys.sorted() == ["fuzzy", "total", "translated", "untranslated"])
+        #expect((en["segments"] as? [String: Int])?.keys.sorted() == ["fuzzy", "nothingToTranslate", "total", "translated", "untranslated"])
         #expect((en["words"] as? [String: Int])?["translated"] ?? 0 > 0)
         let documents = try #require(json?["documents"] as? [[String: Any]])
         let lekarz = try #require(documents.first { $0["id"] as? String == "guide/lekarz" })
@@ -131,8 +144,12 @@ import WitajSite
         #expect(entry["status"] as? String == "complete")
         #expect(entry["catalog"] as? String == "locales/en/guide/lekarz.po")
         #expect(entry["translated"] as? Int == 2 && entry["fuzzy"] as? Int == 0 && entry["untranslated"] as? Int == 0 && entry["total"] as? Int == 2)
-        let indicator = try #require(json?["indicator"] as? [String: Any])
-        #expect(indicator["documentsCompleteInAtLeastOneLanguage"] as? Int == 1)
+        let indicator = try #require(json?["indicator"] as? [String: [String: Any]])
+        #expect(indicator["articles"]?["completeInAtLeastOneLanguage"] as? Int == 1)
+        #expect(indicator["articles"]?["documents"] as? Int == 9 && indicator["procedures"]?["documents"] as? Int == 1)
+        #expect((indicator["articles"]?["languages"] as? [String: [String: Any]])?["en"]?["complete"] as? Int == 1)
+        #expect(json?["definition"] as? String == UIStrings.definition(source: "pl"))
+        #expect(json?["revision"] == nil, "not in git: no commit")
     }
 
     /// coverage.json is written field by field (`PrettyJSON`): byte for byte what JSONEncoder writes, for the
@@ -147,14 +164,27 @@ import WitajSite
         #expect(fixture.documents.contains { $0.languages.values.contains { !$0.changes.isEmpty } })
         let pack = try #require(CoverageReport.run(root: FixtureSite.packageRoot).0)
         let odd = "\"quoted\" back\\slash a/b\nline\ttab\r\u{1}\u{8}\u{C}\u{1F}\u{7F} żółć العربية 😀 \u{2028}"
+        var indicator = Coverage.Indicator()
+        indicator.procedures.documents = 9
+        indicator.procedures.completeInAtLeastOneLanguage = 99
+        var tally = Coverage.Indicator.Tally()
+        tally.complete = 1_000_000_000
+        tally.missing = 7
+        tally.words = Coverage.Counts(translated: 1, fuzzy: 22, untranslated: 333, nothingToTranslate: 4_444)
+        indicator.articles.languages = [odd: tally, "uk": Coverage.Indicator.Tally()]
         let tricky = Coverage(
             sourceLanguage: "pl", languages: [],
             documents: [Coverage.DocumentRow(id: odd, kind: "article", title: odd, source: "content/\(odd).md", segments: Int.max,
                                              words: 1_000_000_010, languages: [:])],
-            indicator: Coverage.Indicator(procedures: 9, documents: 10, proceduresCompleteInAtLeastOneLanguage: 99,
-                                          documentsCompleteInAtLeastOneLanguage: 100, completeProcedures: [:],
-                                          completeDocuments: [:], completePairs: 101, pairs: 1_099, definition: odd))
-        for coverage in [fixture, pack, tricky] {
+            indicator: indicator,
+            targets: [Coverage.Target(by: odd, group: "procedures", share: 100, languages: [
+                Coverage.Target.Progress(code: odd, complete: 3, documents: 7, share: 80),
+                Coverage.Target.Progress(code: "uk", complete: 7, documents: 7, share: 100)])],
+            revision: Coverage.Revision(commit: odd, date: "2025-12-20T10:00:00+01:00", uncommitted: true, asOf: "2025-12-31"),
+            definition: odd)
+        var undated = tricky
+        undated.revision = Coverage.Revision(commit: "0123456789abcdef", date: odd, uncommitted: false)
+        for coverage in [fixture, pack, tricky, undated] {
             let (ours, encoder) = (coverage.json, coverage.encodedJSON)
             let same = ours.commonPrefix(with: encoder).count
             #expect(ours == encoder, "…\(ours.dropFirst(max(same - 60, 0)).prefix(100)) | …\(encoder.dropFirst(max(same - 60, 0)).prefix(100))")
@@ -177,8 +207,10 @@ import WitajSite
         let result = site.build()
         #expect(result.succeeded)
         let html = try site.read("coverage/index.html")
-        #expect(html.contains("<h1>Translation coverage</h1>"))
-        #expect(html.contains("✗ missing"))
+        #expect(html.contains("<html lang=\"pl\" dir=\"ltr\">"), "in the source language")
+        #expect(html.contains("<h1>Stan tłumaczeń</h1>"))
+        #expect(html.contains("✗ brak"))
+        #expect(html.contains("Witryna nie jest w repozytorium git"))
         let csv = try Data(contentsOf: site.output.appendingPathComponent("coverage/coverage.csv"))
         #expect(Array(csv.prefix(6)) == [0xEF, 0xBB, 0xBF] + Array("id,".utf8))
         #expect(try site.read("coverage/coverage.json").contains("\"indicator\""))

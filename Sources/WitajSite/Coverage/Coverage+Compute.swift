@@ -26,27 +26,29 @@ extension Coverage {
     }
 
     package static func status(_ counts: Counts, exists: Bool) -> Status {
-        if !exists || (counts.translated == 0 && counts.fuzzy == 0) { return counts.total == 0 && exists ? .complete : .missing }
+        guard exists else { return .missing }
         if counts.fuzzy > 0 { return .outdated }
-        return counts.untranslated > 0 ? .partial : .complete
+        if counts.untranslated == 0 { return .complete }
+        return counts.translated == 0 ? .missing : .partial
     }
 
     /// Coverage of every document in every target language. `catalogs[lang][path]` are the catalogs that exist,
     /// as read; each is seen as `witaj update` would leave it, so a source edited since is counted as it stands.
     /// `kept`: the rows of documents not read again (`Scope`), as the last build counted them.
     package static func compute(site: Site, catalogs: [String: [String: POCatalog]], interface: [String: POCatalog],
-                                languages: [LanguageProfile], kept: [String: DocumentRow] = [:]) -> Coverage {
+                                languages: [LanguageProfile], kept: [String: DocumentRow] = [:], revision: Revision? = nil) -> Coverage {
         let source = site.config.sourceLanguage
         let targets = languages.filter { $0.code != source }
+        let reportLanguage = site.config.coverage.language ?? source
         // Documents are independent: one per core.
         let rows = parallelMap(site.documents) { document -> DocumentRow in
             if let row = kept[document.source] { return row }
             let fresh = CatalogUpdater.entries(for: document.segments)
-            var wordsOf: [TextKey: Int] = [:]
+            // The catalog's msgids are the segments' texts: their words, and whether they have anything to translate.
+            var segmentsOf: [TextKey: (words: Int, nothingToTranslate: Bool)] = [:]
             let words = WordCounter(locale: source)
-            // The catalog's msgids are the segments' texts.
-            for segment in document.segments where wordsOf[TextKey(segment.text)] == nil {
-                wordsOf[TextKey(segment.text)] = words.count(segment.parsed.plainText(of: segment.text))
+            for segment in document.segments where segmentsOf[TextKey(segment.text)] == nil {
+                segmentsOf[TextKey(segment.text)] = (words.count(segment.parsed.plainText(of: segment.text)), segment.nothingToTranslate)
             }
             var entries: [String: Entry] = [:]
             for language in targets {
@@ -55,21 +57,31 @@ extension Coverage {
                 // A catalog in step with its source (the usual case) counts as it is.
                 let current = existing.flatMap { inStep($0, with: fresh) }
                     ?? CatalogUpdater.merge(fresh, into: existing, header: POEntry(msgid: "")).entries.filter { !$0.obsolete }
-                let segments = statistics(of: POCatalog(header: nil, entries: current))
-                var wordCounts = Counts()
+                var segments = Counts(), wordCounts = Counts()
+                var changes: [Change] = []
                 for entry in current {
-                    let n = wordsOf[TextKey(entry.msgid)] ?? 0
-                    if !entry.hasTranslation { wordCounts.untranslated += n } else if entry.isFuzzy { wordCounts.fuzzy += n } else { wordCounts.translated += n }
-                }
-                let changes = current.filter { $0.isFuzzy && $0.hasTranslation }.map {
-                    Change(previous: $0.previous ?? "", current: $0.msgid, translation: $0.translation)
+                    let (n, nothing) = segmentsOf[TextKey(entry.msgid)] ?? (0, false)
+                    let state: WritableKeyPath<Counts, Int>
+                    if entry.hasTranslation && !entry.isFuzzy {
+                        state = \.translated
+                    } else if nothing {
+                        // Shown as it is, in every language: nothing is missing, nothing outdated.
+                        state = \.nothingToTranslate
+                    } else if entry.hasTranslation {
+                        state = \.fuzzy
+                        changes.append(Change(previous: entry.previous ?? "", current: entry.msgid, translation: entry.translation))
+                    } else {
+                        state = \.untranslated
+                    }
+                    segments[keyPath: state] += 1
+                    wordCounts[keyPath: state] += n
                 }
                 entries[language.code] = Entry(status: status(segments, exists: existing != nil), catalog: path,
                                                exists: existing != nil, segments: segments, words: wordCounts, changes: changes)
             }
             let title = document.title.parsed.plainText(of: document.title.text)
             return DocumentRow(id: document.id, kind: document.kind.rawValue, title: title, source: document.source,
-                               segments: fresh.count, words: fresh.reduce(0) { $0 + (wordsOf[TextKey($1.msgid)] ?? 0) },
+                               segments: fresh.count, words: fresh.reduce(0) { $0 + (segmentsOf[TextKey($1.msgid)]?.words ?? 0) },
                                languages: entries)
         }
 
@@ -89,29 +101,50 @@ extension Coverage {
                 kind.words = kind.words + entry.words
                 kinds[row.kind] = kind
             }
+            let report = language.code == reportLanguage
             let ui = interface[language.code].map { catalog in
-                statistics(of: CatalogUpdater.merge(CatalogStore.interfaceEntries(for: language), into: catalog, header: POEntry(msgid: "")))
-            } ?? Counts(untranslated: UIStrings.english.count)
+                statistics(of: CatalogUpdater.merge(CatalogStore.interfaceEntries(for: language, report: report), into: catalog,
+                                                    header: POEntry(msgid: "")))
+            } ?? Counts(untranslated: UIStrings.english.count + (report ? UIStrings.report.count : 0))
             return LanguageSummary(code: language.code, name: language.autonym, documents: byStatus, segments: segments,
                                    words: wordCounts, kinds: kinds, interface: ui)
         }
 
-        func complete(_ row: DocumentRow, _ code: String) -> Bool { row.languages[code]?.status == .complete }
-        let procedures = rows.filter { $0.kind == Document.Kind.procedure.rawValue }
-        let indicator = Indicator(
-            procedures: procedures.count, documents: rows.count,
-            proceduresCompleteInAtLeastOneLanguage: procedures.filter { row in targets.contains { complete(row, $0.code) } }.count,
-            documentsCompleteInAtLeastOneLanguage: rows.filter { row in targets.contains { complete(row, $0.code) } }.count,
-            completeProcedures: Dictionary(uniqueKeysWithValues: targets.map { l in (l.code, procedures.filter { complete($0, l.code) }.count) }),
-            completeDocuments: Dictionary(uniqueKeysWithValues: targets.map { l in (l.code, rows.filter { complete($0, l.code) }.count) }),
-            completePairs: rows.reduce(0) { n, row in n + targets.filter { complete(row, $0.code) }.count },
-            pairs: rows.count * targets.count,
-            definition: "A document counts as translated into a language when every one of its segments (title, summary, "
-                + "paragraphs, list items, table cells, procedure steps and other prose) has a current translation in that "
-                + "language's catalog: none missing, none outdated (fuzzy). Documents are all source files of content/: "
-                + "procedures (administrative services, XML), articles, section pages, the home page and the register of "
-                + "offices. Interface strings of the theme are counted separately and do not count towards the indicator. "
-                + "The source language (\(source)) is not counted.")
-        return Coverage(sourceLanguage: source, languages: summaries, documents: rows, indicator: indicator)
+        let indicator = Self.indicator(rows, languages: targets.map(\.code))
+        let goals = site.config.coverage.targets.map { target in
+            let group = indicator[keyPath: Indicator.group(target.group)]
+            return Target(by: target.by.description, group: target.group.rawValue, share: target.share, languages: target.languages.map {
+                Target.Progress(code: $0, complete: group.languages[$0]?.complete ?? 0, documents: group.documents, share: target.share)
+            })
+        }
+        return Coverage(sourceLanguage: source, languages: summaries, documents: rows, indicator: indicator, targets: goals,
+                        revision: revision, definition: UIStrings.definition(source: source))
+    }
+
+    /// The indicator of these rows: each document counted in its group (`Indicator.group(of:)`).
+    package static func indicator(_ rows: [DocumentRow], languages: [String]) -> Indicator {
+        var indicator = Indicator()
+        for path in [\Indicator.procedures, \.articles, \.navigation] {
+            for code in languages { indicator[keyPath: path].languages[code] = Indicator.Tally() }
+        }
+        for row in rows {
+            let path = Indicator.group(of: row.kind)
+            indicator[keyPath: path].documents += 1
+            var anywhere = false
+            for code in languages {
+                guard let entry = row.languages[code] else { continue }
+                var tally = indicator[keyPath: path].languages[code] ?? Indicator.Tally()
+                switch entry.status {
+                case .complete: tally.complete += 1; anywhere = true
+                case .outdated: tally.outdated += 1
+                case .partial: tally.partial += 1
+                case .missing: tally.missing += 1
+                }
+                tally.words = tally.words + entry.words
+                indicator[keyPath: path].languages[code] = tally
+            }
+            if anywhere { indicator[keyPath: path].completeInAtLeastOneLanguage += 1 }
+        }
+        return indicator
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import WitajCore
 
 extension Coverage {
-    /// Languages as rows, for a terminal.
+    /// Languages as rows, then the indicator, the targets and the definition, for a terminal.
     public var table: String {
         let header = ["lang", "language", "complete", "outdated", "partial", "missing", "segments", "words", "interface"]
         var rows = [header]
@@ -11,22 +11,54 @@ extension Coverage {
                          "\(l.documents["partial"] ?? 0)", "\(l.documents["missing"] ?? 0)",
                          Self.percent(l.segments), Self.percent(l.words), Self.percent(l.interface)])
         }
-        let widths = header.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
-        var out = rows.map { row in
-            row.enumerated().map { i, cell in
-                // Numbers right-aligned, names left-aligned.
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i < 2 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }
-        out.insert(String(repeating: "-", count: out[0].count), at: 1)
-        let i = indicator
+        var out = [provenance, ""] + Self.aligned(rows, left: 2)
+        out.insert(String(repeating: "-", count: out[2].count), at: 3)
         out.append("")
-        out.append("Documents: \(i.documents) (\(counted(i.procedures, "procedure"))). Complete in at least one foreign language: "
-                   + "\(counted(i.documentsCompleteInAtLeastOneLanguage, "document")), \(counted(i.proceduresCompleteInAtLeastOneLanguage, "procedure")).")
-        out.append("Complete (document, language) pairs: \(i.completePairs) of \(i.pairs).")
-        out.append("segments and words: % translated (fuzzy = outdated counts as not translated); interface: ui.po strings.")
+        out.append("Indicator: procedures and documents completely translated, into each language and into at least one foreign language")
+        let codes = languages.map(\.code)
+        var indicatorRows = [["", "total", "any"] + codes]
+        for (name, group) in [("procedures (services)", indicator.procedures), ("documents (articles, offices)", indicator.articles),
+                              ("navigation (home, sections)*", indicator.navigation)] {
+            indicatorRows.append([name, "\(group.documents)", "\(group.completeInAtLeastOneLanguage)"]
+                                 + codes.map { "\(group.languages[$0]?.complete ?? 0)" })
+        }
+        out += Self.aligned(indicatorRows, left: 1)
+        out.append("* not in the indicator; any: complete in at least one foreign language")
+        if !targets.isEmpty {
+            out.append("")
+            out.append("Targets:")
+            for target in targets {
+                out.append("  by \(target.by), \(target.share)% of \(target.group) in \(target.languages.map(\.code).joined(separator: ", ")): "
+                           + target.languages.map { p in
+                               "\(p.code) \(p.complete) of \(p.documents)" + (p.met ? " (met)" : " (\(p.needed - p.complete) to go)")
+                           }.joined(separator: ", "))
+            }
+        }
+        out.append("")
+        out.append("Definition: " + definition)
+        out.append("segments and words: % done (translated, or nothing to translate; fuzzy = outdated counts as not done); interface: ui.po strings.")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Where the numbers come from, in a line.
+    public var provenance: String {
+        guard let revision else { return "Content: the site's folder as it is (not in a git repository: no commit, no date)" }
+        let asOf = revision.asOf.map { "as of \($0): " } ?? ""
+        let uncommitted = revision.uncommitted ? ", with uncommitted changes to site.yml, content/ or locales/ (counted)" : ""
+        return "Content: \(asOf)commit \(revision.shortCommit) of \(revision.day)\(uncommitted)"
+    }
+
+    /// Cells in columns, the first `left` of them left-aligned and the others (numbers) right-aligned.
+    package static func aligned(_ rows: [[String]], left: Int) -> [String] {
+        let widths = (rows.first ?? []).indices.map { i in rows.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            var line = row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return i < left ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
+        }
     }
 
     public static func percent(_ counts: Counts) -> String {
@@ -45,18 +77,20 @@ extension Coverage {
     }
 
     /// One row per (document, language), RFC 4180 (CRLF, quoted where needed), UTF-8 with a byte order mark so
-    /// that spreadsheet programs read Polish and Cyrillic titles right.
+    /// that spreadsheet programs read Polish and Cyrillic titles right. Every row says which commit it counts.
     public var csv: String {
         let header = ["id", "kind", "title", "source", "language", "status", "catalog", "translated", "fuzzy",
-                      "untranslated", "total", "words_translated", "words_total"]
+                      "untranslated", "total", "words_translated", "words_total", "nothing_to_translate", "commit", "commit_date",
+                      "uncommitted"]
+        let revision = [self.revision?.commit ?? "", self.revision?.day ?? "", self.revision.map { $0.uncommitted ? "yes" : "no" } ?? ""]
         var lines = [header.map(Self.csvField).joined(separator: ",")]
         for row in documents {
             for language in languages {
                 guard let e = row.languages[language.code] else { continue }
-                lines.append([row.id, row.kind, row.title, row.source, language.code, e.status.rawValue, e.catalog,
-                              "\(e.segments.translated)", "\(e.segments.fuzzy)", "\(e.segments.untranslated)",
-                              "\(e.segments.total)", "\(e.words.translated)", "\(e.words.total)"]
-                    .map(Self.csvField).joined(separator: ","))
+                lines.append(([row.id, row.kind, row.title, row.source, language.code, e.status.rawValue, e.catalog,
+                               "\(e.segments.translated)", "\(e.segments.fuzzy)", "\(e.segments.untranslated)",
+                               "\(e.segments.total)", "\(e.words.translated)", "\(e.words.total)", "\(e.segments.nothingToTranslate)"]
+                              + revision).map(Self.csvField).joined(separator: ","))
             }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
@@ -83,6 +117,6 @@ extension Coverage {
                 DocumentRow(id: row.id, kind: row.kind, title: row.title, source: row.source, segments: row.segments,
                             words: row.words, languages: row.languages.filter { $0.key == language })
             },
-            indicator: indicator)
+            indicator: indicator, targets: targets, revision: revision, definition: definition)
     }
 }

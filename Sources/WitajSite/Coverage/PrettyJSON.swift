@@ -11,6 +11,7 @@ package struct PrettyJSON {
     package static func coverage(_ coverage: Coverage) -> String {
         var json = PrettyJSON()
         json.object {
+            $0.field("definition", coverage.definition)
             $0.key("documents")
             $0.array(coverage.documents) { json, row in
                 json.object {
@@ -30,6 +31,7 @@ package struct PrettyJSON {
                             }
                             $0.field("exists", e.exists)
                             $0.field("fuzzy", e.segments.fuzzy)
+                            $0.field("nothingToTranslate", e.segments.nothingToTranslate)
                             $0.field("status", e.status.rawValue)
                             $0.field("total", e.segments.total)
                             $0.field("translated", e.segments.translated)
@@ -46,17 +48,9 @@ package struct PrettyJSON {
             let i = coverage.indicator
             $0.key("indicator")
             $0.object {
-                $0.key("completeDocuments")
-                $0.object(i.completeDocuments) { $0.value($1) }
-                $0.field("completePairs", i.completePairs)
-                $0.key("completeProcedures")
-                $0.object(i.completeProcedures) { $0.value($1) }
-                $0.field("definition", i.definition)
-                $0.field("documents", i.documents)
-                $0.field("documentsCompleteInAtLeastOneLanguage", i.documentsCompleteInAtLeastOneLanguage)
-                $0.field("pairs", i.pairs)
-                $0.field("procedures", i.procedures)
-                $0.field("proceduresCompleteInAtLeastOneLanguage", i.proceduresCompleteInAtLeastOneLanguage)
+                $0.group("articles", i.articles)
+                $0.group("navigation", i.navigation)
+                $0.group("procedures", i.procedures)
             }
             $0.key("languages")
             $0.array(coverage.languages) { json, l in
@@ -79,10 +73,55 @@ package struct PrettyJSON {
                     $0.counts("words", l.words)
                 }
             }
+            if let r = coverage.revision {
+                $0.key("revision")
+                $0.object {
+                    if let asOf = r.asOf { $0.field("asOf", asOf) }
+                    $0.field("commit", r.commit)
+                    $0.field("date", r.date)
+                    $0.field("uncommitted", r.uncommitted)
+                }
+            }
             $0.field("sourceLanguage", coverage.sourceLanguage)
+            $0.key("targets")
+            $0.array(coverage.targets) { json, target in
+                json.object {
+                    $0.field("by", target.by)
+                    $0.field("group", target.group)
+                    $0.key("languages")
+                    $0.array(target.languages) { json, p in
+                        json.object {
+                            $0.field("code", p.code)
+                            $0.field("complete", p.complete)
+                            $0.field("documents", p.documents)
+                            $0.field("met", p.met)
+                            $0.field("needed", p.needed)
+                        }
+                    }
+                    $0.field("share", target.share)
+                }
+            }
         }
         json.bytes.append(0x0A)
         return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    private mutating func group(_ name: String, _ group: Coverage.Indicator.Group) {
+        key(name)
+        object {
+            $0.field("completeInAtLeastOneLanguage", group.completeInAtLeastOneLanguage)
+            $0.field("documents", group.documents)
+            $0.key("languages")
+            $0.object(group.languages) { json, tally in
+                json.object {
+                    $0.field("complete", tally.complete)
+                    $0.field("missing", tally.missing)
+                    $0.field("outdated", tally.outdated)
+                    $0.field("partial", tally.partial)
+                    $0.counts("words", tally.words)
+                }
+            }
+        }
     }
 
     // MARK: - Containers and members
@@ -154,6 +193,7 @@ package struct PrettyJSON {
         key(name)
         object {
             $0.field("fuzzy", counts.fuzzy)
+            $0.field("nothingToTranslate", counts.nothingToTranslate)
             $0.field("total", counts.total)
             $0.field("translated", counts.translated)
             $0.field("untranslated", counts.untranslated)
