@@ -4,3 +4,4 @@
 @_exported import struct WitajCore.Diagnostics
 @_exported import struct WitajCore.SourceLocation
 @_exported import struct WitajSite.Coverage
+@_exported import struct WitajSite.CoverageHistory

@@ -60,7 +60,9 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let written = result.unchanged > 0 ? " (\(result.files - result.unchanged) changed)" : ""
-        if let remade = result.remade {
+        if let remade = result.remade, remade.isEmpty {
+            print("witaj: no document changed since the last build, only the commit: the coverage report was made again")
+        } else if let remade = result.remade {
             print("witaj: only \(counted(remade.count, "document")) changed since the last build: \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "")")
         }
         print("witaj: wrote \(counted(result.pages, "page")), \(counted(result.files, "file"))\(written) to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
@@ -99,8 +101,16 @@ struct UpdateCommand: ParsableCommand {
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Which documents are translated, outdated or missing in which language (the programme's indicator).")
+        abstract: "Which documents are translated, outdated or missing in which language (the programme's indicator).",
+        discussion: """
+            Every report says which commit of the site's git repository it counts (and whether site.yml, content/ or \
+            locales/ have uncommitted changes, which it counts too). --as-of DAY counts the content as the branch had \
+            it at the end of that day; --history prints the indicator at the end of each year (or --by month or \
+            quarter) since the first commit (or --since DAY), each state of the content counted once and kept in the \
+            site's .witaj/coverage/.
+            """)
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Period: String, ExpressibleByArgument, CaseIterable { case month, quarter, year }
     @OptionGroup var site: SiteOptions
     @Option(name: .long, help: "table (default), json or csv.")
     var format: Format = .table
@@ -108,15 +118,29 @@ struct CoverageCommand: ParsableCommand {
     var failUnder: Double?
     @Option(name: .long, help: "Only this language (for the table and --fail-under).")
     var lang: String?
+    @Option(name: .long, help: ArgumentHelp("The content as the site's git branch had it at the end of this day.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+    @Flag(name: .long, help: "The indicator per period, from the site's git history.")
+    var history = false
+    @Option(name: .long, help: "With --history: month, quarter or year (default).")
+    var by: Period?
+    @Option(name: .long, help: ArgumentHelp("With --history: from the period holding this day (default: the first commit).", valueName: "YYYY-MM-DD"))
+    var since: String?
 
     func run() throws {
-        let (coverage, diagnostics) = CoverageReport.run(root: site.rootURL)
+        if !history, by != nil || since != nil { fail("--by and --since go with --history") }
+        if history, failUnder != nil { fail("--fail-under checks one report, not --history") }
+        if history { return try printHistory() }
+        let (coverage, diagnostics): (Coverage?, Diagnostics)
+        do {
+            (coverage, diagnostics) = try asOf.map { try CoverageReport.run(root: site.rootURL, asOf: $0) } ?? CoverageReport.run(root: site.rootURL)
+        } catch {
+            fail("\(error)")
+        }
         try report(diagnostics)
         guard let coverage else { throw ExitCode.failure }
         if let lang, !coverage.languages.contains(where: { $0.code == lang }) {
-            var stderr = StandardError()
-            print("witaj: '\(lang)' is not a target language of the site", to: &stderr)
-            throw ExitCode.failure
+            fail("'\(lang)' is not a target language of the site" + (asOf.map { " as of \($0)" } ?? ""))
         }
         switch format {
         case .table: print(coverage.filtered(language: lang).table, terminator: "")
@@ -134,4 +158,29 @@ struct CoverageCommand: ParsableCommand {
             }
         }
     }
+
+    func printHistory() throws {
+        let unit = CoverageHistory.Unit(rawValue: (by ?? .year).rawValue) ?? .year
+        let history: CoverageHistory
+        do {
+            history = try CoverageReport.history(root: site.rootURL, by: unit, since: since, until: asOf)
+        } catch {
+            fail("\(error)")
+        }
+        if history.points.isEmpty { fail("the site's branch has no commit with content in that time") }
+        if let lang, !history.languages.contains(lang) { fail("'\(lang)' is not a target language of the site in its history") }
+        let shown = history.filtered(language: lang)
+        switch format {
+        case .table: print(shown.table, terminator: "")
+        case .json: print(shown.json, terminator: "")
+        case .csv: print(shown.csv, terminator: "")
+        }
+    }
+}
+
+/// A mistake in the command line, or a report that cannot be made: `witaj: ...` on stderr, exit status 1.
+func fail(_ message: String) -> Never {
+    var stderr = StandardError()
+    print("witaj: \(message)", to: &stderr)
+    Foundation.exit(1)
 }
