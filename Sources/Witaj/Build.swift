@@ -33,8 +33,8 @@ public enum Build {
         }
     }
 
-    /// Builds the site at `root` into `output`: load -> validate -> coverage -> localize -> books (in memory) ->
-    /// render -> publish. With `output` nil, checks everything and writes nothing. Nothing is written while an error
+    /// Builds the site at `root` into `output`: load -> validate -> coverage (and its history, from git) -> localize
+    /// -> books (in memory) -> render -> publish. With `output` nil, checks everything and writes nothing. Nothing is written while an error
     /// stands, and the output changes in one step (`Publisher`).
     ///
     /// Over an earlier output only what changed since is made (`Rebuild`, the incremental layer, gives the phases
@@ -64,11 +64,14 @@ public enum Build {
         // Translations are checked apart from the sources: a broken catalog does not stop the other languages.
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
         let coverage = clock.time("coverage", Pipeline.coverage(input, scope: scope))
+        // The indicator by quarter from the site's repository, for the report, counted meanwhile.
+        let history = output == nil ? nil : Pending { CoverageReport.history(root: root, current: coverage) }
         let localized = clock.time("localize", Pipeline.localize(input, scope: scope, into: &diagnostics))
         input.catalogs.documents = [:]  // their texts live on in the localized sites; the rest is not needed
         guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch,
                                                              into: &diagnostics)) else { return everythingInstead() }
-        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
+        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books,
+                                 history: clock.time("history", history?.value))
         guard clock.time("walk", rebuild?.accepts(made, errors: diagnostics.hasErrors) ?? true) else { return everythingInstead() }
 
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every

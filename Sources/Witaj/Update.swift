@@ -42,7 +42,9 @@ package enum Update {
             }
             let uiPath = CatalogStore.uiPath(language: language.code)
             let header = CatalogStore.header(language: language, source: "the theme's interface strings", day: nil)
-            if save(CatalogStore.interfaceEntries(for: language), header: header, path: uiPath, root: root, into: &diagnostics) {
+            let report = language.code == (site.config.coverage.language ?? site.config.sourceLanguage)
+            if save(CatalogStore.interfaceEntries(for: language, report: report), header: header, path: uiPath, root: root,
+                    into: &diagnostics) {
                 written.append(uiPath)
             }
         }

@@ -43,7 +43,7 @@ package struct BuildState {
     }
 
     /// Everything a build reads: site.yml, content/, locales/, theme/, witaj itself and its built-in theme and
-    /// schema, and SOURCE_DATE_EPOCH.
+    /// schema, SOURCE_DATE_EPOCH, and the commit checked out (the coverage report names it and draws its history).
     package static func inputs(root: URL, sourceDateEpoch: Int?) -> Listing {
         var listing = Listing()
         // On every core: content/ and each language's catalogs are about the same size.
@@ -61,8 +61,12 @@ package struct BuildState {
         if let executable = Bundle.main.executablePath { listing.add(executable, as: "witaj") }
         if let resources = SiteLoader.resourcesPath { listing.add(resources, as: "resources") }
         listing.entries["SOURCE_DATE_EPOCH"] = sourceDateEpoch.map(String.init) ?? ""
+        listing.entries[commitInput] = GitRepository.headCommit(root) ?? ""
         return listing
     }
+
+    /// The input that is the commit checked out: when only it changed, only the reports are made again.
+    static let commitInput = "git HEAD"
 
     /// Compares the inputs with the last build's. A document counts as changed when its source or one of its
     /// catalogs (in any language: others fall back to it) changed, or a catalog of it appeared or went. Anything
@@ -91,8 +95,11 @@ package struct BuildState {
             differing += state.inputs.keys.filter { inputs.entries[$0] == nil }
         }
         var changed: Set<String> = []
+        var committed = false
         for name in differing {
-            if records[name] != nil, state.inputs[name] != nil, inputs.entries[name] != nil {
+            if name == commitInput {
+                committed = true
+            } else if records[name] != nil, state.inputs[name] != nil, inputs.entries[name] != nil {
                 changed.insert(name)
             } else if let source = source(ofCatalog: name) {
                 changed.insert(source)
@@ -104,7 +111,8 @@ package struct BuildState {
         // procedure page changes with it.
         let offices = records.values.filter { $0.kind == Document.Kind.offices.rawValue }.map(\.source)
         if !changed.isDisjoint(with: offices) { return .everything }
-        if changed.isEmpty { return .everything }
+        // A commit alone changes no page: the coverage report (and the sitemap with it) is made again.
+        if changed.isEmpty && !committed { return .everything }
         let read = changed.union(offices)
         // A changed chapter remakes the books, from the last build's other chapters (`BookChapters`).
         let booksKept = changed.isDisjoint(with: state.chapters)
@@ -172,7 +180,7 @@ package struct BuildState {
         if !folder.write(bytes, to: folder.state) { forget(folder) }
     }
 
-    package static let format = "witaj-state 5"
+    package static let format = "witaj-state 6"
 
     /// The recorded warnings about the paths `about` accepts.
     package func diagnostics(about: (String) -> Bool) -> Diagnostics {

@@ -22,7 +22,7 @@ extension DocumentRecord {
         for (code, e) in row.languages.sorted(by: { $0.key < $1.key }) {
             out.field(code); out.field(e.status.rawValue); out.field(e.catalog); out.field(e.exists)
             for counts in [e.segments, e.words] {
-                out.field(counts.translated); out.field(counts.fuzzy); out.field(counts.untranslated)
+                out.field(counts.translated); out.field(counts.fuzzy); out.field(counts.untranslated); out.field(counts.nothingToTranslate)
             }
             out.field(e.changes.count)
             for c in e.changes { out.field(c.previous); out.field(c.current); out.field(c.translation) }
@@ -57,8 +57,8 @@ extension DocumentRecord {
             let code = try r.string()
             guard let status = Coverage.Status(rawValue: try r.string()) else { throw StateFile.Malformed() }
             let catalog = try r.string(), exists = try r.bool()
-            let counts = [try Coverage.Counts(translated: r.int(), fuzzy: r.int(), untranslated: r.int()),
-                          try Coverage.Counts(translated: r.int(), fuzzy: r.int(), untranslated: r.int())]
+            let counts = [try Coverage.Counts(translated: r.int(), fuzzy: r.int(), untranslated: r.int(), nothingToTranslate: r.int()),
+                          try Coverage.Counts(translated: r.int(), fuzzy: r.int(), untranslated: r.int(), nothingToTranslate: r.int())]
             var changes: [Coverage.Change] = []
             for _ in 0..<(try r.int()) {
                 changes.append(Coverage.Change(previous: try r.string(), current: try r.string(), translation: try r.string()))

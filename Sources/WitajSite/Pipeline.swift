@@ -12,6 +12,8 @@ package enum Pipeline {
         package let languages: [LanguageProfile]
         package var catalogs: Catalogs
         package let templates: Templates
+        /// The commit the content is at (and whether the work tree differs from it); nil outside git.
+        package var revision: Coverage.Revision?
     }
 
     /// The whole site in memory, before any page is made.
@@ -21,13 +23,17 @@ package enum Pipeline {
         package let coverage: Coverage
         package let localized: [LocalizedSite]
         package let books: Books
+        /// The indicator by quarter, from the site's repository (nil outside git, and for `check`).
+        package let history: CoverageHistory?
 
-        package init(input: Input, scope: Scope, coverage: Coverage, localized: [LocalizedSite], books: Books) {
+        package init(input: Input, scope: Scope, coverage: Coverage, localized: [LocalizedSite], books: Books,
+                     history: CoverageHistory? = nil) {
             self.input = input
             self.scope = scope
             self.coverage = coverage
             self.localized = localized
             self.books = books
+            self.history = history
         }
     }
 
@@ -39,8 +45,10 @@ package enum Pipeline {
     }
 
     /// Reads everything; problems in catalogs go to `catalogs.diagnostics`, the rest to `diagnostics`. Documents
-    /// not read again (`scope.records`) stand in for their files, and their catalogs are not read.
-    package static func load(_ root: URL, scope: Scope = .everything, into diagnostics: inout Diagnostics) -> Input? {
+    /// not read again (`scope.records`) stand in for their files, and their catalogs are not read. `dated`: the
+    /// commit of the site's repository the content is at is asked of git meanwhile.
+    package static func load(_ root: URL, scope: Scope = .everything, dated: Bool = true, into diagnostics: inout Diagnostics) -> Input? {
+        let revision = dated ? Pending { revisionOfWorkTree(root) } : nil
         let (loaded, loadDiagnostics) = SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document))
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded else { return nil }
@@ -56,7 +64,13 @@ package enum Pipeline {
         var catalogs = CatalogStore.load(site, languages: languages, root: root, skipping: Set(scope.records.keys),
                                          into: &catalogDiagnostics)
         catalogs.diagnostics = catalogDiagnostics
-        return Input(site: site, languages: languages, catalogs: catalogs, templates: templates)
+        return Input(site: site, languages: languages, catalogs: catalogs, templates: templates, revision: revision?.value)
+    }
+
+    /// The commit checked out in the site's repository, and whether site.yml, content/ or locales/ differ from it.
+    package static func revisionOfWorkTree(_ root: URL) -> Coverage.Revision? {
+        guard case .success(let repository) = GitRepository.open(root), let head = repository.head() else { return nil }
+        return Coverage.Revision(commit: head.hash, date: head.date, uncommitted: repository.hasUncommittedChanges())
     }
 
     package static func validate(_ input: Input, into diagnostics: inout Diagnostics) {
@@ -65,7 +79,7 @@ package enum Pipeline {
 
     package static func coverage(_ input: Input, scope: Scope = .everything) -> Coverage {
         Coverage.compute(site: input.site, catalogs: input.catalogs.documents, interface: input.catalogs.interface,
-                         languages: input.languages, kept: scope.records.mapValues(\.coverage))
+                         languages: input.languages, kept: scope.records.mapValues(\.coverage), revision: input.revision)
     }
 
     package static func localize(_ input: Input, scope: Scope = .everything, into diagnostics: inout Diagnostics) -> [LocalizedSite] {
@@ -122,14 +136,22 @@ package enum Pipeline {
         let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope)
         site.render(to: sink)
         let coverage = made.coverage
-        let report = CoverageRenderer(coverage: coverage, templates: made.input.templates, sourceName: made.input.languages[0].autonym)
+        let report = CoverageRenderer(coverage: coverage, history: made.history, templates: made.input.templates,
+                                      strings: reportStrings(made), sourceName: made.input.languages[0].autonym)
         // The rows of documents not read again are the last build's.
         let kept = made.scope.records
         let rows = parallelMap(coverage.documents) { kept[$0.source]?.coverageRow ?? report.row($0) }
         // The reports, longest first, on every core.
         let reports: [@Sendable () -> Artifact] = [{ report.json() }, { report.matrix(rows: rows) }, { site.sitemap() }, { report.csv() }]
         sink.put(parallelMap(Array(reports.indices)) { reports[$0]() })
+        sink.put(report.historyFiles())
         sink.put(made.books.artifacts)
         return Dictionary(zip(coverage.documents.map(\.source), rows), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The interface strings of the coverage report's language (site.yml's `coverage: language`, else the source's).
+    static func reportStrings(_ made: Made) -> UIStrings {
+        let code = made.input.site.config.coverage.language ?? made.input.site.config.sourceLanguage
+        return (made.localized.first { $0.language.code == code } ?? made.localized[0]).strings
     }
 }

@@ -9,10 +9,14 @@ enum ExternalTool {
         let stderr: String
     }
 
-    static func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> Output {
+    /// `environment`: variables added to this process's.
+    static func run(_ tool: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                    in folder: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err

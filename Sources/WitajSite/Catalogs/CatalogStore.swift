@@ -49,17 +49,19 @@ package enum CatalogStore {
     }
 
     /// Interface strings: msgid is the English text; strings with a count tell the translator which plural
-    /// categories ICU says the language needs.
-    package static func interfaceEntries(for language: LanguageProfile) -> [POEntry] {
-        UIStrings.english.map { key in
+    /// categories ICU says the language needs. With `report`, the coverage report's strings too (for the language
+    /// site.yml gives the report: `coverage: language`).
+    package static func interfaceEntries(for language: LanguageProfile, report: Bool = false) -> [POEntry] {
+        let strings = UIStrings.english.map { ($0, "interface string") } + (report ? UIStrings.report.map { ($0, "coverage report") } : [])
+        return strings.map { key, what in
             var entry = POEntry(msgid: key)
             if key.contains("plural,") {
                 entry.extracted = ["ICU MessageFormat: keep {count} and #; \(language.code) needs the plural categories: "
                     + language.plurals.categories.joined(separator: " ")]
             } else if key.contains("{") {
-                entry.extracted = ["interface string; keep the {placeholder}"]
+                entry.extracted = ["\(what); keep the {placeholder}"]
             } else {
-                entry.extracted = ["interface string"]
+                entry.extracted = [what]
             }
             return entry
         }

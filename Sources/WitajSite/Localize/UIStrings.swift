@@ -46,8 +46,8 @@ package struct UIStrings: Sendable {
 
     /// The default theme's own translations. Sites add or override them in locales/<lang>/ui.po.
     package static let builtIn: [String: [String: String]] = [
-        "en": Dictionary(uniqueKeysWithValues: english.map { ($0, $0) }),
-        "pl": [
+        "en": Dictionary((english + report).map { ($0, $0) }, uniquingKeysWith: { a, _ in a }),
+        "pl": polishReport.merging([
             "Skip to content": "Przejdź do treści",
             "Welcome pack": "Pakiet powitalny",
             "Main navigation": "Nawigacja główna",
@@ -97,7 +97,7 @@ package struct UIStrings: Sendable {
             "Edition of {date}": "Stan na {date}",
             "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.":
                 "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Nie zawiera obrazów, dźwięku ani animacji.",
-        ],
+        ]) { $1 },
     ]
 
     package static let english = [
