@@ -30,7 +30,7 @@ public enum CoverageReport {
             throw Problem(description: "the site's branch has no commit dated \(day) or earlier"
                           + (commits.last.map { " (its first is of \($0.date.prefix(10)))" } ?? ""))
         }
-        guard let export = try? GitExport(repository), export.checkout(commit.hash) else {
+        guard let export = try? GitExport(repository), export.checkout(commit.hash) != nil else {
             throw Problem(description: "git could not give the site's files at commit \(commit.hash)")
         }
         var found = Diagnostics()
@@ -97,7 +97,9 @@ public enum CoverageReport {
         let states = periods.map { CoverageHistory.commit(at: $0.end, in: commits) }
         var indicators = known
         let cache = IndicatorCache(root: root)
+        // The states not counted before, oldest first, each written over the last: only what changed is read again.
         var export: GitExport?
+        var series = CoverageSeries()
         for commit in states.compactMap({ $0 }) {
             guard let key = keyOf[commit.hash] ?? nil, indicators[key] == nil else { continue }
             if let cached = cache.read(key) {
@@ -105,10 +107,12 @@ public enum CoverageReport {
                 continue
             }
             if export == nil { export = try? GitExport(repository) }
-            guard let export, export.checkout(commit.hash) else { continue }
-            var ignored = Diagnostics()
-            guard let input = Pipeline.load(export.folder, dated: false, into: &ignored) else { continue }
-            let indicator = Pipeline.coverage(input).indicator
+            guard let folder = export?.folder, let changed = export?.checkout(commit.hash) else {
+                // Start again from an empty folder.
+                (export, series) = (nil, CoverageSeries())
+                continue
+            }
+            guard let indicator = series.next(folder, changed: changed)?.indicator else { continue }
             indicators[key] = indicator
             cache.write(key, indicator)
         }

@@ -194,26 +194,31 @@ package final class GitExport {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    /// Makes the folder hold the site's files as `commit` has them; false when git could not give them.
-    package func checkout(_ commit: String) -> Bool {
-        guard let files = repository.files(at: commit) else { return false }
+    /// Makes the folder hold the site's files as `commit` has them. Returns the files (paths in the site) that
+    /// changed, were added or went since the last commit checked out; nil when git could not give them.
+    package func checkout(_ commit: String) -> Set<String>? {
+        guard let files = repository.files(at: commit) else { return nil }
+        var differ: Set<String> = []
         for (path, _) in written where files[path] == nil {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
             written[path] = nil
+            differ.insert(path)
         }
         let changed = files.filter { written[$0.key] != $0.value }
-        guard let blobs = repository.blobs(Array(Set(changed.values)).sorted()) else { return false }
+        guard let blobs = repository.blobs(Array(Set(changed.values)).sorted()) else { return nil }
         for (path, id) in changed {
-            guard let bytes = blobs[id] else { return false }
+            guard let bytes = blobs[id] else { return nil }
             let url = folder.appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try bytes.write(to: url)
             } catch {
-                return false
+                written = [:]
+                return nil
             }
             written[path] = id
+            differ.insert(path)
         }
-        return true
+        return differ
     }
 }

@@ -165,6 +165,10 @@ final class GitSite {
         let early = try CoverageReport.history(root: r.repo.root, by: .year, since: "2023-05-01")
         #expect(early.points.map(\.period) == ["2023", "2024", "2025", "2026"])
         #expect(early.points[0].commit == nil && early.points[0].indicator == nil)
+        // Counted state after state (what did not change is not read again), each is what --as-of counts anew.
+        for point in quarters.points + months.points {
+            #expect(try CoverageReport.run(root: r.repo.root, asOf: point.end).0?.indicator == point.indicator, "\(point.period)")
+        }
         // Words: procedures and articles of en in 2024, done of all.
         let en2024 = try #require(years.points[0].indicator?.articles.languages["en"]?.words)
         #expect(en2024.translated > 0 && en2024.translated < en2024.total && en2024.fuzzy == 0)
