@@ -41,8 +41,9 @@ public enum Build {
     /// a `Scope`); `everything` makes it all. `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the
     /// books; without it, the newest `reviewed` date. The output must be a folder witaj made, or empty, or absent:
     /// any other is an error and is left as it is, unless `clean` sets it aside (renamed, never deleted).
+    /// `strict` makes every warning an error: nothing is published while one stands.
     public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil, everything: Bool = false,
-                           clean: Bool = false) -> Result {
+                           clean: Bool = false, strict: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         var clock = PhaseClock()
         defer { clock.report() }
@@ -53,7 +54,7 @@ public enum Build {
         // A rebuild of some documents that meets anything unexpected (an error, another face, an edited output)
         // makes the whole site instead.
         func everythingInstead() -> Result {
-            run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true, clean: clean)
+            run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true, clean: clean, strict: strict)
         }
 
         guard var input = clock.time("load", Pipeline.load(root, scope: scope, into: &diagnostics)) else {
@@ -70,6 +71,7 @@ public enum Build {
                                                              into: &diagnostics)) else { return everythingInstead() }
         let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
         guard clock.time("walk", rebuild?.accepts(made, errors: diagnostics.hasErrors) ?? true) else { return everythingInstead() }
+        if strict { diagnostics.makeWarningsErrors() }
 
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
         // language, so that a broken catalog does not hide the others' problems).
