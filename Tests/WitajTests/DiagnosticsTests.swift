@@ -93,6 +93,21 @@ import WitajCore
         #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:20:") && $0.contains("nie-ma") })
     }
 
+    @Test func aBadLinkInXMLIsSaidAtItsColumnAndTheSameLinkTwiceAtEachPlace() throws {
+        let site = try FixtureSite()
+        let xml = try Self.registration {
+            $0.replacingOccurrences(of: "Złóż go w urzędzie.", with: "Złóż go [tu](nie-ma.md) albo [tam](nie-ma.md).")
+        }
+        try site.write("content/guide/registration.xml", xml)
+        // The columns a user's editor shows: bytes of line 8 before each "(nie-ma.md", plus one.
+        let line = Array(xml.split(separator: "\n", omittingEmptySubsequences: false)[7].utf8)
+        let needle = Array("(nie-ma.md".utf8)
+        let columns = (0...(line.count - needle.count)).filter { Array(line[$0..<$0 + needle.count]) == needle }.map { $0 + 1 }
+        #expect(columns.count == 2)
+        let messages = site.messages(site.check())
+        #expect(messages.map { $0.components(separatedBy: ": error:")[0] } == columns.map { "content/guide/registration.xml:8:\($0)" })
+    }
+
     @Test func impossibleDatesAreErrorsWhereTheyStand() throws {
         let site = try FixtureSite()
         try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-02-30\n---\n\nZupa.\n")

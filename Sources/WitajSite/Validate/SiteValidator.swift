@@ -144,10 +144,13 @@ package enum SiteValidator {
     package static func checkLinks(in segment: Segment, of document: Document, resolver: LinkResolver,
                            into diagnostics: inout Diagnostics) {
         guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { return }
+        // Each destination is looked for after the one before it: the same bad link twice is said at each place.
+        var searchFrom = segment.text.startIndex
         for destination in destinations(in: inlines) {
+            let found = segment.text.range(of: "(" + destination, range: searchFrom..<segment.text.endIndex)
+            if let found { searchFrom = found.upperBound }
             if case .invalid(let reason) = resolver.resolve(destination, from: document) {
-                let offset = segment.text.range(of: "(" + destination)?.lowerBound ?? segment.text.startIndex
-                diagnostics.error(segment.location.advanced(in: segment.text, by: offset), reason)
+                diagnostics.error(segment.location.advanced(in: segment.text, by: found?.lowerBound ?? segment.text.startIndex), reason)
             }
         }
     }
