@@ -112,7 +112,7 @@ extension Document {
                 Segment(text.text, role: role, location: SourceLocation(source, line: text.line, column: text.column))
             }
             switch block {
-            case .heading(_, let text): return [segment(text, .heading)]
+            case .heading(_, let text, _): return [segment(text, .heading)]
             case .paragraph(let text): return [segment(text, inList ? .listItem : .paragraph)]
             case .list(_, _, _, let items): return items.flatMap { segments(of: $0, source: source, inList: true) }
             case .blockquote(let inner): return segments(of: inner, source: source).map { $0.with(role: .quote) }

@@ -108,6 +108,36 @@ import WitajCore
         #expect(messages.map { $0.components(separatedBy: ": error:")[0] } == columns.map { "content/guide/registration.xml:8:\($0)" })
     }
 
+    @Test func linksToAPartOfAPageAreChecked() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/zupa.md", """
+            ---
+            title: Zupa
+            ---
+
+            ## Gdzie zjeść zupę?
+
+            Zobacz [kroki](registration.xml#steps), [źle](registration.xml#kroki), [tu](#gdzie-zjesc-zupe),
+            [przepis](#przepis), [urząd](offices.xml#office-urzad) i [nie](lekarz.md#nie-ma).
+
+            ## Przepis {#przepis}
+
+            Tekst.
+            """)
+        let messages = site.messages(site.check())
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.first?.hasSuffix("error: no part of 'guide/registration' is called '#kroki' (it has: #audience, #deadlines, #documents, #fees, #legal, #notes, #online, #related, #steps, #where)") == true, "\(messages)")
+        #expect(messages.last?.contains("no part of 'guide/lekarz' is called '#nie-ma' (it has no sections)") == true, "\(messages)")
+        // The ids are the source heading's, in every language; an explicit one is not part of the heading's text.
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\n## Gdzie zjeść zupę?\n\n## Przepis {#przepis}\n\n## Przepis\n")
+        let result = site.check()
+        let html = try #require(result.artifacts.first { $0.path == "pl/guide/zupa/index.html" }).bytes
+        let page = String(decoding: html, as: UTF8.self)
+        #expect(page.contains("<h2 id=\"gdzie-zjesc-zupe\">Gdzie zjeść zupę?</h2>"))
+        #expect(page.contains("<h2 id=\"przepis\">Przepis</h2>"))
+        #expect(page.contains("<h2 id=\"przepis-2\">Przepis</h2>"))
+    }
+
     @Test func impossibleDatesAreErrorsWhereTheyStand() throws {
         let site = try FixtureSite()
         try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-02-30\n---\n\nZupa.\n")
