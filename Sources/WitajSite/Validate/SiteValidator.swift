@@ -38,7 +38,7 @@ package enum SiteValidator {
             }
         }
 
-        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
+        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable, drafts: site.drafts)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
         let anchors = Dictionary(site.documents.map { ($0.path, Anchors.of($0)) }, uniquingKeysWith: { a, _ in a })
         // Each document's links and markup on every core; their diagnostics in the documents' order.
@@ -88,7 +88,11 @@ package enum SiteValidator {
         var seen: Set<String> = []
         for chapter in pack.chapters {
             guard let document = site.document(source: chapter.source) else {
-                diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                if site.drafts.contains(chapter.source) {
+                    diagnostics.warning(chapter.location, "\(chapter.source) is a draft: the book is made without it until it is published")
+                } else if !site.unreadable.contains(chapter.source) {
+                    diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                }
                 continue
             }
             if !seen.insert(chapter.source).inserted {
