@@ -18,6 +18,8 @@ public enum Build {
         /// Only these documents (sources) changed since the last build, and only their pages were made; nil when
         /// the build made every page.
         public let remade: [String]?
+        /// Documents marked `draft: true`, left out (sources).
+        public internal(set) var drafts: [String] = []
         /// What `check` (no output folder) would have written; empty for a build, which streams its files out.
         let artifacts: [Artifact]
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -41,8 +43,9 @@ public enum Build {
     /// a `Scope`); `everything` makes it all. `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the
     /// books; without it, the newest `reviewed` date. The output must be a folder witaj made, or empty, or absent:
     /// any other is an error and is left as it is, unless `clean` sets it aside (renamed, never deleted).
+    /// `strict` makes every warning an error: nothing is published while one stands.
     public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil, everything: Bool = false,
-                           clean: Bool = false) -> Result {
+                           clean: Bool = false, strict: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         var clock = PhaseClock()
         defer { clock.report() }
@@ -53,7 +56,7 @@ public enum Build {
         // A rebuild of some documents that meets anything unexpected (an error, another face, an edited output)
         // makes the whole site instead.
         func everythingInstead() -> Result {
-            run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true, clean: clean)
+            run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true, clean: clean, strict: strict)
         }
 
         guard var input = clock.time("load", Pipeline.load(root, scope: scope, into: &diagnostics)) else {
@@ -73,6 +76,7 @@ public enum Build {
         let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books,
                                  history: clock.time("history", history?.value))
         guard clock.time("walk", rebuild?.accepts(made, errors: diagnostics.hasErrors) ?? true) else { return everythingInstead() }
+        if strict { diagnostics.makeWarningsErrors() }
 
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
         // language, so that a broken catalog does not hide the others' problems).
@@ -84,7 +88,9 @@ public enum Build {
         let coverageRows = clock.time("render", Pipeline.render(made, to: publisher))
         clock.time("publish", finish(publisher, into: &diagnostics))
         clock.time("state", rebuild?.remember(made, coverageRows: coverageRows, changed: publisher.changed, diagnostics: &diagnostics))
-        return Result(diagnostics: diagnostics, publisher: publisher, remade: scope.remade)
+        var result = Result(diagnostics: diagnostics, publisher: publisher, remade: scope.remade)
+        result.drafts = input.site.drafts
+        return result
     }
 
     /// The output is replaced or rewritten: it must not be the site or hold it, nor be inside its sources.

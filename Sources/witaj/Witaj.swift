@@ -48,18 +48,23 @@ struct BuildCommand: ParsableCommand {
     var out: String?
     @Flag(name: .long, help: "Build into a folder witaj did not make: set its files aside (renamed beside it) first.")
     var clean = false
+    @Flag(name: .long, help: "Treat every warning as an error: publish nothing while one stands (for a build server).")
+    var strict = false
 
     func run() throws {
         let start = Date()
         let output = out.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("site-out")
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-        let result = Build.run(root: site.rootURL, output: output, sourceDateEpoch: epoch, clean: clean)
+        let result = Build.run(root: site.rootURL, output: output, sourceDateEpoch: epoch, clean: clean, strict: strict)
         try report(result.diagnostics)
         if result.upToDate {
             print("witaj: \(output.path) is up to date (nothing changed since the last build)")
             return
         }
         let written = result.unchanged > 0 ? " (\(result.files - result.unchanged) changed)" : ""
+        if !result.drafts.isEmpty {
+            print("witaj: left out \(counted(result.drafts.count, "draft")): \(result.drafts.prefix(3).joined(separator: ", "))\(result.drafts.count > 3 ? ", ..." : "")")
+        }
         if let remade = result.remade, remade.isEmpty {
             print("witaj: no document changed since the last build, only the commit: the coverage report was made again")
         } else if let remade = result.remade {
@@ -73,9 +78,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Load and validate everything; write nothing. Same diagnostics and exit status as build.")
     @OptionGroup var site: SiteOptions
+    @Flag(name: .long, help: "Treat every warning as an error (exit status 1 when there is one).")
+    var strict = false
 
     func run() throws {
-        let result = Build.run(root: site.rootURL, output: nil)
+        let result = Build.run(root: site.rootURL, output: nil, strict: strict)
         try report(result.diagnostics)
         let warnings = result.diagnostics.items.count
         print("witaj: no errors (\(counted(warnings, "warning")))")
