@@ -188,6 +188,21 @@ extension CoverageHistory {
     /// The same history with only one target language.
     public func filtered(language: String?) -> CoverageHistory {
         guard let language else { return self }
+        func only(_ group: Coverage.Indicator.Group) -> Coverage.Indicator.Group {
+            var group = group
+            group.languages = group.languages.filter { $0.key == language }
+            return group
+        }
+        let points = points.map { point in
+            CoverageHistory.Point(period: point.period, end: point.end, commit: point.commit, date: point.date,
+                                  indicator: point.indicator.map { indicator in
+                                      var indicator = indicator
+                                      indicator.procedures = only(indicator.procedures)
+                                      indicator.articles = only(indicator.articles)
+                                      indicator.navigation = only(indicator.navigation)
+                                      return indicator
+                                  })
+        }
         return CoverageHistory(by: by, definition: definition, languages: languages.filter { $0 == language }, points: points,
                                sourceLanguage: sourceLanguage)
     }
