@@ -236,6 +236,29 @@ final class GitSite {
         #expect(throws: CoverageReport.Problem.self) { try CoverageReport.history(root: empty.root, by: .year) }
     }
 
+    /// A site in a folder of a larger repository: its history and its changes are those of its folder.
+    @Test func aSiteInAFolderOfALargerRepository() throws {
+        let repo = try GitSite()
+        let inner = repo.root.appendingPathComponent("sites/krakow")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        for name in ["site.yml", "content"] {
+            try FileManager.default.moveItem(at: repo.root.appendingPathComponent(name), to: inner.appendingPathComponent(name))
+        }
+        _ = Update.run(root: inner)
+        try repo.commit("the site, in a folder", at: "2025-05-05T10:00:00+02:00")
+        try repo.site.translate("sites/krakow/locales/en/guide/lekarz.po") { "EN " + $0 }
+        let b = try repo.commit("en: lekarz", at: "2025-06-06T10:00:00+02:00")
+        let history = try CoverageReport.history(root: inner, by: .month)
+        #expect(history.points.map(\.period) == ["2025-05", "2025-06"])
+        #expect(history.points.map { $0.indicator?.articles.languages["en"]?.complete } == [0, 1])
+        try repo.site.write("elsewhere.txt", "Not the site's.\n")
+        let now = try #require(CoverageReport.run(root: inner).0)
+        #expect(now.revision?.commit == b && now.revision?.uncommitted == false, "a change outside the site is not its own")
+        try repo.site.write("sites/krakow/content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nTekst.\n")
+        #expect(CoverageReport.run(root: inner).0?.revision?.uncommitted == true, "an untracked document is a change")
+        #expect(try CoverageReport.run(root: inner, asOf: "2025-05-31").0?.indicator.articles.documents == 9)
+    }
+
     /// The report a build writes is dated by the commit, draws the history, and says when the work tree differs.
     @Test func theBuildsReportIsDatedAndDrawsTheHistory() throws {
         let r = try Self.repository()
