@@ -272,7 +272,7 @@ final class GitSite {
         #expect(html.contains("<svg class=\"trend\" role=\"img\" aria-labelledby=\"trend-title trend-desc\""))
         #expect(html.contains("<desc id=\"trend-desc\">Od 2024 Q1 do 2026 Q1: procedury od 0 do 1 (z 1), dokumenty od 0 do 1 (z 9).</desc>"))
         #expect(html.contains("<tr><th scope=\"row\">2025 Q4</th><td class=\"right\">1 / 1</td><td class=\"right\">1 / 9</td></tr>"))
-        #expect(html.contains("<th scope=\"rowgroup\" rowspan=\"4\">2025</th><td rowspan=\"4\">31 grudnia 2025<br><code>\(r.b.prefix(10))</code></td>"))
+        #expect(html.contains("<th scope=\"rowgroup\" rowspan=\"4\">2025<br><small><span>Stan na</span> 31 grudnia 2025<br><code>\(r.b.prefix(10))</code></small></th><th scope=\"row\">Razem</th><td class=\"right\">1</td><td class=\"right\">9</td></tr>"))
         #expect(!html.contains("<script"))
         #expect(try site.read("coverage/history.csv").split(separator: "\r\n").count == 1 + 9 * (3 + 2 * 3))
         #expect(try site.read("coverage/coverage.json").contains("\"commit\" : \"\(r.f)\""))
@@ -330,8 +330,8 @@ final class GitSite {
         #expect(site.build().succeeded)
         let html = try site.read("coverage/index.html")
         #expect(html.contains("<h3>Do 31 grudnia 2028: 100% procedur w pełni przetłumaczonych na każdy z tych języków</h3>"))
-        #expect(html.contains("<meter min=\"0\" max=\"1\" value=\"1\">1 / 1</meter> ✓ osiągnięty"))
-        #expect(html.contains("<meter min=\"0\" max=\"5\" value=\"1\">1 / 5</meter> brakuje: 4"))
+        #expect(html.contains("<meter min=\"0\" max=\"1\" value=\"1\">1 / 1</meter> 1 / 1 ✓ osiągnięty"))
+        #expect(html.contains("<meter min=\"0\" max=\"5\" value=\"1\">1 / 5</meter> 1 / 5 brakuje: 4"))
     }
 
     @Test func coverageSettingsAreCheckedWhereTheyAreWritten() throws {

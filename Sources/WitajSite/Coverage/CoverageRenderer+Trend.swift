@@ -48,10 +48,11 @@ extension CoverageRenderer {
         }
     }
 
-    /// A line chart, 640 x 260 units, as wide as the page: procedures (solid, circles) and documents (dashed,
-    /// squares) complete in at least one foreign language; the y axis from 0 to the most documents of a group.
+    /// A line chart, 480 x 300 units (its text legible on a phone, where it is as wide as the page): procedures
+    /// (solid, circles) and documents (dashed, squares) complete in at least one foreign language; the y axis from 0
+    /// to the most documents of a group.
     func svg(_ points: [CoverageHistory.Point]) -> String {
-        let (width, height, left, right, top, bottom) = (640.0, 260.0, 44.0, 16.0, 36.0, 44.0)
+        let (width, height, left, right, top, bottom) = (480.0, 300.0, 40.0, 24.0, 40.0, 40.0)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let most = points.compactMap(\.indicator).map { max($0.procedures.documents, $0.articles.documents) }.max() ?? 0
         let step = Self.tickStep(most)
@@ -75,18 +76,18 @@ extension CoverageRenderer {
             ])
         } ?? ""
         var svg = "<svg class=\"trend\" role=\"img\" aria-labelledby=\"trend-title trend-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
-            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\" direction=\"ltr\">\n"
+            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"15\" direction=\"ltr\">\n"
         svg += "<title id=\"trend-title\">\(HTML.escape(title))</title>\n<desc id=\"trend-desc\">\(HTML.escape(description))</desc>\n"
         // Grid and y labels.
         for v in stride(from: 0, through: top_, by: step) {
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" stroke=\"#d7d9de\"/>"
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\" fill=\"#55575c\">\(HTML.escape(number(v)))</text>\n"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v) + 5))\" text-anchor=\"end\" fill=\"#55575c\">\(HTML.escape(number(v)))</text>\n"
         }
-        // x labels, as many as fit (one per 56 units).
-        let every = max(1, Int((Double(points.count) * 56 / plotWidth).rounded(.up)))
+        // x labels, as many as fit (one per 72 units).
+        let every = max(1, Int((Double(points.count) * 72 / plotWidth).rounded(.up)))
         for (i, point) in points.enumerated() where i % every == 0 || i == points.count - 1 {
             if i != points.count - 1 && points.count - 1 - i < every { continue }
-            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" fill=\"#55575c\">\(HTML.escape(Self.label(point.period)))</text>\n"
+            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 22))\" text-anchor=\"middle\" fill=\"#55575c\">\(HTML.escape(Self.label(point.period)))</text>\n"
         }
         // The two series; a period without content breaks the line.
         let series: [(KeyPath<Coverage.Indicator, Coverage.Indicator.Group>, String, String, Bool)] = [
@@ -112,12 +113,12 @@ extension CoverageRenderer {
             svg += "\n"
         }
         // Legend.
-        svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + 24))\" y1=\"14\" y2=\"14\" stroke=\"#0b5cad\" stroke-width=\"2.5\"/>"
-            + "<circle cx=\"\(f(left + 12))\" cy=\"14\" r=\"4\" fill=\"#0b5cad\"/>"
-            + "<text x=\"\(f(left + 30))\" y=\"18\">\(HTML.escape(text("proceduresShort")))</text>"
-        svg += "<line x1=\"\(f(left + 200))\" x2=\"\(f(left + 224))\" y1=\"14\" y2=\"14\" stroke=\"#8a5300\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/>"
-            + "<rect x=\"\(f(left + 208.5))\" y=\"10.5\" width=\"7\" height=\"7\" fill=\"#8a5300\"/>"
-            + "<text x=\"\(f(left + 230))\" y=\"18\">\(HTML.escape(text("articlesShort")))</text>\n"
+        svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + 24))\" y1=\"16\" y2=\"16\" stroke=\"#0b5cad\" stroke-width=\"2.5\"/>"
+            + "<circle cx=\"\(f(left + 12))\" cy=\"16\" r=\"4\" fill=\"#0b5cad\"/>"
+            + "<text x=\"\(f(left + 30))\" y=\"21\">\(HTML.escape(text("proceduresShort")))</text>"
+        svg += "<line x1=\"\(f(left + 180))\" x2=\"\(f(left + 204))\" y1=\"16\" y2=\"16\" stroke=\"#8a5300\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/>"
+            + "<rect x=\"\(f(left + 188.5))\" y=\"12.5\" width=\"7\" height=\"7\" fill=\"#8a5300\"/>"
+            + "<text x=\"\(f(left + 210))\" y=\"21\">\(HTML.escape(text("articlesShort")))</text>\n"
         return svg + "</svg>"
     }
 
