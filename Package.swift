@@ -37,8 +37,10 @@ let package = Package(
         // check, update, coverage) <- the command line.
         .target(name: "WitajCore", dependencies: ["WitajICU", "WitajMarkdown"], swiftSettings: swiftSettings),
         .target(name: "WitajGettext", dependencies: ["WitajCore", "CUnistring"], swiftSettings: swiftSettings),
+        // Resources/ (the default theme, the schema) is compiled into the code by the EmbedResources plugin: the
+        // binary needs no resource bundle beside it.
         .target(name: "WitajSources", dependencies: ["WitajCore", "WitajMarkdown", "WitajXML", "Yams"],
-                resources: [.copy("Resources")], swiftSettings: swiftSettings),
+                exclude: ["Resources"], swiftSettings: swiftSettings, plugins: ["EmbedResources"]),
         .target(name: "WitajSite",
                 dependencies: ["WitajCore", "WitajGettext", "WitajSources", "WitajICU", "WitajMarkdown", "WitajXML",
                                .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation"],
@@ -51,7 +53,11 @@ let package = Package(
         .executableTarget(name: "witaj",
                           dependencies: ["Witaj", "WitajCore", "WitajSite",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          swiftSettings: swiftSettings),
+                          swiftSettings: swiftSettings, plugins: ["EmbedVersion"]),
+        // Build-time code generation: the tool that writes Swift source, and the plugins that run it.
+        .executableTarget(name: "witaj-embed", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["witaj-embed"]),
+        .plugin(name: "EmbedVersion", capability: .buildTool(), dependencies: ["witaj-embed"]),
         .testTarget(name: "WitajICUTests", dependencies: ["WitajICU"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),

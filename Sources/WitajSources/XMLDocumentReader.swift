@@ -4,10 +4,8 @@ import WitajCore
 
 /// Reads a structured XML document (a procedure or the offices register), validated against witaj.rng.
 package enum XMLDocumentReader {
-    package static let schema: RelaxNGSchema = {
-        let url = Bundle.module.url(forResource: "witaj", withExtension: "rng", subdirectory: "Resources")!
-        return RelaxNGSchema(try! String(contentsOf: url, encoding: .utf8))
-    }()
+    /// witaj.rng, built into the binary (`BuiltInFiles`).
+    package static let schema = RelaxNGSchema(String(decoding: BuiltInFiles.files["witaj.rng"] ?? [], as: UTF8.self))
 
     package static func read(_ bytes: [UInt8], source: String, path: String, into diagnostics: inout Diagnostics) -> Document? {
         let result = XMLReader.read(bytes, path: source, schema: schema)

@@ -9,6 +9,7 @@ struct WitajCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
+        version: Version.description,
         subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self])
 }
 
