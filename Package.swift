@@ -71,6 +71,10 @@ let package = Package(
 // libFuzzer targets (Fuzz/), only when script/fuzz builds them with the sanitizers: without libFuzzer's main they
 // would not link, and a normal build or test run never compiles them.
 if Context.environment["WITAJ_FUZZ"] != nil {
+    // SwiftPM builds the plugins' tool with the same flags, libFuzzer's main() included: the tool runs from its hook.
+    if let embed = package.targets.first(where: { $0.name == "witaj-embed" }) {
+        embed.swiftSettings = (embed.swiftSettings ?? []) + [.define("WITAJ_EMBED_UNDER_LIBFUZZER")]
+    }
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["WitajCore"], path: "Fuzz/Support",
                                    swiftSettings: swiftSettings))
     let fuzzers: [(String, [Target.Dependency])] = [

@@ -107,23 +107,44 @@ func version(_ package: URL) -> String {
     """
 }
 
-let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count == 3, let mode = arguments.first else {
-    fail("usage: witaj-embed resources FOLDER OUTPUT.swift | witaj-embed version PACKAGE OUTPUT.swift")
+#if WITAJ_EMBED_UNDER_LIBFUZZER
+/// script/fuzz builds every target with libFuzzer, this tool too (SwiftPM builds a plugin's tool with the package's
+/// flags), and libFuzzer brings its own main(): it calls LLVMFuzzerInitialize first, where the tool does its job and
+/// leaves at once (`_exit`: the leak checker's report at exit would fail the build).
+@_cdecl("LLVMFuzzerInitialize")
+func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+    WitajEmbed.main()
+    _exit(0)
 }
-let input = URL(fileURLWithPath: arguments[arguments.startIndex + 1])
-let output = URL(fileURLWithPath: arguments[arguments.startIndex + 2])
-let text: String
-switch mode {
-case "resources": text = resources(input)
-case "version": text = version(input)
-default: fail("unknown mode \(mode): resources or version")
-}
-if (try? String(contentsOf: output, encoding: .utf8)) != text {
-    do {
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: output, options: .atomic)
-    } catch {
-        fail("cannot write \(output.path): \(error)")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 { 0 }
+#else
+@main
+extension WitajEmbed {}
+#endif
+
+enum WitajEmbed {
+    static func main() {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard arguments.count == 3, let mode = arguments.first else {
+            fail("usage: witaj-embed resources FOLDER OUTPUT.swift | witaj-embed version PACKAGE OUTPUT.swift")
+        }
+        let input = URL(fileURLWithPath: arguments[arguments.startIndex + 1])
+        let output = URL(fileURLWithPath: arguments[arguments.startIndex + 2])
+        let text: String
+        switch mode {
+        case "resources": text = resources(input)
+        case "version": text = version(input)
+        default: fail("unknown mode \(mode): resources or version")
+        }
+        if (try? String(contentsOf: output, encoding: .utf8)) != text {
+            do {
+                try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: output, options: .atomic)
+            } catch {
+                fail("cannot write \(output.path): \(error)")
+            }
+        }
     }
 }
