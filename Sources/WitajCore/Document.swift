@@ -5,7 +5,8 @@ package struct Segment: Sendable, Hashable {
     /// What the segment is, told to translators (`#.` in PO) and used to pick the markup.
     package enum Role: String, Sendable {
         case title, summary, heading, paragraph, listItem = "list item", quote, tableHeader = "table header",
-             tableCell = "table cell", audience, step, document = "required document", fee, free, deadline,
+             tableCell = "table cell", audience, step, document = "required document",
+             optionalDocument = "optional document", fee, free, deadline,
              service = "online service", note, act = "legal act", officeName = "office name",
              officeDescription = "office description", hoursNote = "opening hours note"
     }

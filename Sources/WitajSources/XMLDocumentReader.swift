@@ -5,15 +5,29 @@ import WitajCore
 /// Reads a structured XML document (a procedure or the offices register), validated against witaj.rng.
 package enum XMLDocumentReader {
     /// witaj.rng, built into the binary (`BuiltInFiles`).
-    package static let schema = RelaxNGSchema(String(decoding: BuiltInFiles.files["witaj.rng"] ?? [], as: UTF8.self))
+    package static let schemaText = String(decoding: BuiltInFiles.files["witaj.rng"] ?? [], as: UTF8.self)
+    package static let schema = RelaxNGSchema(schemaText)
+    /// libxml2 validates; the explainer says what is wrong in editors' words (`SchemaExplainer`).
+    package static let explainer = SchemaExplainer(schema: schemaText)
 
+    /// A document that breaks the schema is still read as far as it goes (its problems are errors already), so that
+    /// its links, offices and ids are checked in the same run.
     package static func read(_ bytes: [UInt8], source: String, path: String, into diagnostics: inout Diagnostics) -> Document? {
         let result = XMLReader.read(bytes, path: source, schema: schema)
-        for issue in result.issues {
+        let explained = result.issues.contains(where: \.fromSchema) ? result.root.map(explainer.findings) ?? [] : []
+        for issue in result.issues where !(issue.fromSchema && !explained.isEmpty) {
             let location = SourceLocation(source, line: issue.line, column: issue.column)
-            if issue.isWarning { diagnostics.warning(location, issue.message) } else { diagnostics.error(location, issue.message) }
+            let message = editorsWords(issue.message)
+            if issue.isWarning { diagnostics.warning(location, message) } else { diagnostics.error(location, message) }
         }
-        guard let root = result.root, !result.hasErrors else { return nil }
+        for finding in explained { diagnostics.error(finding.location(in: bytes, source: source), finding.message) }
+        guard let root = result.root else { return nil }
+        // libxml2's xsd:date takes impossible days (2026-02-30); witaj does not.
+        if let text = root.attributes["reviewed"], Day(text) == nil, !explained.contains(where: { $0.attribute == "reviewed" }) {
+            let finding = SchemaExplainer.Finding(line: root.line, element: root.name, attribute: "reviewed", message:
+                "reviewed=\"\(text)\" is not allowed: \(SchemaExplainer.hint("reviewed", .text, [:]))")
+            diagnostics.error(finding.location(in: bytes, source: source), finding.message)
+        }
         let builder = Builder(source: source)
         let reviewed = root.attributes["reviewed"].flatMap(Day.init)
         let order = root.attributes["order"].flatMap { Int($0) }
@@ -36,6 +50,23 @@ package enum XMLDocumentReader {
             title: builder.segment(root.element(named: "title"), .title) ?? Segment("", role: .title, location: SourceLocation(source)),
             summary: builder.segment(root.element(named: "summary"), .summary),
             reviewed: reviewed, order: order, review: root.element(named: "review")?.text, body: body)
+    }
+
+    /// libxml2's words for the XML mistakes editors make most, said as editors would fix them; others as they are.
+    static func editorsWords(_ message: String) -> String {
+        if message.hasPrefix("xmlParseEntityRef: no name") || message.hasPrefix("EntityRef: expecting ';'") {
+            return "a bare '&' in the text: write it as &amp; (XML reads '&' as the start of an entity)"
+        }
+        if message.hasPrefix("StartTag: invalid element name") {
+            return "a '<' that starts no element: write it as &lt; in the text"
+        }
+        if let match = message.firstMatch(of: /Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)/) {
+            return "<\(match.1)> opened on line \(match.2) is closed with </\(match.3)>: close it with </\(match.1)>"
+        }
+        if let match = message.firstMatch(of: /Premature end of data in tag (\S+) line (\d+)/) {
+            return "<\(match.1)> opened on line \(match.2) is never closed: add </\(match.1)>"
+        }
+        return message
     }
 
     /// Turns schema-valid elements into the model; the schema has already guaranteed the shape.
@@ -71,8 +102,9 @@ package enum XMLDocumentReader {
                 audience: segments(root.element(named: "audience"), "p", .audience),
                 steps: segments(root.element(named: "steps"), "step", .step),
                 documents: root.element(named: "documents")?.elements(named: "document").compactMap { d in
-                    segment(d, .document).map {
-                        Procedure.Requirement(text: $0, optional: ["true", "1"].contains(d.attributes["optional"] ?? ""))
+                    let optional = ["true", "1"].contains(d.attributes["optional"] ?? "")
+                    return segment(d, optional ? .optionalDocument : .document).map {
+                        Procedure.Requirement(text: $0, optional: optional)
                     }
                 } ?? [],
                 fees: feeList,
