@@ -9,7 +9,7 @@ extension BookChapters {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).witaj-books")
     }
 
-    package static let format = "witaj-books 1"
+    package static let format = "witaj-books 2"
 
     package static func read(output: URL) -> BookChapters? {
         guard let data = FileManager.default.contents(atPath: file(output: output).path) else { return nil }
@@ -21,9 +21,10 @@ extension BookChapters {
             while !r.atEnd {
                 try r.nextLine()
                 let language = try r.string(), name = try r.string(), xhtml = try r.string()
-                var failures: [String] = []
+                var failures: [String] = [], images: [String] = []
                 for _ in 0..<(try r.int()) { failures.append(try r.string()) }
-                chapters.languages[language, default: [:]][name] = Chapter(xhtml: xhtml, failures: failures)
+                for _ in 0..<(try r.int()) { images.append(try r.string()) }
+                chapters.languages[language, default: [:]][name] = Chapter(xhtml: xhtml, failures: failures, images: images)
             }
         } catch {
             return nil
@@ -44,6 +45,8 @@ extension BookChapters {
             for (name, chapter) in chapters.sorted(by: { $0.key < $1.key }) {
                 out.field(language); out.field(name); out.field(chapter.xhtml); out.field(chapter.failures.count)
                 for failure in chapter.failures { out.field(failure) }
+                out.field(chapter.images.count)
+                for image in chapter.images { out.field(image) }
                 out.endLine()
             }
         }

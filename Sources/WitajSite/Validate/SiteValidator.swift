@@ -1,3 +1,4 @@
+import Foundation
 import WitajMarkdown
 import WitajCore
 
@@ -38,13 +39,14 @@ package enum SiteValidator {
             }
         }
 
-        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
+        let resolver = LinkResolver(site: site)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
         // Each document's links and markup on every core; their diagnostics in the documents' order.
         for found in parallelMap(site.documents, { [offices] in check($0, resolver: resolver, offices: offices, sections: sections) }) {
             diagnostics.append(contentsOf: found)
         }
-        if let pack = site.config.pack { checkPack(pack, site: site, into: &diagnostics) }
+        if let pack = site.config.pack { checkPack(pack, site: site, resolver: resolver, into: &diagnostics) }
+        checkFiles(site, into: &diagnostics)
         return diagnostics
     }
 
@@ -66,8 +68,10 @@ package enum SiteValidator {
                     + (offices.isEmpty ? " (no offices are described)" : " (known: \(offices.keys.sorted().joined(separator: ", ")))"))
             }
             for reference in procedure.related {
-                if case .invalid(let reason) = resolver.resolve(reference.target, from: document) {
-                    diagnostics.error(reference.location, reason)
+                switch resolver.resolve(reference.target, from: document) {
+                case .invalid(let reason): diagnostics.error(reference.location, reason)
+                case .file: diagnostics.error(reference.location, "'\(reference.target)' is a file, not a document: <see> names a document (link to a file in the text)")
+                default: break
                 }
             }
         }
@@ -79,8 +83,9 @@ package enum SiteValidator {
         return diagnostics
     }
 
-    /// Every chapter of the book is a document; what a book cannot carry (remote images) is said, not shipped broken.
-    package static func checkPack(_ pack: SiteConfig.Pack, site: Site, into diagnostics: inout Diagnostics) {
+    /// Every chapter of the book is a document; what a book cannot carry (remote images, images of other types than
+    /// EPUB's own) is said, not shipped broken.
+    package static func checkPack(_ pack: SiteConfig.Pack, site: Site, resolver: LinkResolver, into diagnostics: inout Diagnostics) {
         var seen: Set<String> = []
         for chapter in pack.chapters {
             guard let document = site.document(source: chapter.source) else {
@@ -92,19 +97,15 @@ package enum SiteValidator {
             }
             for segment in document.segments {
                 guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { continue }
-                for image in images(in: inlines) where image.contains(":") {
-                    diagnostics.warning(segment.location, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
+                for (image, _) in ImageFile.images(in: inlines) {
+                    switch resolver.resolve(image, from: document) {
+                    case .external:
+                        diagnostics.warning(imageLocation(image, in: segment), "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
+                    case .file(let file, _) where !ImageFile.fitsBook(file) && ImageFile.mediaType(file) != nil:
+                        diagnostics.warning(imageLocation(image, in: segment), "the image '\(image)' is not PNG, JPEG, GIF or SVG, which every EPUB reader shows; the book shows its description instead")
+                    default: break
+                    }
                 }
-            }
-        }
-    }
-
-    package static func images(in inlines: [Inline]) -> [String] {
-        inlines.flatMap { inline -> [String] in
-            switch inline {
-            case .image(let source, _, _): [source]
-            case .link(_, _, let c), .emphasis(let c), .strong(let c), .strikethrough(let c): images(in: c)
-            default: []
             }
         }
     }
@@ -150,6 +151,32 @@ package enum SiteValidator {
                 diagnostics.error(segment.location.advanced(in: segment.text, by: offset), reason)
             }
         }
+        // Readers who cannot see an image get its description: an image without one says nothing to them.
+        for (source, description) in ImageFile.images(in: inlines) {
+            var problem: String?
+            if description.allSatisfy(\.isWhitespace) {
+                problem = "the image '\(source)' has no description (alternative text): write what it shows between the brackets, ![description](\(source)), for readers who cannot see it"
+            } else if case .file(let file, _) = resolver.resolve(source, from: document), ImageFile.mediaType(file) == nil {
+                problem = "'\(source)' is not an image that browsers show (PNG, JPEG, GIF, SVG, WebP or AVIF); link to it instead: [text](\(source))"
+            }
+            guard let problem else { continue }
+            diagnostics.error(imageLocation(source, in: segment), problem)
+        }
+    }
+
+    /// Where the image of `source` starts in a segment (its "!"): the first "](source" whose "[" follows a "!";
+    /// else the segment's start.
+    package static func imageLocation(_ source: String, in segment: Segment) -> SourceLocation {
+        let text = segment.text
+        var from = text.startIndex
+        while let close = text.range(of: "](" + source, range: from..<text.endIndex) {
+            if let open = text.range(of: "[", options: .backwards, range: text.startIndex..<close.lowerBound)?.lowerBound,
+               open > text.startIndex, text[text.index(before: open)] == "!" {
+                return segment.location.advanced(in: text, by: text.index(before: open))
+            }
+            from = close.upperBound
+        }
+        return segment.location
     }
 
     package static func destinations(in inlines: [Inline]) -> [String] {
