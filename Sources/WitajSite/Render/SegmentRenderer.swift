@@ -43,7 +43,8 @@ package struct SegmentRenderer {
             case .invalid: nil
             }
         }
-        // A book shows only images it can carry, so none from the web: the book shows the alternative text.
+        // A book shows only images it carries (files beside the documents, of EPUB's own types): for one from the
+        // web, or a WebP, it shows the description.
         let image: (String) -> String? = { source in
             if withoutLinks { return nil }
             guard case .book = style else { return link(source) }

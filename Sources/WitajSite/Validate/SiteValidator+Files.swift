@@ -4,6 +4,7 @@ extension SiteValidator {
     /// The files copied as they are (`static/`, files beside documents) go where witaj makes nothing and where no
     /// other copied file goes: each problem is an error at the file that would land there.
     package static func checkFiles(_ site: Site, into diagnostics: inout Diagnostics) {
+        guard !site.attachments.isEmpty || !site.staticFiles.isEmpty else { return }
         let made = madeFiles(site)
         let source = site.config.sourceLanguage
         var copied: [String: String] = [:]
