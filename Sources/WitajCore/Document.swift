@@ -5,7 +5,8 @@ package struct Segment: Sendable, Hashable {
     /// What the segment is, told to translators (`#.` in PO) and used to pick the markup.
     package enum Role: String, Sendable {
         case title, summary, heading, paragraph, listItem = "list item", quote, tableHeader = "table header",
-             tableCell = "table cell", audience, step, document = "required document", fee, free, deadline,
+             tableCell = "table cell", audience, step, document = "required document",
+             optionalDocument = "optional document", fee, free, deadline,
              service = "online service", note, act = "legal act", officeName = "office name",
              officeDescription = "office description", hoursNote = "opening hours note"
     }
@@ -111,7 +112,7 @@ extension Document {
                 Segment(text.text, role: role, location: SourceLocation(source, line: text.line, column: text.column))
             }
             switch block {
-            case .heading(_, let text): return [segment(text, .heading)]
+            case .heading(_, let text, _): return [segment(text, .heading)]
             case .paragraph(let text): return [segment(text, inList ? .listItem : .paragraph)]
             case .list(_, _, _, let items): return items.flatMap { segments(of: $0, source: source, inList: true) }
             case .blockquote(let inner): return segments(of: inner, source: source).map { $0.with(role: .quote) }

@@ -45,13 +45,15 @@ package enum Pipeline {
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded else { return nil }
         let templates = Templates.compile(site.theme, into: &diagnostics)
-        let languages: [LanguageProfile]
-        do {
-            languages = try site.config.languages.map { try LanguageProfile(code: $0.code, fallbacks: $0.fallbacks) }
-        } catch {
-            diagnostics.error(SourceLocation("site.yml"), "ICU cannot serve a language of the site: \(error)")
-            return nil
+        var languages: [LanguageProfile] = []
+        for language in site.config.languages {
+            do {
+                languages.append(try LanguageProfile(code: language.code, fallbacks: language.fallbacks))
+            } catch {
+                diagnostics.error(language.location, "ICU cannot serve the language '\(language.code)': \(error)")
+            }
         }
+        guard languages.count == site.config.languages.count else { return nil }
         var catalogDiagnostics = Diagnostics()
         var catalogs = CatalogStore.load(site, languages: languages, root: root, skipping: Set(scope.records.keys),
                                          into: &catalogDiagnostics)

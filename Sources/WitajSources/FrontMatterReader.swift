@@ -56,7 +56,9 @@ package enum MarkdownDocumentReader {
         var reviewed: Day?
         if let (text, node) = values["reviewed"] {
             reviewed = Day(text)
-            if reviewed == nil { diagnostics.error(at(node), "'reviewed' must be a date like 2026-11-21, not '\(text)'") }
+            if reviewed == nil {
+                diagnostics.error(at(node), "'reviewed' must be a date that exists, written like 2026-11-21, not '\(text)'")
+            }
         }
         var order: Int?
         if let (text, node) = values["order"] {

@@ -4,7 +4,8 @@ import CWitajXML
 /// and optionally validates it against a RELAX NG schema.
 package enum XMLReader {
     package struct Result: Sendable {
-        /// nil when the document is not well-formed.
+        /// nil when the document is not well-formed (or refused: a DOCTYPE, entities); a document that breaks the
+        /// schema has its root, and issues `fromSchema`.
         package let root: XMLElement?
         package let issues: [XMLIssue]
         package var hasErrors: Bool { issues.contains { !$0.isWarning } }
@@ -17,14 +18,17 @@ package enum XMLReader {
         }!
         defer { witaj_xml_free(doc) }
         // A document with a DOCTYPE or entities is rejected before validation so nothing of it is trusted.
-        if witaj_xml_has_errors(doc) == 0, let schema { _ = schema.validate(doc) }
+        let wellFormed = witaj_xml_has_errors(doc) == 0
+        let parseIssues = witaj_xml_issue_count(doc)
+        if wellFormed, let schema { _ = schema.validate(doc) }
         let issues = (0..<witaj_xml_issue_count(doc)).map { i in
             let issue = witaj_xml_issue_at(doc, i)
             return XMLIssue(line: Int(issue.line), column: Int(issue.column), isWarning: issue.is_warning != 0,
-                            message: String(cString: issue.message))
+                            message: String(cString: issue.message), fromSchema: i >= parseIssues)
         }
-        let hasErrors = witaj_xml_has_errors(doc) != 0
-        let root = hasErrors ? nil : witaj_xml_root(doc).map(convert)
+        // A well-formed document is read even when the schema finds problems: they can be explained, and the rest
+        // of the document still checked.
+        let root = wellFormed ? witaj_xml_root(doc).map(convert) : nil
         return Result(root: root, issues: issues)
     }
 

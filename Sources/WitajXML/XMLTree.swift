@@ -42,12 +42,15 @@ package struct XMLIssue: Sendable, Equatable {
     package let column: Int
     package let isWarning: Bool
     package let message: String
+    /// Found by RELAX NG validation (the document itself is well-formed).
+    package let fromSchema: Bool
 
-    package init(line: Int, column: Int, isWarning: Bool, message: String) {
+    package init(line: Int, column: Int, isWarning: Bool, message: String, fromSchema: Bool = false) {
         self.line = line
         self.column = column
         self.isWarning = isWarning
         self.message = message
+        self.fromSchema = fromSchema
     }
 }
 

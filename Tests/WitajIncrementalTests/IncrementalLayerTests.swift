@@ -12,6 +12,7 @@ import WitajSite
     struct TinySite {
         let root: URL
         var output: URL { root.appendingPathComponent("site-out") }
+        var folder: StateFolder { StateFolder(root: root, output: output) }
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("witaj-incremental-\(UUID().uuidString)")
@@ -59,13 +60,13 @@ import WitajSite
         func remember() throws {
             let made = try made()
             let rows = Dictionary(uniqueKeysWithValues: made.coverage.documents.map { ($0.source, "<tr>\($0.source)</tr>") })
-            BuildState.remember(output, inputs: inputs(), started: Date().timeIntervalSince1970, warnings: Diagnostics(),
+            BuildState.remember(folder, inputs: inputs(), started: Date().timeIntervalSince1970, warnings: Diagnostics(),
                                 made: made, coverageRows: rows)
         }
 
         func inputs() -> BuildState.Listing { BuildState.inputs(root: root, sourceDateEpoch: 0) }
 
-        func plan() -> BuildState.Plan { BuildState.plan(output, inputs: inputs()) }
+        func plan() -> BuildState.Plan { BuildState.plan(folder, inputs: inputs()) }
     }
 
     /// What the planner decided, in a form a test can compare.
@@ -176,10 +177,10 @@ import WitajSite
         var chapters = BookChapters()
         chapters.languages["en"] = ["a.xhtml": .init(xhtml: "<html>\n\u{1F}x</html>", failures: ["the page has no title"])]
         chapters.languages["pl"] = ["a.xhtml": .init(xhtml: "<html/>", failures: [])]
-        #expect(chapters.write(output: site.output))
-        let read = try #require(BookChapters.read(output: site.output))
+        #expect(chapters.write(site.folder))
+        let read = try #require(BookChapters.read(site.folder))
         #expect(read.languages == chapters.languages)
-        try Data("witaj-books 0\n".utf8).write(to: BookChapters.file(output: site.output))
-        #expect(BookChapters.read(output: site.output) == nil)
+        try Data("witaj-books 0\n".utf8).write(to: site.folder.books)
+        #expect(BookChapters.read(site.folder) == nil)
     }
 }

@@ -41,8 +41,11 @@ package enum SiteValidator {
 
         let resolver = LinkResolver(site: site)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
+        let anchors = Dictionary(site.documents.map { ($0.path, Anchors.of($0)) }, uniquingKeysWith: { a, _ in a })
         // Each document's links and markup on every core; their diagnostics in the documents' order.
-        for found in parallelMap(site.documents, { [offices] in check($0, resolver: resolver, offices: offices, sections: sections) }) {
+        for found in parallelMap(site.documents, { [offices] in
+            check($0, resolver: resolver, offices: offices, sections: sections, anchors: anchors)
+        }) {
             diagnostics.append(contentsOf: found)
         }
         if let pack = site.config.pack { checkPack(pack, site: site, resolver: resolver, into: &diagnostics) }
@@ -51,15 +54,16 @@ package enum SiteValidator {
     }
 
     /// One document's links, raw HTML, office references and section.
+    /// `anchors`: the ids each page (by path) has, for links to a part of a page; none checked when empty.
     package static func check(_ document: Document, resolver: LinkResolver, offices: [String: Office],
-                      sections: Set<String>) -> Diagnostics {
+                              sections: Set<String>, anchors: [String: Set<String>] = [:]) -> Diagnostics {
         var diagnostics = Diagnostics()
         for segment in document.segments {
             if let problem = MarkdownReader.limitProblem(inSegment: segment.text) {
                 diagnostics.error(segment.location, problem)
                 continue
             }
-            checkLinks(in: segment, of: document, resolver: resolver, into: &diagnostics)
+            checkLinks(in: segment, of: document, resolver: resolver, anchors: anchors, into: &diagnostics)
         }
         if case .markdown(let blocks) = document.body { checkRawHTML(blocks, of: document, into: &diagnostics) }
         if case .procedure(let procedure) = document.body {
@@ -97,12 +101,14 @@ package enum SiteValidator {
             }
             for segment in document.segments {
                 guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { continue }
+                var from = segment.text.startIndex
                 for (image, _) in ImageFile.images(in: inlines) {
+                    let place = imageLocation(image, in: segment, after: &from)
                     switch resolver.resolve(image, from: document) {
                     case .external:
-                        diagnostics.warning(imageLocation(image, in: segment), "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
+                        diagnostics.warning(place, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
                     case .file(let file, _) where !ImageFile.fitsBook(file) && ImageFile.mediaType(file) != nil:
-                        diagnostics.warning(imageLocation(image, in: segment), "the image '\(image)' is not PNG, JPEG, GIF or SVG, which every EPUB reader shows; the book shows its description instead")
+                        diagnostics.warning(place, "the image '\(image)' is not PNG, JPEG, GIF or SVG, which every EPUB reader shows; the book shows its description instead")
                     default: break
                     }
                 }
@@ -143,16 +149,31 @@ package enum SiteValidator {
     }
 
     package static func checkLinks(in segment: Segment, of document: Document, resolver: LinkResolver,
-                           into diagnostics: inout Diagnostics) {
+                                   anchors: [String: Set<String>] = [:], into diagnostics: inout Diagnostics) {
         guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { return }
+        // Each destination is looked for after the one before it: the same bad link twice is said at each place.
+        var searchFrom = segment.text.startIndex
         for destination in destinations(in: inlines) {
-            if case .invalid(let reason) = resolver.resolve(destination, from: document) {
-                let offset = segment.text.range(of: "(" + destination)?.lowerBound ?? segment.text.startIndex
-                diagnostics.error(segment.location.advanced(in: segment.text, by: offset), reason)
+            let found = segment.text.range(of: "(" + destination, range: searchFrom..<segment.text.endIndex)
+            if let found { searchFrom = found.upperBound }
+            let place = { segment.location.advanced(in: segment.text, by: found?.lowerBound ?? segment.text.startIndex) }
+            switch resolver.resolve(destination, from: document) {
+            case .invalid(let reason):
+                diagnostics.error(place(), reason)
+            case .document(let path, let fragment?):
+                if let ids = anchors[path], !ids.contains(fragment) { diagnostics.error(place(), missingAnchor(fragment, path, ids)) }
+            case .fragment(let fragment):
+                if let ids = anchors[document.path], !ids.contains(fragment) {
+                    diagnostics.error(place(), missingAnchor(fragment, document.path, ids))
+                }
+            default:
+                break
             }
         }
         // Readers who cannot see an image get its description: an image without one says nothing to them.
+        var imagesFrom = segment.text.startIndex
         for (source, description) in ImageFile.images(in: inlines) {
+            let place = imageLocation(source, in: segment, after: &imagesFrom)
             var problem: String?
             if description.allSatisfy(\.isWhitespace) {
                 problem = "the image '\(source)' has no description (alternative text): write what it shows between the brackets, ![description](\(source)), for readers who cannot see it"
@@ -160,23 +181,31 @@ package enum SiteValidator {
                 problem = "'\(source)' is not an image that browsers show (PNG, JPEG, GIF, SVG, WebP or AVIF); link to it instead: [text](\(source))"
             }
             guard let problem else { continue }
-            diagnostics.error(imageLocation(source, in: segment), problem)
+            diagnostics.error(place, problem)
         }
     }
 
-    /// Where the image of `source` starts in a segment (its "!"): the first "](source" whose "[" follows a "!";
-    /// else the segment's start.
-    package static func imageLocation(_ source: String, in segment: Segment) -> SourceLocation {
+    /// Where the image of `source` starts in a segment (its "!"): the first "](source" after `from` whose "["
+    /// follows a "!", and `from` moves past it (the same image twice is said at each place); else the segment's
+    /// start.
+    package static func imageLocation(_ source: String, in segment: Segment, after from: inout String.Index) -> SourceLocation {
         let text = segment.text
-        var from = text.startIndex
-        while let close = text.range(of: "](" + source, range: from..<text.endIndex) {
+        var search = from
+        while let close = text.range(of: "](" + source, range: search..<text.endIndex) {
+            search = close.upperBound
             if let open = text.range(of: "[", options: .backwards, range: text.startIndex..<close.lowerBound)?.lowerBound,
                open > text.startIndex, text[text.index(before: open)] == "!" {
+                from = close.upperBound
                 return segment.location.advanced(in: text, by: text.index(before: open))
             }
-            from = close.upperBound
         }
         return segment.location
+    }
+
+    static func missingAnchor(_ fragment: String, _ path: String, _ ids: Set<String>) -> String {
+        let page = path.isEmpty ? "the home page" : "'\(path)'"
+        return "no part of \(page) is called '#\(fragment)'" + (ids.isEmpty ? " (it has no sections)"
+            : " (it has: \(ids.sorted().prefix(12).map { "#" + $0 }.joined(separator: ", "))\(ids.count > 12 ? ", …" : ""))")
     }
 
     package static func destinations(in inlines: [Inline]) -> [String] {
