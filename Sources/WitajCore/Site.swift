@@ -64,6 +64,8 @@ package struct Site: Sendable {
     package let offices: [String: Office]
     /// Source files that exist but could not be read (already reported): links to them are not errors twice.
     package let unreadable: Set<String>
+    /// Draft documents left out of this build (their sources, sorted).
+    package let drafts: [String]
     /// `static/`: published as it is at the same place in the output, `static/<lang>/` in that language's folder.
     package let staticFiles: [SiteFile]
     /// The files beside the documents in `content/` that are not documents (images, forms): each published once,
@@ -71,9 +73,10 @@ package struct Site: Sendable {
     package let attachments: [SiteFile]
     private let bySource: [String: Int]
 
-    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = [],
+    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = [], drafts: [String] = [],
                  staticFiles: [SiteFile] = [], attachments: [SiteFile] = []) {
         self.config = config
+        self.drafts = drafts
         self.unreadable = unreadable
         self.staticFiles = staticFiles
         self.attachments = attachments

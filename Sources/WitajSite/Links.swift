@@ -16,14 +16,17 @@ package struct LinkResolver: Sendable {
     package static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
     /// Document sources ("content/first-steps/pesel.xml") to their paths ("first-steps/pesel").
     package let paths: [String: String]
+    /// Draft documents left out of the build: a link to one is an error.
+    package let drafts: Set<String>
     /// The files beside the documents, by source ("content/first-steps/pesel-form.pdf").
     package let files: Set<String>
     /// Where languages' own versions of those files are (`static/<lang>/…`), as published ("uk/a/b.pdf").
     package let versions: Set<String>
     package let sourceLanguage: String
 
-    package init(documents: [Document], unreadable: Set<String> = [], files: Set<String> = [], versions: Set<String> = [],
-                 sourceLanguage: String = "") {
+    package init(documents: [Document], unreadable: Set<String> = [], drafts: [String] = [], files: Set<String> = [],
+                 versions: Set<String> = [], sourceLanguage: String = "") {
+        self.drafts = Set(drafts)
         var paths: [String: String] = [:]
         // A file that failed to load is still where links point: its own error is the one to read.
         for source in unreadable {
@@ -38,7 +41,7 @@ package struct LinkResolver: Sendable {
 
     /// Every document and file of the site.
     package init(site: Site) {
-        self.init(documents: site.documents, unreadable: site.unreadable, files: Set(site.attachments.map(\.source)),
+        self.init(documents: site.documents, unreadable: site.unreadable, drafts: site.drafts, files: Set(site.attachments.map(\.source)),
                   versions: Set(site.staticFiles.map(\.staticPath)), sourceLanguage: site.config.sourceLanguage)
     }
 
@@ -83,6 +86,9 @@ package struct LinkResolver: Sendable {
         // A name written as a web address ("mapa%20dojazdu.png") is the file's own name decoded.
         if source.contains("%"), let decoded = source.removingPercentEncoding, files.contains(decoded) {
             return .file(source: decoded, fragment: fragment)
+        }
+        if drafts.contains(source) {
+            return .invalid("link to a draft, which is not published: '\(destination)' (\(source) says draft: true); publish it or remove the link")
         }
         if source.hasSuffix(".md") || source.hasSuffix(".xml") {
             return .invalid("link to a document that does not exist: '\(destination)' (\(source))")

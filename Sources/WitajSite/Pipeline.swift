@@ -40,8 +40,11 @@ package enum Pipeline {
 
     /// Reads everything; problems in catalogs go to `catalogs.diagnostics`, the rest to `diagnostics`. Documents
     /// not read again (`scope.records`) stand in for their files, and their catalogs are not read.
-    package static func load(_ root: URL, scope: Scope = .everything, into diagnostics: inout Diagnostics) -> Input? {
-        let (loaded, loadDiagnostics) = SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document))
+    /// `drafts`: documents marked `draft: true` are read too (a preview); else they are left out.
+    package static func load(_ root: URL, scope: Scope = .everything, drafts: Bool = false,
+                             into diagnostics: inout Diagnostics) -> Input? {
+        let (loaded, loadDiagnostics) = SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document),
+                                                        drafts: drafts)
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded else { return nil }
         let templates = Templates.compile(site.theme, into: &diagnostics)

@@ -3,8 +3,9 @@ import WitajCore
 
 /// Walks a site's folder (site.yml, content/, theme/, static/) into the `Site` model.
 package enum SiteLoader {
-    /// `standIns`: documents not read again (by source), which stand in for their files.
-    package static func load(root: URL, standIns: [String: Document] = [:]) -> (Site?, Diagnostics) {
+    /// `standIns`: documents not read again (by source), which stand in for their files. Drafts are left out (and
+    /// named in `Site.drafts`) unless `drafts`.
+    package static func load(root: URL, standIns: [String: Document] = [:], drafts: Bool = false) -> (Site?, Diagnostics) {
         var diagnostics = Diagnostics()
         let configURL = root.appendingPathComponent("site.yml")
         var config: SiteConfig?
@@ -50,14 +51,21 @@ package enum SiteLoader {
             }
             return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
         }
+        var leftOut: [String] = []
         for (document, source, found) in read {
             diagnostics.append(contentsOf: found)
-            if let document { documents.append(document) } else if !source.isEmpty { unreadable.insert(source) }
+            if let document, document.draft, !drafts {
+                leftOut.append(source)
+            } else if let document {
+                documents.append(document)
+            } else if !source.isEmpty {
+                unreadable.insert(source)
+            }
         }
         let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
         guard let config else { return (nil, diagnostics) }
         return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable,
-                     staticFiles: staticFiles(root: root), attachments: attachments),
+                     drafts: leftOut, staticFiles: staticFiles(root: root), attachments: attachments),
                 diagnostics)
     }
 

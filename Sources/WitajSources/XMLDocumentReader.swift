@@ -51,7 +51,8 @@ package enum XMLDocumentReader {
             path: path, source: source, kind: kind,
             title: builder.segment(root.element(named: "title"), .title) ?? Segment("", role: .title, location: SourceLocation(source)),
             summary: builder.segment(root.element(named: "summary"), .summary),
-            reviewed: reviewed, order: order, review: root.element(named: "review")?.text, body: body)
+            reviewed: reviewed, order: order, review: root.element(named: "review")?.text,
+            draft: ["true", "1"].contains(root.attributes["draft"] ?? ""), body: body)
     }
 
     /// libxml2's words for the XML mistakes editors make most, said as editors would fix them; others as they are.

@@ -62,6 +62,9 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let written = result.unchanged > 0 ? " (\(result.files - result.unchanged) changed)" : ""
+        if !result.drafts.isEmpty {
+            print("witaj: left out \(counted(result.drafts.count, "draft")): \(result.drafts.prefix(3).joined(separator: ", "))\(result.drafts.count > 3 ? ", ..." : "")")
+        }
         if let remade = result.remade {
             print("witaj: only \(counted(remade.count, "document")) changed since the last build: \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "")")
         }

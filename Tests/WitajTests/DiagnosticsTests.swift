@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
+import WitajSources
 
 /// Each kind of bad input gives its `path:line:col: severity: message`, all of them, and fails the build.
 @Suite struct DiagnosticsTests {
@@ -26,7 +27,7 @@ import WitajCore
         let result = site.check()
         #expect(result.succeeded)
         #expect(site.messages(result) == [
-            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review)",
+            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
         ])
     }
 
@@ -138,6 +139,32 @@ import WitajCore
         #expect(page.contains("<h2 id=\"przepis-2\">Przepis</h2>"))
     }
 
+    /// A schema that does not compile would validate nothing, silently.
+    @Test func theBuiltInSchemaCompiles() throws {
+        #expect(XMLDocumentReader.schema.issues.isEmpty, "\(XMLDocumentReader.schema.issues)")
+    }
+
+    @Test func draftsAreLeftOutAndALinkToOneIsAnError() throws {
+        let site = try FixtureSite()
+        // The fixture's other pages link to the procedure: they go too.
+        try site.write("content/guide/lazienki.md", "---\ntitle: Łazienki\n---\n\nTekst.\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\n---\n\nJeszcze nie.\n")
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "<procedure reviewed=", with: "<procedure draft=\"true\" reviewed=")
+        })
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        #expect(result.drafts == ["content/guide/nowy.md", "content/guide/registration.xml"])
+        #expect(!result.artifacts.contains { $0.path.contains("guide/nowy/") || $0.path.contains("guide/registration/") })
+        // Published documents may not link to a draft: the link would lead nowhere.
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZobacz [nowy](nowy.md).\n")
+        #expect(site.messages(site.check()).contains {
+            $0.hasPrefix("content/guide/zupa.md:5:") && $0.hasSuffix("error: link to a draft, which is not published: 'nowy.md' (content/guide/nowy.md says draft: true); publish it or remove the link")
+        })
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: maybe\n---\n\nJeszcze nie.\n")
+        #expect(site.messages(site.check()).contains("content/guide/nowy.md:3:8: error: 'draft' is true or false, not 'maybe'"))
+    }
+
     @Test func impossibleDatesAreErrorsWhereTheyStand() throws {
         let site = try FixtureSite()
         try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-02-30\n---\n\nZupa.\n")
@@ -168,7 +195,7 @@ import WitajCore
         #expect(site.check().succeeded)
         let result = Build.run(root: site.root, output: site.output, sourceDateEpoch: FixtureSite.sourceDateEpoch, strict: true)
         #expect(site.messages(result) == [
-            "content/guide/extra.md:3:1: error: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review)",
+            "content/guide/extra.md:3:1: error: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
         ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }

@@ -93,7 +93,11 @@ package enum SiteValidator {
         var seen: Set<String> = []
         for chapter in pack.chapters {
             guard let document = site.document(source: chapter.source) else {
-                diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                if site.drafts.contains(chapter.source) {
+                    diagnostics.warning(chapter.location, "\(chapter.source) is a draft: the book is made without it until it is published")
+                } else if !site.unreadable.contains(chapter.source) {
+                    diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                }
                 continue
             }
             if !seen.insert(chapter.source).inserted {
