@@ -79,9 +79,6 @@ package enum SiteLoader {
         }
     }
 
-    /// The folder of witaj's built-in theme and schema: a build's input like the site's own files.
-    package static var resourcesPath: String? { Bundle.module.resourcePath }
-
     /// "first-steps/pesel.xml" -> "first-steps/pesel"; "first-steps/index.md" -> "first-steps" (a section); "index.md" -> "".
     package static func path(of relative: String) -> (String, Document.Kind) {
         var components = relative.split(separator: "/").map(String.init)

@@ -4,10 +4,8 @@ import WitajCore
 
 /// Reads a structured XML document (a procedure or the offices register), validated against witaj.rng.
 package enum XMLDocumentReader {
-    package static let schemaText: String = {
-        let url = Bundle.module.url(forResource: "witaj", withExtension: "rng", subdirectory: "Resources")!
-        return try! String(contentsOf: url, encoding: .utf8)
-    }()
+    /// witaj.rng, built into the binary (`BuiltInFiles`).
+    package static let schemaText = String(decoding: BuiltInFiles.files["witaj.rng"] ?? [], as: UTF8.self)
     package static let schema = RelaxNGSchema(schemaText)
     /// libxml2 validates; the explainer says what is wrong in editors' words (`SchemaExplainer`).
     package static let explainer = SchemaExplainer(schema: schemaText)

@@ -9,7 +9,8 @@ struct WitajCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self])
+        version: Version.description,
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, NewCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -142,3 +143,25 @@ struct CoverageCommand: ParsableCommand {
         }
     }
 }
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new article or procedure from an archetype (theme/archetypes/ or the built-in one), as a draft.",
+        discussion: "NAME is the document's path under content/ without extension, a section folder first: daily-life/banks.")
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "article or procedure.")
+    var kind: Scaffold.Kind
+    @Argument(help: "SECTION/NAME, like daily-life/banks.")
+    var name: String
+
+    func run() throws {
+        let result = Scaffold.run(kind, name: name, root: site.rootURL)
+        try report(result.diagnostics)
+        if let written = result.written {
+            print("witaj: wrote \(written) (a draft: fill it in, then remove 'draft')")
+        }
+    }
+}
+
+extension Scaffold.Kind: ExpressibleByArgument {}
