@@ -42,13 +42,13 @@ package struct BuildState {
         case everything
     }
 
-    /// Everything a build reads: site.yml, content/, locales/, theme/, witaj itself (its default theme and schema are
-    /// compiled into it: a changed built-in file is a new binary), SOURCE_DATE_EPOCH, and the commit checked out (the
-    /// coverage report names it and draws its history).
+    /// Everything a build reads: site.yml, content/, locales/, theme/, static/, witaj itself (its default theme and
+    /// schema are compiled into it: a changed built-in file is a new binary), SOURCE_DATE_EPOCH, and the commit checked
+    /// out (the coverage report names it and draws its history).
     package static func inputs(root: URL, sourceDateEpoch: Int?) -> Listing {
         var listing = Listing()
         // On every core: content/ and each language's catalogs are about the same size.
-        var parts = ["site.yml", "content", "theme"]
+        var parts = ["site.yml", "content", "theme", "static"]
         let languages = FileTree.names(in: root.path + "/locales")
         if languages.isEmpty {
             parts.append("locales")
