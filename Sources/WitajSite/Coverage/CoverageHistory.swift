@@ -129,7 +129,7 @@ extension CoverageHistory {
         for point in points {
             let head = [point.period, point.end, point.commit.map { String($0.prefix(10)) } ?? "-"]
             guard let indicator = point.indicator else {
-                rows.append(head + ["-", "no content yet"])
+                rows.append(head + ["-", "no site to count (none yet, or it does not read)"])
                 continue
             }
             let p = indicator.procedures, a = indicator.articles

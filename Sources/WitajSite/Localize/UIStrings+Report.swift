@@ -31,7 +31,7 @@ extension UIStrings {
         ("yearByYear", "Year by year"),
         ("yearNote", "Procedures and documents completely translated, as the content was on 31 December of each year (the current year: at its last commit)."),
         ("year", "Year"),
-        ("noData", "no content yet"),
+        ("noData", "no site to count (none yet, or it does not read)"),
         ("data", "Data for spreadsheets and scripts"),
         ("dataCoverage", "each document in each language"),
         ("dataHistory", "the indicator by quarter and language"),
@@ -109,7 +109,7 @@ extension UIStrings {
         "Procedures and documents completely translated, as the content was on 31 December of each year (the current year: at its last commit).":
             "Procedury i dokumenty w pełni przetłumaczone według stanu treści na 31 grudnia każdego roku (bieżący rok: według ostatniego commitu).",
         "Year": "Rok",
-        "no content yet": "jeszcze bez treści",
+        "no site to count (none yet, or it does not read)": "brak witryny do policzenia (jeszcze jej nie było albo nie da się jej odczytać)",
         "Data for spreadsheets and scripts": "Dane do arkuszy kalkulacyjnych i skryptów",
         "each document in each language": "każdy dokument w każdym języku",
         "the indicator by quarter and language": "wskaźnik według kwartałów i języków",
