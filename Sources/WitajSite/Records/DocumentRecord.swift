@@ -140,3 +140,17 @@ package struct DocumentRecord: Equatable, Sendable {
                                  hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
     }
 }
+
+extension Pipeline.Made {
+    /// Every document's record after this build, in the site's order: the records of documents not read again as
+    /// they stood, the others made from what was read. `coverageRows`: the rows of the coverage matrix, as `render`
+    /// returns them.
+    package func records(coverageRows: [String: String]) -> [DocumentRecord] {
+        let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        return input.site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
+            if let kept = scope.records[document.source] { return kept }
+            guard let row = rows[document.source], let html = coverageRows[document.source] else { return nil }
+            return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row, coverageRow: html)
+        }
+    }
+}

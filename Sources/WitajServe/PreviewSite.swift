@@ -1,0 +1,189 @@
+import Foundation
+import WitajCore
+import WitajSite
+
+/// The site as the preview server shows it, made in memory (every language's pages, the books, the coverage
+/// report) and made again after each edit. When only documents and their catalogs changed, only their pages are
+/// made, the other documents stood in for by their records from the last build held here (as `witaj build` does
+/// over an output folder). Anything else makes the whole site, as Zola's `serve` does: another face (a title
+/// other pages show), an error, site.yml, the theme, the interface strings, a document added or removed.
+///
+/// Not thread-safe: one thread builds (`SourceWatcher`'s); the server reads the `Snapshot`s it hands out.
+package final class PreviewSite {
+    /// What the server shows after a build.
+    package struct Snapshot: Sendable {
+        /// The files of the last build without errors, by path; empty until there is one.
+        package let files: [String: [UInt8]]
+        /// The latest build's diagnostics: while they hold an error, `files` are an earlier build's.
+        package let diagnostics: Diagnostics
+        /// Counts the builds: a page a browser holds is stale when the generation it was served in is not this one.
+        package let generation: Int
+        /// The documents (by source) the latest build made again; nil: it made the whole site.
+        package let remade: Set<String>?
+
+        package var hasErrors: Bool { diagnostics.hasErrors }
+    }
+
+    /// What a rebuild of some documents needs of the last build without errors.
+    private struct Last {
+        var files: [String: [UInt8]]
+        var records: [String: DocumentRecord]
+        var chapters: BookChapters
+        /// All its diagnostics (warnings only): those about files a rebuild does not read again still stand.
+        var diagnostics: Diagnostics
+        var chapterSources: Set<String>
+        var offices: Set<String>
+        /// "locales/uk/guide/apteki.po" -> "content/guide/apteki.md", for every target language.
+        var catalogs: [String: String]
+        var interfaceCatalogs: Set<String>
+        var targetLanguages: Set<String>
+    }
+
+    package let root: URL
+    package let sourceDateEpoch: Int?
+    private var last: Last?
+    /// The latest build had an error: the next one makes the whole site.
+    private var failed = false
+    /// Inputs edited since `last` was made.
+    private var pending: Set<String> = []
+    private var generation = 0
+
+    package init(root: URL, sourceDateEpoch: Int? = nil) {
+        self.root = root
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+
+    /// Makes the whole site.
+    package func build() -> Snapshot {
+        var diagnostics = Diagnostics()
+        guard let made = make(.everything, into: &diagnostics) else { return failure(diagnostics) }
+        let site = made.made.input.site
+        var catalogs: [String: String] = [:]
+        let targets = made.made.input.languages.map(\.code).filter { $0 != site.config.sourceLanguage }
+        for document in site.documents {
+            for code in targets { catalogs[CatalogStore.path(of: document.source, language: code)] = document.source }
+        }
+        let records = made.made.records(coverageRows: made.rows)
+        last = Last(files: made.files, records: Dictionary(records.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a }),
+                    chapters: made.made.books.chapters ?? BookChapters(), diagnostics: diagnostics,
+                    chapterSources: Set(site.config.pack?.chapters.map(\.source) ?? []),
+                    offices: Set(site.documents.filter { $0.kind == .offices }.map(\.source)), catalogs: catalogs,
+                    interfaceCatalogs: Set(targets.map(CatalogStore.uiPath)), targetLanguages: Set(targets))
+        return success(diagnostics, remade: nil)
+    }
+
+    /// Makes again what edits of these inputs (paths relative to the root) change; `everything`: the whole site
+    /// (the watcher lost track of some edits). Nil when nothing a build reads was edited.
+    package func rebuild(after edited: Set<String>, everything: Bool = false) -> Snapshot? {
+        pending.formUnion(edited)
+        guard let last, !failed, !everything else { return build() }
+        guard let changed = documents(touchedBy: pending, last) else { return build() }
+        if changed.isEmpty {
+            pending = []
+            return nil
+        }
+        // The offices register is always read: procedure pages show its offices.
+        let read = changed.union(last.offices)
+        let booksKept = changed.isDisjoint(with: last.chapterSources)
+        let chapters = last.chapters
+        let scope = Scope(remade: changed, records: last.records.filter { !read.contains($0.key) },
+                          chapters: booksKept ? nil : Pending { chapters })
+        var diagnostics = Diagnostics()
+        guard let made = make(scope, into: &diagnostics),
+              changed.isSubset(of: made.made.input.site.documents.map(\.source)) else { return build() }
+        // The documents made again must show other pages what they showed before.
+        var records = last.records
+        for record in made.made.records(coverageRows: made.rows) where changed.contains(record.source) {
+            guard last.records[record.source]?.face == record.face else { return build() }
+            records[record.source] = record
+        }
+        // The last build's warnings about files not read again stand.
+        for warning in last.diagnostics.items where !diagnostics.items.contains(warning) {
+            let path = warning.location.path
+            let source = last.records[path] != nil ? path : last.catalogs[path]
+            if let source, !read.contains(source) {
+                diagnostics.warning(warning.location, warning.message)
+            } else if source == nil, booksKept, path.contains(".epub/") {
+                diagnostics.warning(warning.location, warning.message)
+            }
+        }
+        var files = last.files
+        self.last = nil  // one copy of the files, not two
+        for (path, bytes) in made.files { files[path] = bytes }
+        var next = last
+        next.files = files
+        next.records = records
+        next.diagnostics = diagnostics
+        if let newChapters = made.made.books.chapters { next.chapters = newChapters }
+        self.last = next
+        return success(diagnostics, remade: changed)
+    }
+
+    /// The documents (by source) whose pages edits of these inputs change; nil when the whole site has to be made.
+    private func documents(touchedBy edited: Set<String>, _ last: Last) -> Set<String>? {
+        var changed: Set<String> = []
+        for path in edited {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            // No build reads a hidden file (an editor's swap file, say).
+            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
+            switch parts[0] {
+            case "content":
+                var info = stat()
+                let exists = lstat(root.appendingPathComponent(path).path, &info) == 0
+                if path.hasSuffix(".md") || path.hasSuffix(".xml") {
+                    // Changed, not added or removed (nor made a link, which the build does not follow).
+                    guard last.records[path] != nil, exists, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+                    changed.insert(path)
+                } else if exists || last.diagnostics.items.contains(where: { $0.location.path == path }) {
+                    // A file the build warns about: the warning comes or goes.
+                    return nil
+                }
+            case "locales":
+                if let source = last.catalogs[path] {
+                    changed.insert(source)
+                } else if last.interfaceCatalogs.contains(path) || parts.count < 3 {
+                    // The interface strings, or a whole language's folder.
+                    return nil
+                }
+                // Any other file there is no catalog a build reads.
+            case "site.yml", "theme":
+                return nil
+            default:
+                continue
+            }
+        }
+        return changed.isDisjoint(with: last.offices) ? changed : nil
+    }
+
+    /// The phases of `Build.run`, into memory; nil after an error.
+    private func make(_ scope: Scope, into diagnostics: inout Diagnostics)
+        -> (made: Pipeline.Made, files: [String: [UInt8]], rows: [String: String])? {
+        guard var input = Pipeline.load(root, scope: scope, into: &diagnostics) else { return nil }
+        Pipeline.validate(input, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        diagnostics.append(contentsOf: input.catalogs.diagnostics)
+        let coverage = Pipeline.coverage(input, scope: scope)
+        let localized = Pipeline.localize(input, scope: scope, into: &diagnostics)
+        input.catalogs.documents = [:]
+        guard let books = Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics),
+              !diagnostics.hasErrors else { return nil }
+        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
+        let sink = MemorySink()
+        let rows = Pipeline.render(made, to: sink)
+        return (made, sink.artifacts, rows)
+    }
+
+    private func success(_ diagnostics: Diagnostics, remade: Set<String>?) -> Snapshot {
+        failed = false
+        pending = []
+        generation += 1
+        return Snapshot(files: last?.files ?? [:], diagnostics: diagnostics, generation: generation, remade: remade)
+    }
+
+    /// The last good files stay; the next build makes the whole site.
+    private func failure(_ diagnostics: Diagnostics) -> Snapshot {
+        failed = true
+        generation += 1
+        return Snapshot(files: last?.files ?? [:], diagnostics: diagnostics, generation: generation, remade: nil)
+    }
+}
