@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "WitajICUTests", dependencies: ["WitajICU"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),
-        .testTarget(name: "WitajServeTests", dependencies: ["WitajServe", "Witaj"], swiftSettings: swiftSettings),
+        .testTarget(name: "WitajServeTests", dependencies: ["WitajServe", "Witaj", "WitajCore", "WitajGettext", "WitajSite"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajTests", dependencies: ["Witaj", "WitajICU", "WitajXML", "WitajMarkdown"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17
