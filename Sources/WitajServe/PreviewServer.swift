@@ -156,8 +156,8 @@ final class ServedState: @unchecked Sendable {
 
     private let lock = NSLock()
     private var site: Site
-    private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
-    private var nextListener = 0
+    private var streams: [Int: AsyncStream<String>.Continuation] = [:]
+    private var nextStream = 0
     private var closed = false
     /// Tells this server's pages from another's (started again on the same port).
     private let instance = String(UInt64.random(in: 0...UInt64.max), radix: 36)
@@ -169,12 +169,15 @@ final class ServedState: @unchecked Sendable {
 
     var current: Site { lock.withLock { site } }
 
+    /// How many event streams are open (pages listening).
+    var listeners: Int { lock.withLock { streams.count } }
+
     func publish(_ snapshot: PreviewSite.Snapshot, root: URL) {
         let page = PreviewPage(version: "\(instance)-\(snapshot.generation)", diagnostics: snapshot.diagnostics, root: root,
                                hasPages: !snapshot.files.isEmpty)
         lock.withLock {
             site = Site(files: snapshot.files, page: page, built: true)
-            for listener in listeners.values { listener.yield(page.version) }
+            for stream in streams.values { stream.yield(page.version) }
         }
     }
 
@@ -183,15 +186,15 @@ final class ServedState: @unchecked Sendable {
         AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
             let id: Int? = lock.withLock {
                 guard !closed else { return nil }
-                nextListener += 1
-                listeners[nextListener] = continuation
+                nextStream += 1
+                streams[nextStream] = continuation
                 continuation.yield(site.page.version)
-                return nextListener
+                return nextStream
             }
             guard let id else { return continuation.finish() }
             continuation.onTermination = { [weak self] _ in
                 guard let self else { return }
-                _ = self.lock.withLock { self.listeners.removeValue(forKey: id) }
+                _ = self.lock.withLock { self.streams.removeValue(forKey: id) }
             }
         }
     }
@@ -200,8 +203,8 @@ final class ServedState: @unchecked Sendable {
     func close() {
         let ending = lock.withLock {
             closed = true
-            defer { listeners = [:] }
-            return Array(listeners.values)
+            defer { streams = [:] }
+            return Array(streams.values)
         }
         for listener in ending { listener.finish() }
     }

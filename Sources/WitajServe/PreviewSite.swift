@@ -169,7 +169,7 @@ package final class PreviewSite {
               !diagnostics.hasErrors else { return nil }
         let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
         let sink = MemorySink()
-        let rows = Pipeline.render(made, to: sink)
+        let rows = Pipeline.render(made, to: sink, preview: true)
         return (made, sink.artifacts, rows)
     }
 

@@ -117,9 +117,11 @@ package enum Pipeline {
     }
 
     /// Every page of every language, the reports over them and the books, handed to `sink` as they are made.
-    /// Returns each document's row of the coverage matrix (by source), for the next build to keep.
-    package static func render(_ made: Made, to sink: some ArtifactSink) -> [String: String] {
-        let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope)
+    /// Returns each document's row of the coverage matrix (by source), for the next build to keep. `preview`: the
+    /// pages carry marks for translators (`TranslatorMarks`), as the preview server shows them; never in a build.
+    package static func render(_ made: Made, to sink: some ArtifactSink, preview: Bool = false) -> [String: String] {
+        let marks = preview ? TranslatorMarks(coverage: made.coverage, sourceLanguage: made.input.site.config.sourceLanguage) : nil
+        let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope, marks: marks)
         site.render(to: sink)
         let coverage = made.coverage
         let report = CoverageRenderer(coverage: coverage, templates: made.input.templates, sourceName: made.input.languages[0].autonym)

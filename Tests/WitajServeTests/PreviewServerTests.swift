@@ -12,41 +12,41 @@ import WitajCore
         let server = RunningServer(root: site.root)
         try await server.start()
 
-        let chooser = try server.get("/")
+        let chooser = try await server.get("/")
         #expect(chooser.status == 200 && chooser.headers["content-type"] == "text/html; charset=utf-8")
         for language in ServeSite.languages {
             #expect(chooser.text.contains("href=\"\(language)/\""))
             for page in ["/\(language)/", "/\(language)/guide/lekarz/", "/\(language)/a-z/", "/\(language)/guide/registration/"] {
-                let response = try server.get(page)
+                let response = try await server.get(page)
                 #expect(response.status == 200, "\(page)")
                 #expect(response.headers["content-type"] == "text/html; charset=utf-8", "\(page)")
                 #expect(response.headers["cache-control"] == "no-store", "\(page)")
                 #expect(response.text.contains("<html lang=\"\(language)\""), "\(page)")
                 #expect(response.text.contains(PreviewPage.eventsPath), "\(page): the reload script")
             }
-            let book = try server.get("/\(language)/pakiet.epub")
+            let book = try await server.get("/\(language)/pakiet.epub")
             #expect(book.status == 200 && book.headers["content-type"] == "application/epub+zip" && book.body.starts(with: Array("PK".utf8)))
         }
-        #expect(try server.get("/ar/").text.contains("dir=\"rtl\""))
+        #expect(try await server.get("/ar/").text.contains("dir=\"rtl\""))
         let types = ["/assets/style.css": "text/css; charset=utf-8", "/sitemap.xml": "application/xml; charset=utf-8",
                      "/coverage/coverage.json": "application/json; charset=utf-8", "/coverage/coverage.csv": "text/csv; charset=utf-8",
                      "/coverage/": "text/html; charset=utf-8"]
         for (path, type) in types {
-            let response = try server.get(path)
+            let response = try await server.get(path)
             #expect(response.status == 200 && response.headers["content-type"] == type, "\(path): \(response.status) \(response.headers)")
         }
         // A folder's page without its final slash: relative links need it.
-        let redirect = try server.get("/en/guide/lekarz?x=1")
+        let redirect = try await server.get("/en/guide/lekarz?x=1")
         #expect(redirect.status == 301 && redirect.headers["location"] == "/en/guide/lekarz/?x=1")
-        #expect(try server.get("/en/nie-ma/").status == 404)
-        #expect(try server.get("/en/nie-ma/").text.contains(PreviewPage.eventsPath), "a missing page reloads when it comes")
+        #expect(try await server.get("/en/nie-ma/").status == 404)
+        #expect(try await server.get("/en/nie-ma/").text.contains(PreviewPage.eventsPath), "a missing page reloads when it comes")
 
         // HEAD: the same head, no body; other methods are refused.
-        let head = try server.get("/en/", method: "HEAD")
-        let get = try server.get("/en/")
+        let head = try await server.get("/en/", method: "HEAD")
+        let get = try await server.get("/en/")
         #expect(head.status == 200 && head.body.isEmpty && head.headers["content-length"] == String(get.body.count))
         for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
-            let refused = try server.get("/en/", method: method)
+            let refused = try await server.get("/en/", method: method)
             #expect(refused.status == 405 && refused.headers["allow"] == "GET, HEAD", "\(method)")
         }
 
@@ -56,7 +56,7 @@ import WitajCore
         #expect(Build.run(root: site.root, output: output, sourceDateEpoch: ServeSite.sourceDateEpoch).succeeded)
         for page in ["pl/index.html", "pl/guide/lekarz/index.html", "pl/a-z/index.html"] {
             let built = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
-            let served = try server.get("/" + page).text
+            let served = try await server.get("/" + page).text
             #expect(!built.contains("witaj-serve") && !built.contains(PreviewPage.eventsPath))
             let start = try #require(served.range(of: "<div id=\"witaj-serve\""))
             let end = try #require(served.range(of: "})();</script>"))
@@ -75,13 +75,13 @@ import WitajCore
         #expect(events.status == 200 && events.contentType == "text/event-stream; charset=utf-8")
         let first = try #require(events.version)
         // A page knows the version it was served with.
-        #expect(try server.get("/en/guide/lekarz/").text.contains(first))
+        #expect(try await server.get("/en/guide/lekarz/").text.contains(first))
 
         try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nNowy tekst o lekarzu.\n")
         try await until("a reload event") { events.version != first }
         let second = try #require(events.version)
         for language in ServeSite.languages {
-            let page = try server.get("/\(language)/guide/lekarz/").text
+            let page = try await server.get("/\(language)/guide/lekarz/").text
             #expect(page.contains("Nowy tekst o lekarzu."), "\(language)")
             #expect(page.contains(second), "\(language): served with the new version")
         }
@@ -91,7 +91,7 @@ import WitajCore
         _ = Update.run(root: site.root, language: "en")
         try site.translate("locales/en/guide/lekarz.po") { $0 == "Nowy tekst o lekarzu." ? "New text about the doctor." : nil }
         try await until("a reload event after the catalog") { events.version != second }
-        #expect(try server.get("/en/guide/lekarz/").text.contains("New text about the doctor."))
+        #expect(try await server.get("/en/guide/lekarz/").text.contains("New text about the doctor."))
         events.close()
         await server.stop()
     }
@@ -110,19 +110,19 @@ import WitajCore
         let error = try #require(diagnostics.errors.first)
         #expect(error.location.path == "content/guide/ziemia.md" && error.location.line == 6)
         for page in ["/pl/guide/ziemia/", "/en/", "/ar/a-z/", "/"] {
-            let response = try server.get(page)
+            let response = try await server.get(page)
             #expect(response.status == 200, "\(page): the last good page")
             #expect(response.text.contains("role=\"alert\""), "\(page)")
             #expect(response.text.contains(HTMLEscaped(error.description)), "\(page): path:line:col: error: message")
             let caret = String(repeating: " ", count: error.location.column - 1) + "^"
             #expect(response.text.contains("Zobacz [brak](nie-ma.md).\n" + caret), "\(page): the source line and its column")
         }
-        #expect(try server.get("/pl/guide/ziemia/").text.contains("Tekst o ziemia."), "the last good text")
+        #expect(try await server.get("/pl/guide/ziemia/").text.contains("Tekst o ziemia."), "the last good text")
 
         let broken = try #require(events.version)
         try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-10-05\n---\n\nZiemia i woda.\n")
         try await until("a reload event") { events.version != broken }
-        let mended = try server.get("/pl/guide/ziemia/").text
+        let mended = try await server.get("/pl/guide/ziemia/").text
         #expect(mended.contains("Ziemia i woda.") && !mended.contains("role=\"alert\""))
         events.close()
         await server.stop()
@@ -134,7 +134,7 @@ import WitajCore
         let server = RunningServer(root: site.root)
         try await server.start()
         for path in ["/", "/pl/", "/anything"] {
-            let response = try server.get(path)
+            let response = try await server.get(path)
             #expect(response.status == 500 && response.text.contains("content/guide/ziemia.md:5:"), "\(path)")
             #expect(response.text.contains(PreviewPage.eventsPath))
         }
@@ -156,11 +156,11 @@ import WitajCore
             "/" + String(repeating: "../", count: 50) + "etc/passwd", site.root.path + "/site.yml", "/site.yml", "/content/index.md",
         ]
         for target in attempts {
-            let response = try server.get(target)
+            let response = try await server.get(target)
             #expect([400, 404].contains(response.status), "\(target): \(response.status)")
             #expect(!response.text.contains("root:x:0:0") && !response.text.contains("baseURL:"), "\(target)")
         }
-        #expect(try server.get("/pl/").status == 200, "the server still answers")
+        #expect(try await server.get("/pl/").status == 200, "the server still answers")
         await server.stop()
     }
 
@@ -173,7 +173,7 @@ import WitajCore
         let path = "content/guide/lekarz.md"
         func page(_ text: String) -> String { "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\n\(text)\n" }
         func served(_ text: String) async throws {
-            try await until("the page shows \"\(text)\"", seconds: 60) { try server.get("/pl/guide/lekarz/").text.contains(text) }
+            try await until("the page shows \"\(text)\"", seconds: 60) { try await server.get("/pl/guide/lekarz/").text.contains(text) }
         }
 
         // A burst of saves in place, as fast as the disk takes them.
@@ -211,14 +211,16 @@ import WitajCore
 
         // After all that, the site in memory is the site a new server makes.
         try await Task.sleep(for: .milliseconds(500))
-        let settled = try server.get("/en/guide/lekarz/").text
+        let settled = try await server.get("/en/guide/lekarz/").text
         #expect(server.lastDiagnostics?.hasErrors == false)
         let fresh = RunningServer(root: site.root)
         try await fresh.start()
         for page in ["/en/guide/lekarz/", "/pl/guide/lekarz/", "/ar/a-z/", "/coverage/coverage.json"] {
-            #expect(try strip(server.get(page).text) == strip(fresh.get(page).text), "\(page)")
+            let (shown, new) = (try await server.get(page).text, try await fresh.get(page).text)
+            #expect(strip(shown) == strip(new), "\(page)")
         }
-        #expect(strip(settled) == strip(try fresh.get("/en/guide/lekarz/").text))
+        let settledFresh = try await fresh.get("/en/guide/lekarz/").text
+        #expect(strip(settled) == strip(settledFresh))
         events.close()
         await fresh.stop()
         await server.stop()
@@ -235,8 +237,34 @@ import WitajCore
         } catch {
             #expect(error.description == "<command line>:1:1: error: port \(first.port) on 127.0.0.1 is in use by another program; choose another with --port")
         }
-        #expect(try first.get("/pl/").status == 200)
+        #expect(try await first.get("/pl/").status == 200)
         await first.stop()
+    }
+
+    @Test func translatorsSeeWhatIsUntranslatedOrOutdatedAndABuildNeverHasIt() async throws {
+        let site = try ServeSite()
+        try site.translate("locales/en/guide/lekarz.po") { $0 == "Tekst o lekarz." ? "Text about the <doctor> & \"GP\"." : nil }
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
+        _ = Update.run(root: site.root)
+        let server = RunningServer(root: site.root)
+        try await server.start()
+        let english = try await server.get("/en/guide/lekarz/").text
+        // The body's paragraph: outdated, with what its translation was made for; the title: not translated.
+        #expect(english.contains(#"<p lang="pl" dir="ltr" data-fallback data-witaj-state="outdated" data-witaj-was="Tekst o lekarz." "#
+            + #"data-witaj-now="Tekst o lekarzu rodzinnym." data-witaj-translation="Text about the &lt;doctor&gt; &amp; &quot;GP&quot;." "#
+            + #"data-witaj-source-lang="pl">Tekst o lekarzu rodzinnym.</p>"#))
+        #expect(english.contains(#"<h1 lang="pl" dir="ltr" data-fallback data-witaj-state="untranslated">Lekarz</h1>"#))
+        // Arabic falls back to English, which is outdated itself: the Polish text, untranslated in Arabic.
+        #expect(try await server.get("/ar/guide/lekarz/").text.contains(#"data-witaj-state="untranslated">Tekst o lekarzu rodzinnym.</p>"#))
+        #expect(!(try await server.get("/pl/guide/lekarz/").text.contains(" data-witaj-state=\"")), "no marks in the source language")
+        await server.stop()
+
+        let output = site.root.appendingPathComponent("built")
+        #expect(Build.run(root: site.root, output: output, sourceDateEpoch: ServeSite.sourceDateEpoch).succeeded)
+        for path in try FileManager.default.subpathsOfDirectory(atPath: output.path) where path.hasSuffix(".html") {
+            let page = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            #expect(!page.contains("data-witaj") && !page.contains("witaj-serve"), "\(path)")
+        }
     }
 
     /// A page without the version it was served with.

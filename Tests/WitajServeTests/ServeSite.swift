@@ -140,8 +140,9 @@ final class RunningServer: @unchecked Sendable {
         lock.withLock { events.reversed().lazy.compactMap { if case .built(_, let r, _) = $0 { r } else { nil } }.first }
     }
 
-    func get(_ target: String, method: String = "GET") throws -> HTTPClient.Response {
-        try HTTPClient.request(port: port, method: method, target: target)
+    func get(_ target: String, method: String = "GET") async throws -> HTTPClient.Response {
+        let port = port
+        return try await blocking { try HTTPClient.request(port: port, method: method, target: target) }
     }
 
     final class Box: @unchecked Sendable {
@@ -151,13 +152,21 @@ final class RunningServer: @unchecked Sendable {
 }
 
 /// Waits until `condition` holds, checking every 20 ms, for at most `seconds`.
-func until(_ what: String, seconds: Double = 30, _ condition: () throws -> Bool) async throws {
+func until(_ what: String, seconds: Double = 30, _ condition: () async throws -> Bool) async throws {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
-        if try condition() { return }
+        if try await condition() { return }
         try await Task.sleep(for: .milliseconds(20))
     }
     throw ServeSite.Failure(description: "timed out after \(seconds) s: \(what)")
+}
+
+/// Runs blocking work (a socket's reads) on a thread of its own. Tests run on Swift's few shared threads, and so
+/// do the server's answers: a test blocking them while it waits for the server would wait forever.
+func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
 }
 
 /// HTTP/1.1 over a plain socket, with the request target sent byte for byte as given (a library would clean up
@@ -209,12 +218,20 @@ enum HTTPClient {
         send(fd, head + "\r\n" + (body ?? ""))
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
+        // Until the whole body is in (its length, or the last chunk), or the server closes the connection.
+        while !isComplete(data, method: method) {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 65536, 0) }
             if n <= 0 { break }
             data += buffer[..<n]
         }
         return try parse(data, method: method)
+    }
+
+    static func isComplete(_ data: [UInt8], method: String) -> Bool {
+        guard let response = try? parse(data, method: method) else { return false }
+        if method == "HEAD" || response.status == 204 || response.status == 304 { return true }
+        if let length = response.headers["content-length"].flatMap(Int.init) { return response.body.count >= length }
+        return response.headers["transfer-encoding"] == "chunked" && data.suffix(5) == Array("0\r\n\r\n".utf8)
     }
 
     static func parse(_ data: [UInt8], method: String) throws -> Response {

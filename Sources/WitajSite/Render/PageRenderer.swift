@@ -12,6 +12,8 @@ package struct PageRenderer {
     package var style: LinkStyle = .site
     /// The documents whose pages are made (`Scope.remade`); nil: every page.
     package var remade: Set<String>?
+    /// Marks for translators in the pages' main part, in the preview server's pages only.
+    package var marks: TranslatorMarks?
 
     /// What every page of the language shows the same way, made once: the site's name, the sections' titles in
     /// the navigation (inside links, so without links of their own) and the interface strings.
@@ -57,7 +59,9 @@ package struct PageRenderer {
     }
 
     package func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
-        SegmentRenderer(localized: localized, resolver: resolver, pagePath: page, style: style)
+        var renderer = SegmentRenderer(localized: localized, resolver: resolver, pagePath: page, style: style)
+        renderer.marks = marks
+        return renderer
     }
 
     package func pageFile(_ path: String) -> String {
