@@ -205,7 +205,9 @@ package struct PreviewPage: Sendable {
         var asked = new URLSearchParams(location.search).get("witaj-preview");
         if (asked === "1" || asked === "0") store(asked === "1");
         box.checked = stored();
-        apply(box.checked);
+        // The script comes first in <body>: the page's segments are there once it is parsed.
+        if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { apply(box.checked); });
+        else apply(box.checked);
         box.addEventListener("change", function () { store(box.checked); apply(box.checked); });
         var events = new EventSource("/__witaj/events");
         events.addEventListener("reload", function (event) {

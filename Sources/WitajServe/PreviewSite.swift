@@ -37,6 +37,8 @@ package final class PreviewSite {
         var catalogs: [String: String]
         var interfaceCatalogs: Set<String>
         var targetLanguages: Set<String>
+        /// The documents each procedure names as related, by source: their pages show those documents' titles.
+        var related: [String: Set<String>]
     }
 
     package let root: URL
@@ -68,7 +70,8 @@ package final class PreviewSite {
                     chapters: made.made.books.chapters ?? BookChapters(), diagnostics: diagnostics,
                     chapterSources: Set(site.config.pack?.chapters.map(\.source) ?? []),
                     offices: Set(site.documents.filter { $0.kind == .offices }.map(\.source)), catalogs: catalogs,
-                    interfaceCatalogs: Set(targets.map(CatalogStore.uiPath)), targetLanguages: Set(targets))
+                    interfaceCatalogs: Set(targets.map(CatalogStore.uiPath)), targetLanguages: Set(targets),
+                    related: Self.related(in: site))
         return success(diagnostics, remade: nil)
     }
 
@@ -82,21 +85,53 @@ package final class PreviewSite {
             pending = []
             return nil
         }
+        // The pages of the documents that changed; when what other pages show of one (its title, summary or order)
+        // changed too, then also the pages that show it (`dependents`) and the A-Z index, in a second try.
+        var remade = changed, index = false
+        for _ in 0..<2 {
+            switch remake(remade, index: index, last) {
+            case .made(let snapshot): return snapshot
+            case .faces(let sources):
+                guard let dependents = dependents(of: sources, last) else { return build() }
+                remade.formUnion(dependents)
+                index = true
+            case .everything: return build()
+            }
+        }
+        return build()
+    }
+
+    private enum Attempt {
+        case made(Snapshot)
+        /// These documents show other pages something new: make them and the pages that show them.
+        case faces(Set<String>)
+        case everything
+    }
+
+    /// Makes the pages of the documents `remade` (and the A-Z index when `index`), the others stood in for by
+    /// their records.
+    private func remake(_ remade: Set<String>, index: Bool, _ last: Last) -> Attempt {
         // The offices register is always read: procedure pages show its offices.
-        let read = changed.union(last.offices)
-        let booksKept = changed.isDisjoint(with: last.chapterSources)
+        let read = remade.union(last.offices)
+        let booksKept = remade.isDisjoint(with: last.chapterSources)
         let chapters = last.chapters
-        let scope = Scope(remade: changed, records: last.records.filter { !read.contains($0.key) },
-                          chapters: booksKept ? nil : Pending { chapters })
+        let scope = Scope(remade: remade, records: last.records.filter { !read.contains($0.key) },
+                          chapters: booksKept ? nil : Pending { chapters }, index: index)
         var diagnostics = Diagnostics()
         guard let made = make(scope, into: &diagnostics),
-              changed.isSubset(of: made.made.input.site.documents.map(\.source)) else { return build() }
-        // The documents made again must show other pages what they showed before.
+              remade.isSubset(of: made.made.input.site.documents.map(\.source)) else { return .everything }
         var records = last.records
-        for record in made.made.records(coverageRows: made.rows) where changed.contains(record.source) {
-            guard last.records[record.source]?.face == record.face else { return build() }
+        var faces: Set<String> = []
+        for record in made.made.records(coverageRows: made.rows) where remade.contains(record.source) {
+            guard let before = last.records[record.source] else { return .everything }
+            if before.face != record.face {
+                // Which document it is, and where, stays: other pages link to it and its section by those.
+                guard before.id == record.id, before.path == record.path, before.kind == record.kind else { return .everything }
+                if !index || !(dependents(of: [record.source], last)?.isSubset(of: remade) ?? false) { faces.insert(record.source) }
+            }
             records[record.source] = record
         }
+        if !faces.isEmpty { return .faces(faces) }
         // The last build's warnings about files not read again stand.
         for warning in last.diagnostics.items where !diagnostics.items.contains(warning) {
             let path = warning.location.path
@@ -107,16 +142,47 @@ package final class PreviewSite {
                 diagnostics.warning(warning.location, warning.message)
             }
         }
-        var files = last.files
-        self.last = nil  // one copy of the files, not two
-        for (path, bytes) in made.files { files[path] = bytes }
         var next = last
-        next.files = files
+        for (path, bytes) in made.files { next.files[path] = bytes }
         next.records = records
         next.diagnostics = diagnostics
+        next.related.merge(Self.related(in: made.made.input.site, of: read)) { _, new in new }
         if let newChapters = made.made.books.chapters { next.chapters = newChapters }
         self.last = next
-        return success(diagnostics, remade: changed)
+        return .made(success(diagnostics, remade: remade))
+    }
+
+    /// The documents whose pages show what these documents show other pages: the section page that lists each,
+    /// the home page (which lists every section's documents), and the procedures that name each as related; nil
+    /// when every page shows it (a section's title is in every page's navigation, the home page's in its header).
+    private func dependents(of sources: Set<String>, _ last: Last) -> Set<String>? {
+        var dependents: Set<String> = []
+        for source in sources {
+            guard let record = last.records[source], record.kind == Document.Kind.article.rawValue || record.kind == Document.Kind.procedure.rawValue
+            else { return nil }
+            let section = String(record.path.split(separator: "/").first ?? "")
+            for other in last.records.values where other.kind == Document.Kind.home.rawValue
+                || (other.kind == Document.Kind.section.rawValue && other.path == section) {
+                dependents.insert(other.source)
+            }
+            for (procedure, targets) in last.related where targets.contains(source) { dependents.insert(procedure) }
+        }
+        return dependents
+    }
+
+    /// The documents each procedure of `sources` names as related (a site's documents read in full), by source.
+    private static func related(in site: Site, of sources: Set<String>? = nil) -> [String: Set<String>] {
+        let resolver = LinkResolver(documents: site.documents)
+        let byPath = Dictionary(site.documents.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a })
+        var related: [String: Set<String>] = [:]
+        for document in site.documents where sources?.contains(document.source) ?? true {
+            guard case .procedure(let procedure) = document.body else { continue }
+            related[document.source] = Set(procedure.related.compactMap { reference in
+                guard case .document(let path, _) = resolver.resolve(reference.target, from: document) else { return nil }
+                return byPath[path]
+            })
+        }
+        return related
     }
 
     /// The documents (by source) whose pages edits of these inputs change; nil when the whole site has to be made.

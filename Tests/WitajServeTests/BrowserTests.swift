@@ -47,6 +47,18 @@ import Witaj
         _ = try await browser.run("document.getElementById('witaj-preview-switch').click(); return true")
         #expect(try await browser.run("return document.documentElement.classList.contains('witaj-preview')") as? Bool == true)
         #expect(try await browser.run("return document.querySelectorAll('main [data-witaj-state=untranslated]').length") as? Int ?? 0 > 0)
+
+        // An outdated translation: the switch (on from now on, on every page) adds what changed in the source.
+        _ = Update.run(root: site.root, language: "ar")
+        try site.translate("locales/ar/guide/ziemia.po") { $0 == "Tekst o ziemia." ? "نص عن الأرض." : nil }
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-10-05\n---\n\nTekst o ziemi i wodzie.\n")
+        _ = Update.run(root: site.root, language: "ar")
+        try await browser.open("http://127.0.0.1:\(server.port)/ar/guide/ziemia/")
+        try await until("the page shows the new source") {
+            try await browser.run("return document.body.innerText.indexOf('Tekst o ziemi i wodzie.') >= 0") as? Bool == true
+        }
+        let change = try await browser.run("var d = document.querySelector('main details.witaj-change'); return d ? d.textContent : null") as? String
+        #expect(change?.contains("Tekst o ziemia.") == true && change?.contains("نص عن الأرض.") == true, "\(change ?? "no details")")
     }
 }
 

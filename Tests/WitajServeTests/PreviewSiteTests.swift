@@ -33,8 +33,11 @@ import WitajCore
             ("a catalog entry", .documents(["content/guide/apteki.md"]), {
                 try site.translate("locales/en/guide/apteki.po") { $0 == "Apteki" ? nil : "Pharmacy: " + $0 }
             }),
-            ("a translated title", .everything, { try site.translate("locales/en/guide/apteki.po") { "Pharmacy: " + $0 } }),
-            ("a title, which other pages show", .everything, {
+            // Other pages show a title: its section's page, the home page, procedures that list it, the A-Z index.
+            ("a translated title", .documents(["content/guide/apteki.md", "content/guide/index.md", "content/index.md"]), {
+                try site.translate("locales/en/guide/apteki.po") { "Pharmacy: " + $0 }
+            }),
+            ("a title", .documents(["content/guide/index.md", "content/guide/lekarz.md", "content/guide/registration.xml", "content/index.md"]), {
                 try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
             }),
             ("a chapter of the book", .documents(["content/guide/lazienki.md"]), {
@@ -46,10 +49,17 @@ import WitajCore
             ("another page, the warning stays", .documents(["content/guide/smieci.md"]), {
                 try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja odpadów.\n")
             }),
+            ("a summary and an order", .documents(["content/guide/index.md", "content/guide/smieci.md", "content/index.md"]), {
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nsummary: Jak segregować.\norder: 1\n---\n\nSegregacja odpadów.\n")
+            }),
+            ("a section's title, which every page shows", .everything, {
+                try site.write("content/guide/index.md", "---\ntitle: Poradnik miejski\n---\n\nDokumenty w dziale.\n")
+            }),
             ("the home page's text", .documents(["content/index.md"]), {
                 try site.write("content/index.md", "---\ntitle: Witaj w mieście\nsummary: Pakiet powitalny.\nreviewed: 2026-11-01\n---\n\nWitamy! Zacznij od [poradnika](guide/index.md).\n")
             }),
-            ("two pages, a source and a catalog", .documents(["content/guide/smieci.md", "content/guide/ziemia.md"]), {
+            // The summary and the order go again: the section's page and the home page list it.
+            ("two pages, a source and a catalog", .documents(["content/guide/index.md", "content/guide/smieci.md", "content/guide/ziemia.md", "content/index.md"]), {
                 try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
                 try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }
             }),
@@ -68,9 +78,11 @@ import WitajCore
             ("site.yml", .everything, { try site.write("site.yml", ServeSite.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
             ("a removed document", .everything, { try site.remove("content/guide/zupa.md") }),
             ("an added document", .everything, { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n") }),
-            // The catalogs of the documents edited since the last `witaj update`, and of the one added.
-            ("catalogs brought up to date", .documents(["content/guide/lazienki.md", "content/guide/lekarz.md", "content/guide/nowy.md",
-                                                        "content/guide/smieci.md", "content/guide/zlobki.md", "content/index.md"]), {
+            // The catalogs of the documents edited since the last `witaj update`, and of the one added; a title's
+            // translation made outdated shows in the section's list.
+            ("catalogs brought up to date", .documents(["content/guide/index.md", "content/guide/lazienki.md", "content/guide/lekarz.md",
+                                                        "content/guide/nowy.md", "content/guide/smieci.md", "content/guide/zlobki.md",
+                                                        "content/index.md"]), {
                 _ = Update.run(root: site.root)
             }),
             ("an outdated translation", .documents(["content/guide/lekarz.md"]), {

@@ -33,6 +33,7 @@ package struct SiteRenderer {
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
             renderer.completeness = completeness
             renderer.remade = scope.remade
+            renderer.makesIndex = scope.makesIndex
             renderer.marks = marks
             renderer.render(to: publisher)
         }
