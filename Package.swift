@@ -36,34 +36,50 @@ let package = Package(
         .target(name: "WitajICU", dependencies: ["CWitajICU"], swiftSettings: swiftSettings),
         .target(name: "WitajXML", dependencies: ["CWitajXML"], swiftSettings: swiftSettings),
         .target(name: "WitajMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
-        // Layers, each depending only on those above it here: core <- gettext <- sources <- site <- publish and
-        // incremental <- the API (Witaj) <- the command line.
+        // Layers, each depending only on those above it here (the compiler holds it): core (model, diagnostics,
+        // walking folders, escaping) <- gettext (PO) <- sources (loading) <- site (the phases, given a Scope) <-
+        // publish (writing an output folder) and incremental (plan, records, state) <- the API (Witaj: build,
+        // check, update, coverage) <- the command line.
         .target(name: "WitajCore", dependencies: ["WitajICU", "WitajMarkdown"], swiftSettings: swiftSettings),
         .target(name: "WitajGettext", dependencies: ["WitajCore", "CUnistring"], swiftSettings: swiftSettings),
-        .target(name: "WitajSources", dependencies: ["WitajCore", "WitajXML", "Yams"],
-                resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        // Resources/ (the default theme, the schema) is compiled into the code by the EmbedResources plugin: the
+        // binary needs no resource bundle beside it.
+        .target(name: "WitajSources", dependencies: ["WitajCore", "WitajMarkdown", "WitajXML", "Yams"],
+                exclude: ["Resources"], swiftSettings: swiftSettings, plugins: ["EmbedResources"]),
         .target(name: "WitajSite",
-                dependencies: ["WitajCore", "WitajGettext", "WitajSources", "WitajXML",
+                dependencies: ["WitajCore", "WitajGettext", "WitajSources", "WitajICU", "WitajMarkdown", "WitajXML",
                                .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation"],
                 swiftSettings: swiftSettings),
         .target(name: "WitajPublish", dependencies: ["WitajCore", "CWitajSystem"], swiftSettings: swiftSettings),
-        .target(name: "WitajIncremental", dependencies: ["WitajSite", "WitajPublish"], swiftSettings: swiftSettings),
-        .target(name: "Witaj", dependencies: ["WitajSite", "WitajPublish", "WitajIncremental"], swiftSettings: swiftSettings),
-        // The preview server, above the API: builds into memory, watches the sources, serves with Hummingbird.
+        .target(name: "WitajIncremental", dependencies: ["WitajCore", "WitajSources", "WitajSite"], swiftSettings: swiftSettings),
+        .target(name: "Witaj",
+                dependencies: ["WitajCore", "WitajGettext", "WitajICU", "WitajSources", "WitajSite", "WitajPublish", "WitajIncremental"],
+                swiftSettings: swiftSettings),
+        // The preview server, a layer over the site's phases beside the API: builds into memory, watches the
+        // sources, serves with Hummingbird.
         .target(name: "WitajServe",
-                dependencies: ["WitajCore", "WitajSite", "WitajMarkdown",
+                dependencies: ["WitajCore", "WitajSources", "WitajSite", "WitajMarkdown",
                                .product(name: "Hummingbird", package: "hummingbird"),
                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "NIOCore", package: "swift-nio")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "witaj",
-                          dependencies: ["Witaj", "WitajServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          swiftSettings: swiftSettings),
+                          dependencies: ["Witaj", "WitajCore", "WitajSite", "WitajServe",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: swiftSettings, plugins: ["EmbedVersion"]),
+        // Build-time code generation: the tool that writes Swift source, and the plugins that run it.
+        .executableTarget(name: "witaj-embed", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["witaj-embed"]),
+        .plugin(name: "EmbedVersion", capability: .buildTool(), dependencies: ["witaj-embed"]),
         .testTarget(name: "WitajICUTests", dependencies: ["WitajICU"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),
-        .testTarget(name: "WitajServeTests", dependencies: ["WitajServe", "Witaj", "WitajCore", "WitajGettext", "WitajSite"], swiftSettings: swiftSettings),
+        .testTarget(name: "WitajIncrementalTests", dependencies: ["WitajCore", "WitajSite", "WitajIncremental"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WitajServeTests",
+                    dependencies: ["WitajServe", "Witaj", "WitajCore", "WitajGettext", "WitajSources", "WitajSite", "WitajMarkdown"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "WitajTests", dependencies: ["Witaj", "WitajICU", "WitajXML", "WitajMarkdown"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ],
     cxxLanguageStandard: .cxx17
@@ -72,6 +88,10 @@ let package = Package(
 // libFuzzer targets (Fuzz/), only when script/fuzz builds them with the sanitizers: without libFuzzer's main they
 // would not link, and a normal build or test run never compiles them.
 if Context.environment["WITAJ_FUZZ"] != nil {
+    // SwiftPM builds the plugins' tool with the same flags, libFuzzer's main() included: the tool runs from its hook.
+    if let embed = package.targets.first(where: { $0.name == "witaj-embed" }) {
+        embed.swiftSettings = (embed.swiftSettings ?? []) + [.define("WITAJ_EMBED_UNDER_LIBFUZZER")]
+    }
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["WitajCore"], path: "Fuzz/Support",
                                    swiftSettings: swiftSettings))
     let fuzzers: [(String, [Target.Dependency])] = [

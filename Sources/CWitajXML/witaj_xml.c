@@ -1,11 +1,13 @@
 // libxml2 behind a C face; see include/witaj_xml.h for why this exists.
 #include "witaj_xml.h"
 
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,4 +192,24 @@ int32_t witaj_xml_validate(const witaj_xml_schema *schema, witaj_xml_doc *doc) {
     int rc = xmlRelaxNGValidateDoc(ctxt, doc->doc);
     xmlRelaxNGFreeValidCtxt(ctxt);
     return rc == 0;
+}
+
+char *witaj_xml_html_to_xhtml(const char *bytes, int32_t length, int32_t *out_length) {
+    htmlDocPtr doc = htmlReadMemory(bytes, length, NULL, "UTF-8",
+                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD);
+    if (!doc) return NULL;
+    xmlBufferPtr buffer = xmlBufferCreate();
+    xmlSaveCtxtPtr save = xmlSaveToBuffer(buffer, "UTF-8", XML_SAVE_NO_DECL | XML_SAVE_AS_XML);
+    char *result = NULL;
+    if (save) {
+        xmlSaveDoc(save, doc);
+        xmlSaveClose(save);
+        result = xmlMalloc((size_t)xmlBufferLength(buffer) + 1);
+        memcpy(result, xmlBufferContent(buffer), (size_t)xmlBufferLength(buffer));
+        result[xmlBufferLength(buffer)] = 0;
+        *out_length = xmlBufferLength(buffer);
+    }
+    xmlBufferFree(buffer);
+    xmlFreeDoc(doc);
+    return result;
 }

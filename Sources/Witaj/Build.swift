@@ -18,6 +18,8 @@ public enum Build {
         /// Only these documents (sources) changed since the last build, and only their pages were made; nil when
         /// the build made every page.
         public let remade: [String]?
+        /// Documents marked `draft: true`, left out (sources).
+        public internal(set) var drafts: [String] = []
         /// What `check` (no output folder) would have written; empty for a build, which streams its files out.
         let artifacts: [Artifact]
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -39,8 +41,11 @@ public enum Build {
     ///
     /// Over an earlier output only what changed since is made (`Rebuild`, the incremental layer, gives the phases
     /// a `Scope`); `everything` makes it all. `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the
-    /// books; without it, the newest `reviewed` date.
-    public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil, everything: Bool = false) -> Result {
+    /// books; without it, the newest `reviewed` date. The output must be a folder witaj made, or empty, or absent:
+    /// any other is an error and is left as it is, unless `clean` sets it aside (renamed, never deleted).
+    /// `strict` makes every warning an error: nothing is published while one stands.
+    public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil, everything: Bool = false,
+                           clean: Bool = false, strict: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         var clock = PhaseClock()
         defer { clock.report() }
@@ -50,7 +55,9 @@ public enum Build {
         let scope = rebuild?.scope ?? .everything
         // A rebuild of some documents that meets anything unexpected (an error, another face, an edited output)
         // makes the whole site instead.
-        func everythingInstead() -> Result { run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true) }
+        func everythingInstead() -> Result {
+            run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true, clean: clean, strict: strict)
+        }
 
         guard var input = clock.time("load", Pipeline.load(root, scope: scope, into: &diagnostics)) else {
             return scope.isEverything ? Result(diagnostics: diagnostics) : everythingInstead()
@@ -66,18 +73,21 @@ public enum Build {
                                                              into: &diagnostics)) else { return everythingInstead() }
         let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
         guard clock.time("walk", rebuild?.accepts(made, errors: diagnostics.hasErrors) ?? true) else { return everythingInstead() }
+        if strict { diagnostics.makeWarningsErrors() }
 
         // Every diagnostic is known now. Nothing is written while an error stands (`check` still renders every
         // language, so that a broken catalog does not hide the others' problems).
         guard output == nil || !diagnostics.hasErrors,
-              let publisher = publisher(to: output, prune: scope.isEverything, into: &diagnostics) else {
+              let publisher = publisher(to: output, prune: scope.isEverything, clean: clean, into: &diagnostics) else {
             return Result(diagnostics: diagnostics)
         }
         rebuild?.keep(books)
         let coverageRows = clock.time("render", Pipeline.render(made, to: publisher))
         clock.time("publish", finish(publisher, into: &diagnostics))
         clock.time("state", rebuild?.remember(made, coverageRows: coverageRows, changed: publisher.changed, diagnostics: &diagnostics))
-        return Result(diagnostics: diagnostics, publisher: publisher, remade: scope.remade)
+        var result = Result(diagnostics: diagnostics, publisher: publisher, remade: scope.remade)
+        result.drafts = input.site.drafts
+        return result
     }
 
     /// The output is replaced or rewritten: it must not be the site or hold it, nor be inside its sources.
@@ -92,10 +102,10 @@ public enum Build {
     }
 
     /// Where the files go: memory for `check`, else the output folder (see `Publisher`).
-    static func publisher(to output: URL?, prune: Bool = true, into diagnostics: inout Diagnostics) -> Publisher? {
+    static func publisher(to output: URL?, prune: Bool = true, clean: Bool = false, into diagnostics: inout Diagnostics) -> Publisher? {
         guard let output else { return try? Publisher(.memory) }
         do {
-            return try Publisher(.folder(output), prune: prune)
+            return try Publisher(.folder(output), prune: prune, clean: clean)
         } catch {
             diagnostics.error(SourceLocation(output.lastPathComponent), error.description)
             return nil

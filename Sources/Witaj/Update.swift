@@ -4,8 +4,6 @@ import WitajCore
 import WitajGettext
 import WitajSources
 import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// `witaj update`: extracts every document's segments and brings each language's catalogs in step.
 package enum Update {

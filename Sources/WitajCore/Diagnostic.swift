@@ -55,6 +55,11 @@ public struct Diagnostics: Sendable {
 
     package mutating func append(contentsOf other: Diagnostics) { items += other.items }
 
+    /// `--strict`: every warning becomes an error (for a build server that publishes nothing doubtful).
+    package mutating func makeWarningsErrors() {
+        items = items.map { Diagnostic(severity: .error, location: $0.location, message: $0.message) }
+    }
+
     /// In file order, so that a long list reads top to bottom per file.
     public var sorted: [Diagnostic] {
         items.sorted { ($0.location, $0.message) < ($1.location, $1.message) }

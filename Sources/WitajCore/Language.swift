@@ -33,11 +33,21 @@ package struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     package init?(_ text: String) {
         let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...Self.days(inMonth: m, of: y)).contains(d) else { return nil }
         year = y
         month = m
         day = d
+    }
+
+    /// 28 to 31, in the Gregorian calendar.
+    package static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     package var description: String {

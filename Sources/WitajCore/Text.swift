@@ -7,3 +7,8 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+/// A count in the command line's English: "1 warning", "2 warnings", "1 entry" / "3 entries" with `plural`.
+package func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
+}

@@ -1,17 +1,17 @@
 import CWitajICU
 
 /// The letter headings of a language's A-Z index (ICU AlphabeticIndex): Polish has Ć, Ł, Ś, Ź, Ż of its own.
-public final class AlphabeticIndex: @unchecked Sendable {
-    public struct Bucket: Sendable, Equatable {
-        public enum Kind: Int32, Sendable { case letter = 0, underflow, inflow, overflow }
-        public let label: String
-        public let kind: Kind
+package final class AlphabeticIndex: @unchecked Sendable {
+    package struct Bucket: Sendable, Equatable {
+        package enum Kind: Int32, Sendable { case letter = 0, underflow, inflow, overflow }
+        package let label: String
+        package let kind: Kind
     }
 
     private let handle: OpaquePointer
-    public let buckets: [Bucket]
+    package let buckets: [Bucket]
 
-    public init(locale: String) throws {
+    package init(locale: String) throws {
         var status: Int32 = 0
         guard let handle = witaj_alpha_index_open(locale, &status), status <= 0 else {
             throw ICUError(operation: "alphabetic index for \(locale)", status: status)
@@ -26,12 +26,12 @@ public final class AlphabeticIndex: @unchecked Sendable {
     deinit { witaj_alpha_index_close(handle) }
 
     /// The index of the bucket that `text` sorts under.
-    public func bucketIndex(of text: String) -> Int {
+    package func bucketIndex(of text: String) -> Int {
         Int(withUTF8(text) { witaj_alpha_index_bucket_of(handle, $0, $1) })
     }
 
     /// Groups items under their letters in the language's order; empty letters are left out.
-    public func group<T>(_ items: [T], by text: (T) -> String) -> [(bucket: Bucket, items: [T])] {
+    package func group<T>(_ items: [T], by text: (T) -> String) -> [(bucket: Bucket, items: [T])] {
         var groups = [[T]](repeating: [], count: buckets.count)
         for item in items {
             let i = bucketIndex(of: text(item))

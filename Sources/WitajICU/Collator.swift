@@ -1,10 +1,10 @@
 import CWitajICU
 
 /// An ICU collator for one language; owns its handle. Immutable after creation, so safe to share.
-public final class Collator: @unchecked Sendable {
+package final class Collator: @unchecked Sendable {
     private let handle: OpaquePointer
 
-    public init(locale: String) throws {
+    package init(locale: String) throws {
         var status: Int32 = 0
         guard let handle = witaj_collator_open(locale, &status), status <= 0 else {
             throw ICUError(operation: "collator for \(locale)", status: status)
@@ -15,7 +15,7 @@ public final class Collator: @unchecked Sendable {
     deinit { witaj_collator_close(handle) }
 
     /// A key whose byte order is the language's order of the strings.
-    public func sortKey(_ text: String) -> [UInt8] {
+    package func sortKey(_ text: String) -> [UInt8] {
         withUTF8(text) { bytes, length in
             var capacity: Int32 = 64
             while true {
@@ -30,7 +30,7 @@ public final class Collator: @unchecked Sendable {
     }
 
     /// Stable: items whose keys are equal keep their order. Indices are sorted, not the items, which may be large.
-    public func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
+    package func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
         let keys = items.map { sortKey(text($0)) }
         return keys.indices.sorted { a, b in
             keys[a].lexicographicallyPrecedes(keys[b]) || (keys[a] == keys[b] && a < b)

@@ -2,27 +2,27 @@ import CWitajICU
 import Foundation
 
 /// ICU's number, currency, date and name formatting for one locale.
-public struct Formatters: Sendable {
-    public let locale: String
+package struct Formatters: Sendable {
+    package let locale: String
     /// Dates and times as formatted before: ICU makes a formatter for each (50 µs), and every page shows a date.
     private let formatted = Memo<[Int32], String>()
-    public init(locale: String) { self.locale = locale }
+    package init(locale: String) { self.locale = locale }
 
-    public enum DateStyle: Int32, Sendable { case full = 0, long, medium, short }
+    package enum DateStyle: Int32, Sendable { case full = 0, long, medium, short }
 
     /// `amount` is a decimal string ("340", "17.50"): money never passes through a typed literal.
-    public func currency(_ amount: String, code: String) -> String {
+    package func currency(_ amount: String, code: String) -> String {
         let value = Double(amount) ?? 0
         var status: Int32 = 0
         return icuString { witaj_format_currency(locale, value, code, $0, $1, &status) } ?? "\(amount) \(code)"
     }
 
-    public func number(_ value: Double) -> String {
+    package func number(_ value: Double) -> String {
         var status: Int32 = 0
         return icuString { witaj_format_number(locale, value, $0, $1, &status) } ?? String(value)
     }
 
-    public func date(year: Int, month: Int, day: Int, style: DateStyle = .long) -> String {
+    package func date(year: Int, month: Int, day: Int, style: DateStyle = .long) -> String {
         formatted[[0, Int32(year), Int32(month), Int32(day), style.rawValue]] {
             var status: Int32 = 0
             return icuString {
@@ -31,7 +31,7 @@ public struct Formatters: Sendable {
         }
     }
 
-    public func time(hour: Int, minute: Int) -> String {
+    package func time(hour: Int, minute: Int) -> String {
         formatted[[1, Int32(hour), Int32(minute)]] {
             var status: Int32 = 0
             return icuString { witaj_format_time(locale, Int32(hour), Int32(minute), $0, $1, &status) }
@@ -40,26 +40,26 @@ public struct Formatters: Sendable {
     }
 
     /// 1 Sunday ... 7 Saturday, stand-alone wide form ("poniedziałek").
-    public func weekday(_ weekday: Int) -> String {
+    package func weekday(_ weekday: Int) -> String {
         var status: Int32 = 0
         return icuString { witaj_weekday_name(locale, Int32(weekday), $0, $1, &status) } ?? ""
     }
 
     /// The name of a language or locale in this locale's language.
-    public func displayName(of code: String) -> String {
+    package func displayName(of code: String) -> String {
         var status: Int32 = 0
         return icuString { witaj_display_name(code, locale, $0, $1, &status) } ?? code
     }
 
     /// For one text; `WordCounter` for many.
-    public func countWords(_ text: String) -> Int { WordCounter(locale: locale).count(text) }
+    package func countWords(_ text: String) -> Int { WordCounter(locale: locale).count(text) }
 }
 
 /// Counts the words of many texts with one ICU word iterator; for one thread at a time.
-public final class WordCounter {
+package final class WordCounter {
     private let words: OpaquePointer?
 
-    public init(locale: String) {
+    package init(locale: String) {
         var status: Int32 = 0
         words = witaj_words_open(locale, &status)
     }
@@ -67,7 +67,7 @@ public final class WordCounter {
     deinit { if let words { witaj_words_close(words) } }
 
     /// -1 when ICU has no word rules for the locale.
-    public func count(_ text: String) -> Int {
+    package func count(_ text: String) -> Int {
         guard let words else { return -1 }
         return Int(withUTF8(text) { witaj_words_count(words, $0, $1) })
     }
@@ -86,9 +86,9 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
     }
 }
 
-public enum LocaleInfo {
+package enum LocaleInfo {
     /// A language's name in itself: polski, English, українська, العربية.
-    public static func autonym(_ code: String) -> String { Formatters(locale: code).displayName(of: code) }
-    public static func isRightToLeft(_ code: String) -> Bool { witaj_is_right_to_left(code) != 0 }
+    package static func autonym(_ code: String) -> String { Formatters(locale: code).displayName(of: code) }
+    package static func isRightToLeft(_ code: String) -> Bool { witaj_is_right_to_left(code) != 0 }
 }
 

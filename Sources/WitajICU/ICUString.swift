@@ -19,8 +19,8 @@ func withUTF8<R>(_ text: String, _ body: (UnsafePointer<CChar>, Int32) -> R) -> 
     text.withCString { body($0, Int32(text.utf8.count)) }
 }
 
-public struct ICUError: Error, CustomStringConvertible, Sendable {
-    public let operation: String
-    public let status: Int32
-    public var description: String { "ICU \(operation) failed (status \(status))" }
+package struct ICUError: Error, CustomStringConvertible, Sendable {
+    package let operation: String
+    package let status: Int32
+    package var description: String { "ICU \(operation) failed (status \(status))" }
 }

@@ -4,20 +4,20 @@ import Glibc
 import CWitajICU
 
 /// An ICU MessageFormat pattern (`{count, plural, one {# dzień} few {# dni} ...}`), parsed once.
-public final class MessageFormat: @unchecked Sendable {
-    public struct SyntaxError: Error, Sendable {
+package final class MessageFormat: @unchecked Sendable {
+    package struct SyntaxError: Error, Sendable {
         /// Offset in UTF-16 units into the pattern where ICU gave up.
-        public let offset: Int
+        package let offset: Int
     }
-    public enum Argument: Sendable {
+    package enum Argument: Sendable {
         case number(Double)
         case string(String)
     }
 
     private let handle: OpaquePointer
-    public let pattern: String
+    package let pattern: String
 
-    public init(_ pattern: String, locale: String) throws(SyntaxError) {
+    package init(_ pattern: String, locale: String) throws(SyntaxError) {
         var status: Int32 = 0
         var offset: Int32 = 0
         let handle = withUTF8(pattern) { witaj_message_open(locale, $0, $1, &status, &offset) }
@@ -29,16 +29,16 @@ public final class MessageFormat: @unchecked Sendable {
     deinit { witaj_message_close(handle) }
 
     /// Argument names in order of first use (`count`, `name`).
-    public var argumentNames: [String] {
+    package var argumentNames: [String] {
         (icuString { witaj_message_argument_names(handle, $0, $1) } ?? "").split(separator: " ").map(String.init)
     }
 
     /// Plural keywords used by the pattern's plural arguments (`one`, `few`, `=0`).
-    public var pluralKeywords: [String] {
+    package var pluralKeywords: [String] {
         (icuString { witaj_message_plural_keywords(handle, $0, $1) } ?? "").split(separator: " ").map(String.init)
     }
 
-    public func format(_ arguments: [String: Argument]) -> String {
+    package func format(_ arguments: [String: Argument]) -> String {
         let entries = arguments.sorted { $0.key < $1.key }
         var names = entries.map { strdup($0.key) }
         var strings = entries.map { entry -> UnsafeMutablePointer<CChar>? in

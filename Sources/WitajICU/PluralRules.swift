@@ -1,12 +1,12 @@
 import CWitajICU
 
 /// CLDR plural rules of a language through ICU.
-public final class PluralRules: @unchecked Sendable {
+package final class PluralRules: @unchecked Sendable {
     private let handle: OpaquePointer
     /// Categories the language needs, in CLDR order (zero one two few many other).
-    public let categories: [String]
+    package let categories: [String]
 
-    public init(locale: String) throws {
+    package init(locale: String) throws {
         var status: Int32 = 0
         guard let handle = witaj_plural_rules_open(locale, &status), status <= 0 else {
             throw ICUError(operation: "plural rules for \(locale)", status: status)
@@ -18,7 +18,7 @@ public final class PluralRules: @unchecked Sendable {
 
     deinit { witaj_plural_rules_close(handle) }
 
-    public func category(for number: Double) -> String {
+    package func category(for number: Double) -> String {
         icuString { witaj_plural_rules_select(handle, number, $0, $1) } ?? "other"
     }
 }

@@ -2,17 +2,13 @@ import Foundation
 import WitajCore
 import WitajSite
 
-/// Kept beside the output (`.site-out.witaj-books`). Written before the build state: a state never refers to older
+/// Kept in the output's `StateFolder` (`books`). Written before the build state: a state never refers to older
 /// chapters.
 extension BookChapters {
-    package static func file(output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).witaj-books")
-    }
-
     package static let format = "witaj-books 1"
 
-    package static func read(output: URL) -> BookChapters? {
-        guard let data = FileManager.default.contents(atPath: file(output: output).path) else { return nil }
+    package static func read(_ folder: StateFolder) -> BookChapters? {
+        guard let data = FileManager.default.contents(atPath: folder.books.path) else { return nil }
         var r = StateFile.Reader([UInt8](data))
         var chapters = BookChapters()
         do throws(StateFile.Malformed) {
@@ -32,12 +28,12 @@ extension BookChapters {
     }
 
     /// Written on another core while the build goes on; false when it could not be (`write`).
-    package func writing(output: URL) -> Pending<Bool> {
-        Pending { self.write(output: output) }
+    package func writing(_ folder: StateFolder) -> Pending<Bool> {
+        Pending { self.write(folder) }
     }
 
     /// Atomically; when it cannot be written, none is left.
-    package func write(output: URL) -> Bool {
+    package func write(_ folder: StateFolder) -> Bool {
         var out = StateFile.Writer()
         out.field(Self.format); out.endLine()
         for (language, chapters) in languages.sorted(by: { $0.key < $1.key }) {
@@ -47,8 +43,8 @@ extension BookChapters {
                 out.endLine()
             }
         }
-        if (try? Data(out.bytes).write(to: Self.file(output: output), options: .atomic)) != nil { return true }
-        try? FileManager.default.removeItem(at: Self.file(output: output))
+        if folder.write(out.bytes, to: folder.books) { return true }
+        try? FileManager.default.removeItem(at: folder.books)
         return false
     }
 }

@@ -1,13 +1,11 @@
 import Foundation
 import WitajCore
-import WitajGettext
 import WitajSources
 import WitajSite
-import WitajPublish
 
 /// What the last successful build read and wrote: every input file's size and modification time, a digest of the
 /// output's listing, the book cache it goes with, its warnings, and a record of every document (`DocumentRecord`).
-/// Kept beside the output: `.site-out.witaj-state` for `site-out`.
+/// Kept in the site's root, in the output's `StateFolder`.
 ///
 /// From it a rebuild knows what to do (`plan`): nothing when no input changed; only the documents that changed
 /// when nothing but documents and their catalogs did; else everything.
@@ -44,12 +42,8 @@ package struct BuildState {
         case everything
     }
 
-    package static func file(output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).witaj-state")
-    }
-
-    /// Everything a build reads: site.yml, content/, locales/, theme/, witaj itself and its built-in theme and
-    /// schema, and SOURCE_DATE_EPOCH.
+    /// Everything a build reads: site.yml, content/, locales/, theme/, witaj itself (its default theme and schema are
+    /// compiled into it: a changed built-in file is a new binary), and SOURCE_DATE_EPOCH.
     package static func inputs(root: URL, sourceDateEpoch: Int?) -> Listing {
         var listing = Listing()
         // On every core: content/ and each language's catalogs are about the same size.
@@ -65,7 +59,6 @@ package struct BuildState {
         // witaj itself counts as an input, but not as an edit that could race with the build.
         listing.tracksNewest = false
         if let executable = Bundle.main.executablePath { listing.add(executable, as: "witaj") }
-        if let resources = SiteLoader.resourcesPath { listing.add(resources, as: "resources") }
         listing.entries["SOURCE_DATE_EPOCH"] = sourceDateEpoch.map(String.init) ?? ""
         return listing
     }
@@ -74,14 +67,15 @@ package struct BuildState {
     /// catalogs (in any language: others fall back to it) changed, or a catalog of it appeared or went. Anything
     /// else (site.yml, the theme, interface strings, witaj, a document added or removed, the offices register,
     /// an edited output, a book cache the last build did not write) makes the whole site again.
-    package static func plan(_ output: URL, inputs: Listing) -> Plan {
+    package static func plan(_ folder: StateFolder, inputs: Listing) -> Plan {
+        let output = folder.output
         // The output is walked on another core while the build goes on (`Walk`).
-        guard let state = BuildState.read(output: output), state.output == output.path else { return .everything }
+        guard let state = BuildState.read(folder), state.output == output.path else { return .everything }
         let outputs = Walk(pending: Pending { BuildState.outputs(output, cores: 1) }, expected: state.outputs)
         if state.inputs == inputs.entries {
             return outputs.listing == nil ? .everything : .upToDate(state.diagnostics { _ in true })
         }
-        guard state.books == identity(BookChapters.file(output: output)), let documents = state.documents() else { return .everything }
+        guard state.books == identity(folder.books), let documents = state.documents() else { return .everything }
         let records = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         // "locales/uk/a/b.po" -> "content/a/b.md", when the record knows the language.
         let stems = Dictionary(documents.map { (CatalogStore.stem(of: $0.source), $0.source) }, uniquingKeysWith: { a, _ in a })
@@ -119,7 +113,7 @@ package struct BuildState {
             return !read.contains(source)
         }
         return .documents(records: records, changed: changed, read: read, warnings: warnings, outputs: outputs,
-                          chapters: booksKept ? nil : Pending { BookChapters.read(output: output) })
+                          chapters: booksKept ? nil : Pending { BookChapters.read(folder) })
     }
 
     /// The output's listing, walked while the build goes on. The build takes it before it writes anything: when
@@ -138,12 +132,13 @@ package struct BuildState {
     /// Records a successful build, once the books' chapters are written (`BookChapters`). `outputs`: the output's
     /// listing as it is now, when the build knows it without walking the output again. A file changed in the second
     /// the build started could change again unseen: then no state is kept, and the next build is a full one.
-    package static func remember(_ output: URL, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
+    package static func remember(_ folder: StateFolder, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
                                  made: Pipeline.Made, coverageRows: [String: String], chapters: Pending<Bool>? = nil) {
         let site = made.input.site
         // The books' chapters first (`BookChapters.writing`; nil: the books were kept, and so are they): a state
         // never refers to older ones.
-        guard chapters?.value ?? true, inputs.newest < started - 1 else { return forget(output: output) }
+        let output = folder.output
+        guard chapters?.value ?? true, inputs.newest < started - 1 else { return forget(folder) }
         // The records of documents not read again stand as they were; each half is written on its own core.
         let documents = made.records(coverageRows: coverageRows)
         let half = documents.count / 2
@@ -155,7 +150,7 @@ package struct BuildState {
         var out = StateFile.Writer()
         out.field(Self.format); out.endLine()
         out.field(output.path); out.field(String((outputs ?? Self.outputs(output)).digest))
-        out.field(identity(BookChapters.file(output: output))); out.endLine()
+        out.field(identity(folder.books)); out.endLine()
         for chapter in site.config.pack?.chapters ?? [] { out.field(chapter.source) }
         out.endLine()
         out.field(inputs.entries.count); out.endLine()
@@ -168,7 +163,7 @@ package struct BuildState {
         out.field(documents.count); out.endLine()
         var bytes = out.bytes
         for part in lines { bytes += part }
-        if (try? Data(bytes).write(to: file(output: output), options: .atomic)) == nil { forget(output: output) }
+        if !folder.write(bytes, to: folder.state) { forget(folder) }
     }
 
     package static let format = "witaj-state 5"
@@ -195,8 +190,8 @@ package struct BuildState {
         return listing
     }
 
-    package static func read(output: URL) -> BuildState? {
-        guard let data = FileManager.default.contents(atPath: file(output: output).path) else { return nil }
+    package static func read(_ folder: StateFolder) -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: folder.state.path) else { return nil }
         var r = StateFile.Reader([UInt8](data))
         do throws(StateFile.Malformed) {
             try r.nextLine()
@@ -245,9 +240,9 @@ package struct BuildState {
         return "\(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    package static func forget(output: URL) {
-        try? FileManager.default.removeItem(at: file(output: output))
-        try? FileManager.default.removeItem(at: BookChapters.file(output: output))
+    package static func forget(_ folder: StateFolder) {
+        try? FileManager.default.removeItem(at: folder.state)
+        try? FileManager.default.removeItem(at: folder.books)
     }
 
     /// Every file's relative path, size and modification time (ns) under some paths, walked by system calls, with

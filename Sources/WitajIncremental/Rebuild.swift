@@ -8,6 +8,8 @@ import WitajSite
 /// unexpected is not accepted, and the caller makes everything instead.
 package final class Rebuild {
     package let output: URL
+    /// Where the state of builds into `output` is kept, in the site's root.
+    package let folder: StateFolder
     /// What to make: everything, or the documents that changed.
     package private(set) var scope: Scope = .everything
     /// Nothing changed since the last build: these are its warnings, and nothing is to be made.
@@ -27,9 +29,10 @@ package final class Rebuild {
     /// Lists the inputs and plans the build; `everything`: a full build, whatever the last one left.
     package init(root: URL, output: URL, sourceDateEpoch: Int?, everything: Bool) {
         self.output = output
+        folder = StateFolder(root: root, output: output)
         inputs = BuildState.inputs(root: root, sourceDateEpoch: sourceDateEpoch)
         guard !everything else { return }
-        switch BuildState.plan(output, inputs: inputs) {
+        switch BuildState.plan(folder, inputs: inputs) {
         case .upToDate(let warnings):
             upToDate = warnings
         case .documents(let records, let changed, let read, let warnings, let outputs, let chapters):
@@ -70,7 +73,7 @@ package final class Rebuild {
 
     /// Starts writing the books' chapters for the next build, on another core (none when the books were kept).
     package func keep(_ books: Pipeline.Books) {
-        chapters = books.chapters.map { $0.writing(output: output) }
+        chapters = books.chapters.map { $0.writing(folder) }
     }
 
     /// After publishing: the last build's warnings about files not read again join `diagnostics`, and the state is
@@ -84,11 +87,11 @@ package final class Rebuild {
         guard !diagnostics.hasErrors else {
             guard let chapters else { return }
             _ = chapters.value
-            return BuildState.forget(output: output)
+            return BuildState.forget(folder)
         }
         // Only some files were written: the listing of the output before the build, with those taken in.
         outputs?.refresh(changed, under: output.path)
-        BuildState.remember(output, inputs: inputs, outputs: outputs, started: started, warnings: diagnostics, made: made,
+        BuildState.remember(folder, inputs: inputs, outputs: outputs, started: started, warnings: diagnostics, made: made,
                             coverageRows: coverageRows, chapters: chapters)
     }
 }

@@ -1,16 +1,16 @@
 /// Renders inline values to HTML. Every destination goes through `link`: it returns the href to use,
 /// or nil when the destination is not allowed, in which case the content renders as plain text.
-public struct InlineHTMLRenderer {
-    public var link: (String) -> String?
+package struct InlineHTMLRenderer {
+    package var link: (String) -> String?
     /// Image sources go through their own policy (by default the links'); nil shows the alternative text.
-    public var image: (String) -> String?
+    package var image: (String) -> String?
 
-    public init(link: @escaping (String) -> String?, image: ((String) -> String?)? = nil) {
+    package init(link: @escaping (String) -> String?, image: ((String) -> String?)? = nil) {
         self.link = link
         self.image = image ?? link
     }
 
-    public func render(_ inlines: [Inline]) -> String {
+    package func render(_ inlines: [Inline]) -> String {
         var out = ""
         for inline in inlines { render(inline, into: &out) }
         return out
@@ -48,7 +48,7 @@ public struct InlineHTMLRenderer {
     }
 
     /// The text a reader sees, without markup (for alt text, titles in lists, sorting).
-    public static func plainText(_ inlines: [Inline]) -> String {
+    package static func plainText(_ inlines: [Inline]) -> String {
         inlines.map { inline -> String in
             switch inline {
             case .text(let t), .code(let t): t
@@ -64,9 +64,9 @@ public struct InlineHTMLRenderer {
 /// The one HTML escaper: on UTF-8 bytes, that is on code points as a browser reads them (never on Characters, where
 /// a quote followed by a combining mark is one Character that is not a quote, and would not be escaped), and a text
 /// with nothing to escape is returned as it is.
-public enum HTML {
+package enum HTML {
     /// What is escaped besides "&", "<" and ">".
-    public enum Quotes: Sendable {
+    package enum Quotes: Sendable {
         /// Nothing more: element text.
         case none
         /// `"` as `&quot;`: attribute values, always double-quoted in witaj's markup.
@@ -75,11 +75,11 @@ public enum HTML {
         case both
     }
 
-    public static func escape(_ text: String) -> String { escape(text, quotes: .none) }
+    package static func escape(_ text: String) -> String { escape(text, quotes: .none) }
 
-    public static func escapeAttribute(_ text: String) -> String { escape(text, quotes: .double) }
+    package static func escapeAttribute(_ text: String) -> String { escape(text, quotes: .double) }
 
-    public static func escape(_ text: String, quotes: Quotes) -> String {
+    package static func escape(_ text: String, quotes: Quotes) -> String {
         let double = quotes != .none, single = quotes == .both
         func special(_ b: UInt8) -> Bool {
             b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")

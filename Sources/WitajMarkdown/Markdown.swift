@@ -1,7 +1,8 @@
 /// Markdown as Swift values. Blocks keep the inline source text of each leaf (a translation segment);
 /// inlines are parsed from that text on their own, so a translation can never add a block.
-public indirect enum Block: Sendable, Equatable {
-    case heading(level: Int, text: SourceText)
+package indirect enum Block: Sendable, Equatable {
+    /// `id`: set by the editor at the end of the heading (`## Kroki {#kroki}`), which is not part of its text.
+    case heading(level: Int, text: SourceText, id: String?)
     case paragraph(SourceText)
     case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
     case blockquote([Block])
@@ -12,21 +13,21 @@ public indirect enum Block: Sendable, Equatable {
     case html(line: Int)
 }
 
-public enum TableAlignment: Sendable, Equatable { case none, left, center, right }
+package enum TableAlignment: Sendable, Equatable { case none, left, center, right }
 
 /// The inline Markdown source of one leaf block and where it starts in its file (1-based).
-public struct SourceText: Sendable, Equatable {
-    public let text: String
-    public let line: Int
-    public let column: Int
-    public init(_ text: String, line: Int, column: Int) {
+package struct SourceText: Sendable, Equatable {
+    package let text: String
+    package let line: Int
+    package let column: Int
+    package init(_ text: String, line: Int, column: Int) {
         self.text = text
         self.line = line
         self.column = column
     }
 }
 
-public indirect enum Inline: Sendable, Equatable {
+package indirect enum Inline: Sendable, Equatable {
     case text(String)
     case code(String)
     case emphasis([Inline])

@@ -2,13 +2,13 @@
 /// diagnostic instead of being parsed: cmark-gfm 0.29's time grows with the square of a paragraph's length, and
 /// every walk of the parsed values recurses once per level of nesting. Documented in CONTENT-GUIDE.md and
 /// TRANSLATING.md.
-public enum MarkdownLimits {
+package enum MarkdownLimits {
     /// Levels of lists, quotes, emphasis and links inside each other (a page of the pack has at most 5).
-    public static let depth = 32
+    package static let depth = 32
     /// Bytes of one segment: a paragraph, a list item, a table cell, a title (the pack's longest has about 700).
-    public static let segmentBytes = 16_384
+    package static let segmentBytes = 16_384
     /// Bytes of text without a blank line: a paragraph, a list or a table as a whole.
-    public static let blockBytes = 65_536
+    package static let blockBytes = 65_536
 
     static let tooDeep = "Markdown nested more than \(depth) levels deep (lists, quotes, emphasis or links inside each other); flatten it"
 
@@ -22,8 +22,8 @@ public enum MarkdownLimits {
 }
 
 /// A Markdown source over the limits, at its line and column.
-public struct MarkdownProblem: Sendable, Equatable {
-    public let line: Int
-    public let column: Int
-    public let message: String
+package struct MarkdownProblem: Sendable, Equatable {
+    package let line: Int
+    package let column: Int
+    package let message: String
 }

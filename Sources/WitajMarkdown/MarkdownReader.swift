@@ -2,10 +2,10 @@ import CCmarkGFM
 import Foundation
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks) into Swift values, freeing the C tree at once.
-public enum MarkdownReader {
+package enum MarkdownReader {
     /// Block structure of a document body; `firstLine` is the body's line in its file (after front matter). A body
     /// over the limits (`MarkdownLimits`) has no blocks, only the problems, each at its line in the file.
-    public static func blocks(_ source: String, firstLine: Int = 1) -> (blocks: [Block], problems: [MarkdownProblem]) {
+    package static func blocks(_ source: String, firstLine: Int = 1) -> (blocks: [Block], problems: [MarkdownProblem]) {
         let oversized = oversizedRuns(source, firstLine: firstLine)
         if !oversized.isEmpty { return ([], oversized) }
         let separated = TableSeparation(source, firstLine: firstLine)
@@ -22,7 +22,7 @@ public enum MarkdownReader {
 
     /// Why a segment's text (a title, a paragraph of a procedure, a translation) is over the limits, or nil. Only a
     /// text with many delimiters can nest deeply, and only such a text is parsed to find out.
-    public static func limitProblem(inSegment text: String) -> String? {
+    package static func limitProblem(inSegment text: String) -> String? {
         let bytes = text.utf8.count
         if bytes > MarkdownLimits.segmentBytes { return MarkdownLimits.tooLong(bytes) }
         var delimiters = 0
@@ -38,7 +38,7 @@ public enum MarkdownReader {
     /// Parses a segment's text as the inline content of one paragraph. Characters that would start a block at
     /// the beginning of a line are escaped first; nil when the text still does not form a single paragraph.
     /// A text over the limits (`limitProblem`) is nil too: shown as plain text, never parsed into a tree that deep.
-    public static func inlines(_ text: String) -> [Inline]? {
+    package static func inlines(_ text: String) -> [Inline]? {
         plainText(text) ?? parsedInlines(text)
     }
 
@@ -192,7 +192,10 @@ public enum MarkdownReader {
         case "heading":
             let level = Int(cmark_node_get_heading_level(node))
             let (text, column) = lines.headingText(startLine, startColumn, endLine, quoteDepth: quoteDepth)
-            return .heading(level: level, text: at(text, startLine, column))
+            if let explicit = text.wholeMatch(of: /(.*?)[ \t]+\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*/) {
+                return .heading(level: level, text: at(String(explicit.1), startLine, column), id: String(explicit.2))
+            }
+            return .heading(level: level, text: at(text, startLine, column), id: nil)
         case "list":
             let items = children(of: node).map { item in
                 children(of: item).compactMap { block($0, lines: lines, quoteDepth: quoteDepth, map: map) }

@@ -43,13 +43,15 @@ package final class Publisher: ArtifactSink, @unchecked Sendable {
     /// it made): said as warnings.
     package private(set) var notes: [String] = []
 
-    package init(_ destination: Destination, prune: Bool = true) throws(Failure) {
+    /// `clean`: an output folder witaj did not make, with files in it, is set aside (renamed, never deleted) and a
+    /// new one made; without it, such a folder is an error and nothing is touched.
+    package init(_ destination: Destination, prune: Bool = true, clean: Bool = false) throws(Failure) {
         self.destination = destination
         guard case .folder(let output) = destination else {
             generation = nil
             return
         }
-        generation = try Generation(output: output.standardizedFileURL.path, prune: prune)
+        generation = try Generation(output: output.standardizedFileURL.path, prune: prune, clean: clean)
         notes += generation!.prepare()
         folders.insert(generation!.staging)
     }
@@ -194,7 +196,7 @@ package final class Generation: @unchecked Sendable {
         return parent + "/.\(name).\(suffix)"
     }
 
-    package init(output: String, prune: Bool) throws(Publisher.Failure) {
+    package init(output: String, prune: Bool, clean: Bool = false) throws(Publisher.Failure) {
         self.output = output
         self.prune = prune
         staging = Self.sibling(of: output, "witaj-next")
@@ -205,19 +207,47 @@ package final class Generation: @unchecked Sendable {
         // One build at a time publishes into the folder's parent; a second waits for the first.
         lockFD = open(parent.isEmpty ? "/" : parent, O_RDONLY | O_DIRECTORY)
         if lockFD >= 0 { flock(lockFD, LOCK_EX) }
-        var info = stat()
+        var info = stat(), hasOutput = false
         if lstat(output, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 if lockFD >= 0 { close(lockFD) }
                 throw Publisher.Failure(description: "\(output) exists and is not a folder")
             }
-            previous = output
-        } else {
-            previous = nil
+            hasOutput = true
         }
-        owned = Self.readList(Self.ownedList(output: output))
-        adopts = owned == nil && (previous == nil || FileManager.default.fileExists(atPath: Self.sibling(of: output, "witaj-state"))
+        var owned = Self.readList(Self.ownedList(output: output))
+        var adopts = owned == nil && (!hasOutput || FileManager.default.fileExists(atPath: Self.sibling(of: output, "witaj-state"))
             || FileTree.names(in: output).isEmpty)
+        if owned == nil && !adopts {
+            // A folder witaj did not make, with files in it: not witaj's to fill.
+            guard clean else {
+                if lockFD >= 0 { close(lockFD) }
+                let names = FileTree.names(in: output).sorted()
+                let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+                throw Publisher.Failure(description: "\(output) holds files witaj did not make (\(shown)); witaj builds only into "
+                    + "an empty folder or one it made: choose another --out, or add --clean to set the folder aside and build anew")
+            }
+            let aside = Self.sibling(of: output, "witaj-set-aside-\(Self.timestamp())")
+            guard rename(output, aside) == 0 else {
+                if lockFD >= 0 { close(lockFD) }
+                throw Publisher.Failure(description: "cannot set \(output) aside as \(aside): \(String(cString: strerror(errno)))")
+            }
+            notes.append("--clean: the files witaj did not make are kept in \(aside)")
+            hasOutput = false
+            owned = nil
+            adopts = true
+        }
+        previous = hasOutput ? output : nil
+        self.owned = owned
+        self.adopts = adopts
+    }
+
+    /// Now, in UTC, for names: 20261203-125500.
+    private static func timestamp() -> String {
+        var now = time(nil), parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
     }
 
     private static func readList(_ path: String) -> Set<String>? {

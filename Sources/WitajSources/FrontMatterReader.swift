@@ -4,7 +4,7 @@ import WitajCore
 
 /// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review) and a body.
 package enum MarkdownDocumentReader {
-    package static let fields = ["title", "summary", "id", "reviewed", "order", "review"]
+    package static let fields = ["title", "summary", "id", "reviewed", "order", "review", "draft"]
 
     package static func read(_ text: String, source: String, path: String, kind: Document.Kind,
                              into diagnostics: inout Diagnostics) -> Document? {
@@ -56,12 +56,22 @@ package enum MarkdownDocumentReader {
         var reviewed: Day?
         if let (text, node) = values["reviewed"] {
             reviewed = Day(text)
-            if reviewed == nil { diagnostics.error(at(node), "'reviewed' must be a date like 2026-11-21, not '\(text)'") }
+            if reviewed == nil {
+                diagnostics.error(at(node), "'reviewed' must be a date that exists, written like 2026-11-21, not '\(text)'")
+            }
         }
         var order: Int?
         if let (text, node) = values["order"] {
             order = Int(text)
             if order == nil { diagnostics.error(at(node), "'order' must be a whole number, not '\(text)'") }
+        }
+        var draft = false
+        if let (text, node) = values["draft"] {
+            switch text.lowercased() {
+            case "true", "yes": draft = true
+            case "false", "no": draft = false
+            default: diagnostics.error(at(node), "'draft' is true or false, not '\(text)'")
+            }
         }
         let (blocks, problems) = MarkdownReader.blocks(body, firstLine: end + 2)
         for problem in problems {
@@ -71,7 +81,7 @@ package enum MarkdownDocumentReader {
         return Document(
             id: values["id"]?.0 ?? (path.isEmpty ? "index" : path), idLocation: values["id"].map { at($0.1) } ?? SourceLocation(source),
             path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
-            reviewed: reviewed, order: order, review: values["review"]?.0,
+            reviewed: reviewed, order: order, review: values["review"]?.0, draft: draft,
             body: .markdown(blocks))
     }
 }

@@ -15,12 +15,26 @@ package enum YAMLText {
                 (context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
             default: (nil, "\(error)")
             }
-            diagnostics.error(location(mark, in: text, path: path, firstLine: firstLine), "malformed YAML: \(problem)")
+            diagnostics.error(location(mark, in: text, path: path, firstLine: firstLine), "malformed YAML: \(problem)\(hint(problem))")
             return nil
         } catch {
             diagnostics.error(SourceLocation(path, line: firstLine), "malformed YAML: \(error)")
             return nil
         }
+    }
+
+    /// What to do about the YAML mistakes editors make most.
+    static func hint(_ problem: String) -> String {
+        if problem.contains("mapping values are not allowed") {
+            return "; a value with ': ' in it must be quoted, as in title: \"PESEL: jak go dostać\""
+        }
+        if problem.contains("cannot start any token") {
+            return "; a value that starts with @, ` or a tab must be quoted, and indentation uses spaces"
+        }
+        if problem.contains("did not find expected key") || problem.contains("could not find expected ':'") {
+            return "; every field is 'name: value' on its own line, starting at the beginning of the line"
+        }
+        return ""
     }
 
     /// Where a mark of libyaml is, counted as witaj counts: lines end at "\n", columns are bytes. libyaml (YAML 1.1)

@@ -2,29 +2,33 @@ import CWitajXML
 
 /// Parses XML safely (no network, no DTD, no external entity: nothing is read but the bytes given)
 /// and optionally validates it against a RELAX NG schema.
-public enum XMLReader {
-    public struct Result: Sendable {
-        /// nil when the document is not well-formed.
-        public let root: XMLElement?
-        public let issues: [XMLIssue]
-        public var hasErrors: Bool { issues.contains { !$0.isWarning } }
+package enum XMLReader {
+    package struct Result: Sendable {
+        /// nil when the document is not well-formed (or refused: a DOCTYPE, entities); a document that breaks the
+        /// schema has its root, and issues `fromSchema`.
+        package let root: XMLElement?
+        package let issues: [XMLIssue]
+        package var hasErrors: Bool { issues.contains { !$0.isWarning } }
     }
 
-    public static func read(_ bytes: [UInt8], path: String, schema: RelaxNGSchema? = nil) -> Result {
+    package static func read(_ bytes: [UInt8], path: String, schema: RelaxNGSchema? = nil) -> Result {
         // witaj_xml_parse never returns NULL: a document that failed has issues instead of a root.
         let doc = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { witaj_xml_parse($0.baseAddress, Int32($0.count), path) }
         }!
         defer { witaj_xml_free(doc) }
         // A document with a DOCTYPE or entities is rejected before validation so nothing of it is trusted.
-        if witaj_xml_has_errors(doc) == 0, let schema { _ = schema.validate(doc) }
+        let wellFormed = witaj_xml_has_errors(doc) == 0
+        let parseIssues = witaj_xml_issue_count(doc)
+        if wellFormed, let schema { _ = schema.validate(doc) }
         let issues = (0..<witaj_xml_issue_count(doc)).map { i in
             let issue = witaj_xml_issue_at(doc, i)
             return XMLIssue(line: Int(issue.line), column: Int(issue.column), isWarning: issue.is_warning != 0,
-                            message: String(cString: issue.message))
+                            message: String(cString: issue.message), fromSchema: i >= parseIssues)
         }
-        let hasErrors = witaj_xml_has_errors(doc) != 0
-        let root = hasErrors ? nil : witaj_xml_root(doc).map(convert)
+        // A well-formed document is read even when the schema finds problems: they can be explained, and the rest
+        // of the document still checked.
+        let root = wellFormed ? witaj_xml_root(doc).map(convert) : nil
         return Result(root: root, issues: issues)
     }
 
@@ -54,11 +58,11 @@ public enum XMLReader {
 }
 
 /// A compiled RELAX NG schema; owns its libxml2 handle. Validation makes its own context, so sharing is safe.
-public final class RelaxNGSchema: @unchecked Sendable {
+package final class RelaxNGSchema: @unchecked Sendable {
     private let handle: OpaquePointer
-    public let issues: [XMLIssue]
+    package let issues: [XMLIssue]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         let handle = text.withCString { witaj_xml_schema_open($0, Int32(text.utf8.count)) }!
         self.handle = handle
         issues = (0..<witaj_xml_schema_issue_count(handle)).map { i in

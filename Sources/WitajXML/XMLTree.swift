@@ -1,30 +1,30 @@
 /// A parsed XML element as a Swift value: the C tree is converted at once and freed.
-public struct XMLElement: Sendable, Equatable {
-    public enum Child: Sendable, Equatable {
+package struct XMLElement: Sendable, Equatable {
+    package enum Child: Sendable, Equatable {
         case element(XMLElement)
         case text(String)
     }
-    public let name: String
-    public let attributes: [String: String]
-    public let children: [Child]
-    public let line: Int
+    package let name: String
+    package let attributes: [String: String]
+    package let children: [Child]
+    package let line: Int
 
-    public init(name: String, attributes: [String: String] = [:], children: [Child] = [], line: Int = 0) {
+    package init(name: String, attributes: [String: String] = [:], children: [Child] = [], line: Int = 0) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.line = line
     }
 
-    public var elements: [XMLElement] {
+    package var elements: [XMLElement] {
         children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
-    public func elements(named name: String) -> [XMLElement] { elements.filter { $0.name == name } }
-    public func element(named name: String) -> XMLElement? { elements.first { $0.name == name } }
+    package func elements(named name: String) -> [XMLElement] { elements.filter { $0.name == name } }
+    package func element(named name: String) -> XMLElement? { elements.first { $0.name == name } }
 
     /// The element's text content, with surrounding whitespace trimmed and inner line breaks kept.
-    public var text: String {
+    package var text: String {
         var result = ""
         for child in children {
             switch child {
@@ -37,17 +37,20 @@ public struct XMLElement: Sendable, Equatable {
 }
 
 /// A problem libxml2 reported, with its position in the file.
-public struct XMLIssue: Sendable, Equatable {
-    public let line: Int
-    public let column: Int
-    public let isWarning: Bool
-    public let message: String
+package struct XMLIssue: Sendable, Equatable {
+    package let line: Int
+    package let column: Int
+    package let isWarning: Bool
+    package let message: String
+    /// Found by RELAX NG validation (the document itself is well-formed).
+    package let fromSchema: Bool
 
-    public init(line: Int, column: Int, isWarning: Bool, message: String) {
+    package init(line: Int, column: Int, isWarning: Bool, message: String, fromSchema: Bool = false) {
         self.line = line
         self.column = column
         self.isWarning = isWarning
         self.message = message
+        self.fromSchema = fromSchema
     }
 }
 

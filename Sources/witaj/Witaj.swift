@@ -10,6 +10,7 @@ struct WitajCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
+        version: Version.description,
         subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, ServeCommand.self])
 }
 
@@ -27,7 +28,7 @@ func report(_ diagnostics: Diagnostics) throws {
     let errors = diagnostics.errors.count
     let warnings = diagnostics.items.count - errors
     if errors > 0 {
-        print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")", to: &stderr)
+        print("\(counted(errors, "error")), \(counted(warnings, "warning"))", to: &stderr)
         throw ExitCode.failure
     }
 }
@@ -35,26 +36,41 @@ func report(_ diagnostics: Diagnostics) throws {
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Build every language's pages, books and coverage report into the output folder: the whole new site in one step, only on success; files witaj did not make are kept.")
+        commandName: "build",
+        abstract: "Build every language's pages, books and coverage report into the output folder.",
+        discussion: """
+            The output changes in one step and only when the build succeeds: a failing or interrupted build leaves it \
+            as it was. Only what changed since the last build is made again (its state is kept in the site's .witaj/). \
+            witaj owns only the files it made: files added to the output later are kept, never overwritten or \
+            deleted. The output must be absent, empty, or a folder witaj made; any other folder is an error and is \
+            left untouched, unless --clean sets it aside (renamed beside it, never deleted) and builds anew.
+            """)
     @OptionGroup var site: SiteOptions
     @Option(name: .long, help: "The output folder (default: site-out in the site's folder).")
     var out: String?
+    @Flag(name: .long, help: "Build into a folder witaj did not make: set its files aside (renamed beside it) first.")
+    var clean = false
+    @Flag(name: .long, help: "Treat every warning as an error: publish nothing while one stands (for a build server).")
+    var strict = false
 
     func run() throws {
         let start = Date()
         let output = out.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? site.rootURL.appendingPathComponent("site-out")
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-        let result = Build.run(root: site.rootURL, output: output, sourceDateEpoch: epoch)
+        let result = Build.run(root: site.rootURL, output: output, sourceDateEpoch: epoch, clean: clean, strict: strict)
         try report(result.diagnostics)
         if result.upToDate {
             print("witaj: \(output.path) is up to date (nothing changed since the last build)")
             return
         }
         let written = result.unchanged > 0 ? " (\(result.files - result.unchanged) changed)" : ""
-        if let remade = result.remade {
-            print("witaj: only \(remade.count == 1 ? "1 document" : "\(remade.count) documents") changed since the last build: \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "")")
+        if !result.drafts.isEmpty {
+            print("witaj: left out \(counted(result.drafts.count, "draft")): \(result.drafts.prefix(3).joined(separator: ", "))\(result.drafts.count > 3 ? ", ..." : "")")
         }
-        print("witaj: wrote \(result.pages) pages, \(result.files) files\(written) to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        if let remade = result.remade {
+            print("witaj: only \(counted(remade.count, "document")) changed since the last build: \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "")")
+        }
+        print("witaj: wrote \(counted(result.pages, "page")), \(counted(result.files, "file"))\(written) to \(output.path) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }
 
@@ -62,12 +78,14 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Load and validate everything; write nothing. Same diagnostics and exit status as build.")
     @OptionGroup var site: SiteOptions
+    @Flag(name: .long, help: "Treat every warning as an error (exit status 1 when there is one).")
+    var strict = false
 
     func run() throws {
-        let result = Build.run(root: site.rootURL, output: nil)
+        let result = Build.run(root: site.rootURL, output: nil, strict: strict)
         try report(result.diagnostics)
         let warnings = result.diagnostics.items.count
-        print("witaj: no errors (\(warnings) warning\(warnings == 1 ? "" : "s"))")
+        print("witaj: no errors (\(counted(warnings, "warning")))")
     }
 }
 
@@ -83,7 +101,7 @@ struct UpdateCommand: ParsableCommand {
         let result = Update.run(root: site.rootURL, language: lang)
         try report(result.diagnostics)
         for path in result.written { print("updated \(path)") }
-        print("witaj: \(result.written.count) catalog\(result.written.count == 1 ? "" : "s") updated")
+        print("witaj: \(counted(result.written.count, "catalog")) updated")
     }
 }
 

@@ -3,10 +3,7 @@ import Testing
 import WitajICU
 @testable import Witaj
 import WitajCore
-import WitajGettext
 import WitajSources
-import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// Builds the small fixture site end to end and reads the pages as a reader's browser would get them.
@@ -32,7 +29,7 @@ import WitajIncremental
         #expect(html.contains("<main id=\"main\""))
         #expect(html.contains("<nav class=\"main\" aria-label=\"Nawigacja główna\">"))
         #expect(html.components(separatedBy: "<h1").count == 2, "exactly one h1")
-        #expect(html.contains("<h2 id=\"s1\">Godziny</h2>"))
+        #expect(html.contains("<h2 id=\"godziny\">Godziny</h2>"))
         #expect(html.contains("<p>Otwarte <strong>codziennie</strong>, zobacz <a href=\"../../guide/registration/#steps\">zameldowanie</a>.</p>"))
         #expect(html.contains("<th scope=\"col\">Dzień</th><th scope=\"col\" class=\"right\">Godziny</th>"))
         #expect(html.contains("<ol>\n<li>pierwszy</li>\n<li>drugi</li>\n</ol>"))
@@ -134,21 +131,72 @@ import WitajIncremental
 @Suite struct OwnershipTests {
     @Test func aFileSomeoneElseMadeIsNeverOverwritten() throws {
         let site = try FixtureSite()
-        try site.write("site-out/pl/index.html", "moja strona")
+        #expect(site.build().succeeded)
+        // Someone puts a file where the next build makes a page.
+        try site.write("site-out/pl/guide/nowy/index.html", "moja strona")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n")
+        let before = site.snapshot()
         let result = site.build()
         #expect(site.messages(result) == [
-            "site-out:1:1: error: \(site.output.path)/pl/index.html was not made by witaj and would be replaced: move it away and build again",
+            "site-out:1:1: error: \(site.output.path)/pl/guide/nowy/index.html was not made by witaj and would be replaced: move it away and build again",
         ])
-        #expect(site.snapshot() == ["pl/": Data(), "pl/index.html": Data("moja strona".utf8)])
+        #expect(site.snapshot() == before)
+    }
+
+    @Test func aFolderWitajDidNotMakeIsAnErrorAndLeftAsItIs() throws {
+        let site = try FixtureSite()
+        try site.write("site-out/index.html", "moja strona")
+        try site.write("site-out/notes/a.txt", "notatki")
+        let before = FixtureSite.tree(site.root)
+        let result = site.build()
+        #expect(site.messages(result) == [
+            "site-out:1:1: error: \(site.output.path) holds files witaj did not make (index.html, notes); witaj builds only into an empty folder or one it made: choose another --out, or add --clean to set the folder aside and build anew",
+        ])
+        #expect(FixtureSite.tree(site.root) == before, "nothing is touched: not the folder, not beside it")
+        // An empty folder is witaj's to fill.
+        let empty = site.root.appendingPathComponent("empty-out")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(Build.run(root: site.root, output: empty, sourceDateEpoch: FixtureSite.sourceDateEpoch).succeeded)
+    }
+
+    @Test func cleanSetsAFolderWitajDidNotMakeAsideAndBuildsAnew() throws {
+        let site = try FixtureSite()
+        try site.write("site-out/index.html", "moja strona")
+        let result = Build.run(root: site.root, output: site.output, sourceDateEpoch: FixtureSite.sourceDateEpoch, clean: true)
+        #expect(result.succeeded)
+        let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+            .first { $0.hasPrefix(".site-out.witaj-set-aside-") })
+        #expect(site.messages(result) == ["site-out:1:1: warning: --clean: the files witaj did not make are kept in \(site.root.path)/\(aside)"])
+        #expect(FileManager.default.contents(atPath: site.root.path + "/" + aside + "/index.html") == Data("moja strona".utf8))
+        #expect(try site.read("index.html").contains("<html"))
+        // The folder is witaj's now: the next build needs no --clean.
+        #expect(site.build().succeeded)
+    }
+
+    @Test func theBuildStateLivesInTheSiteNotBesideTheOutput() throws {
+        let site = try FixtureSite()
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("witaj-elsewhere-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let output = elsewhere.appendingPathComponent("preview")
+        try site.age()
+        #expect(Build.run(root: site.root, output: output, sourceDateEpoch: FixtureSite.sourceDateEpoch).succeeded)
+        // Beside the output: only witaj's list of the files it made there, and the generation before it.
+        let beside = try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).sorted()
+        #expect(beside == [".preview.witaj-files", ".preview.witaj-files-before", "preview"])
+        let state = StateFolder(root: site.root, output: output)
+        #expect(state.url.path.hasPrefix(site.root.path + "/.witaj/builds/preview-"))
+        #expect(FileManager.default.fileExists(atPath: state.state.path))
+        // The second build knows it: nothing changed.
+        #expect(Build.run(root: site.root, output: output, sourceDateEpoch: FixtureSite.sourceDateEpoch).upToDate)
     }
 
     @Test func aFileDeletedFromTheOutputStaysDeleted() throws {
         let site = try FixtureSite()
-        try site.write("site-out/CNAME", "pack.example.org")
         #expect(site.build().succeeded)
-        #expect(site.snapshot()["CNAME"] != nil)
+        try site.write("site-out/CNAME", "pack.example.org")
         try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia.\n")
         #expect(site.build().succeeded)
+        #expect(site.snapshot()["CNAME"] != nil)
         try site.remove("site-out/CNAME")
         try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia, nowa.\n")
         #expect(site.build().succeeded)

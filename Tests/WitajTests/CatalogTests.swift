@@ -3,10 +3,7 @@ import Testing
 @testable import Witaj
 import WitajCore
 import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// witaj's catalogs are gettext's: msgmerge semantics, msgcat's exact formatting, msgfmt's approval.
 @Suite struct CatalogTests {

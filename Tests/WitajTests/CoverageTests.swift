@@ -2,11 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// The coordinator's report: what is translated, outdated or missing, in agreement with gettext.
 @Suite struct CoverageTests {

@@ -2,11 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// The same input gives the same bytes, however the cores interleave: a site heavy in what cmark-gfm's extensions
 /// find (autolinks, strikethrough, tables) and in links, built several times over, every byte compared.

@@ -2,11 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
 import WitajSources
-import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// Each kind of bad input gives its `path:line:col: severity: message`, all of them, and fails the build.
 @Suite struct DiagnosticsTests {
@@ -31,7 +27,7 @@ import WitajIncremental
         let result = site.check()
         #expect(result.succeeded)
         #expect(site.messages(result) == [
-            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review)",
+            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
         ])
     }
 
@@ -40,16 +36,177 @@ import WitajIncremental
         try site.write("content/guide/broken.xml", "<?xml version=\"1.0\"?>\n<procedure reviewed=\"2026-01-01\">\n  <title>A</titl>\n</procedure>\n")
         let messages = site.messages(site.check())
         #expect(messages.first?.hasPrefix("content/guide/broken.xml:3:") == true)
-        #expect(messages.first?.contains("error: Opening and ending tag mismatch: title line 3 and titl") == true)
+        #expect(messages.first?.contains("error: <title> opened on line 3 is closed with </titl>: close it with </title>") == true)
+        try site.write("content/guide/broken.xml", try Self.registration { $0.replacingOccurrences(of: "Opłata skarbowa", with: "Opłata & znaczek") })
+        #expect(site.messages(site.check()).first?.hasPrefix(
+            "content/guide/broken.xml:15:") == true)
+        #expect(site.messages(site.check()).first?.hasSuffix(
+            "error: a bare '&' in the text: write it as &amp; (XML reads '&' as the start of an entity)") == true)
     }
 
-    @Test func schemaViolationNamesTheLineOfTheOffendingElement() throws {
+    /// The fixture's procedure with `edit` applied to its text.
+    static func registration(_ edit: (String) -> String) throws -> String {
+        edit(try String(contentsOf: FixtureSite.fixtures.appendingPathComponent("minimal/content/guide/registration.xml"), encoding: .utf8))
+    }
+
+    @Test func schemaViolationsAreSaidInEditorsWordsAtTheElement() throws {
         let site = try FixtureSite()
-        var xml = try String(contentsOf: FixtureSite.fixtures.appendingPathComponent("minimal/content/guide/registration.xml"), encoding: .utf8)
-        xml = xml.replacingOccurrences(of: "<fee amount=\"340\" currency=\"PLN\">", with: "<fee amount=\"dużo\" currency=\"PLN\">")
-        try site.write("content/guide/registration.xml", xml)
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "<fee amount=\"340\" currency=\"PLN\">", with: "<fee amount=\"dużo\" currency=\"zł\">")
+        })
+        #expect(site.messages(site.check()) == [
+            "content/guide/registration.xml:15:10: error: amount=\"dużo\" is not allowed: an amount such as 340 or 17.50 (digits, a dot for decimals, no currency)",
+            "content/guide/registration.xml:15:25: error: currency=\"zł\" is not allowed: currency is a three-letter ISO 4217 code such as PLN or EUR (not zł)",
+        ])
+    }
+
+    @Test func aMissingOrMisplacedElementSaysWhereItGoes() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "  <where><office ref=\"urzad\"/></where>\n", with: "")
+        })
+        #expect(site.messages(site.check()) == [
+            "content/guide/registration.xml:20:3: error: <where> is missing: a procedure needs one, before <related>",
+        ])
+        // <summary> after <audience>: said once, where it stands, with the order.
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "  <summary>Jak zgłosić adres.</summary>\n", with: "")
+                .replacingOccurrences(of: "</p></audience>\n", with: "</p></audience>\n  <summary>Jak zgłosić adres.</summary>\n")
+        })
+        #expect(site.messages(site.check()) == [
+            "content/guide/registration.xml:5:3: error: <summary> is out of order: in a procedure the elements come in this order: "
+                + "<title>, <summary>, <review> (optional), <audience>, <steps>, <documents> (optional), <fees>, <deadlines> (optional), "
+                + "<where>, <online> (optional), <notes> (optional), <legal> (optional), <related> (optional)",
+        ])
+    }
+
+    @Test func aBrokenProcedureIsStillCheckedForItsLinksAndOfficesInTheSameRun() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "currency=\"PLN\"", with: "currency=\"pln\"")
+                .replacingOccurrences(of: "<office ref=\"urzad\"/>", with: "<office ref=\"nie-ma\"/>")
+                .replacingOccurrences(of: "Złóż go w urzędzie.", with: "Złóż go [tu](nie-ma.md).")
+        })
         let messages = site.messages(site.check())
-        #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:15:1: error:") && $0.contains("fee") })
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:15:") && $0.contains("currency=\"pln\" is not allowed") })
+        #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:8:") && $0.contains("nie-ma.md") })
+        #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:20:") && $0.contains("nie-ma") })
+    }
+
+    @Test func aBadLinkInXMLIsSaidAtItsColumnAndTheSameLinkTwiceAtEachPlace() throws {
+        let site = try FixtureSite()
+        let xml = try Self.registration {
+            $0.replacingOccurrences(of: "Złóż go w urzędzie.", with: "Złóż go [tu](nie-ma.md) albo [tam](nie-ma.md).")
+        }
+        try site.write("content/guide/registration.xml", xml)
+        // The columns a user's editor shows: bytes of line 8 before each "(nie-ma.md", plus one.
+        let line = Array(xml.split(separator: "\n", omittingEmptySubsequences: false)[7].utf8)
+        let needle = Array("(nie-ma.md".utf8)
+        let columns = (0...(line.count - needle.count)).filter { Array(line[$0..<$0 + needle.count]) == needle }.map { $0 + 1 }
+        #expect(columns.count == 2)
+        let messages = site.messages(site.check())
+        #expect(messages.map { $0.components(separatedBy: ": error:")[0] } == columns.map { "content/guide/registration.xml:8:\($0)" })
+    }
+
+    @Test func linksToAPartOfAPageAreChecked() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/zupa.md", """
+            ---
+            title: Zupa
+            ---
+
+            ## Gdzie zjeść zupę?
+
+            Zobacz [kroki](registration.xml#steps), [źle](registration.xml#kroki), [tu](#gdzie-zjesc-zupe),
+            [przepis](#przepis), [urząd](offices.xml#office-urzad) i [nie](lekarz.md#nie-ma).
+
+            ## Przepis {#przepis}
+
+            Tekst.
+            """)
+        let messages = site.messages(site.check())
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.first?.hasSuffix("error: no part of 'guide/registration' is called '#kroki' (it has: #audience, #deadlines, #documents, #fees, #legal, #notes, #online, #related, #steps, #where)") == true, "\(messages)")
+        #expect(messages.last?.contains("no part of 'guide/lekarz' is called '#nie-ma' (it has no sections)") == true, "\(messages)")
+        // The ids are the source heading's, in every language; an explicit one is not part of the heading's text.
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\n## Gdzie zjeść zupę?\n\n## Przepis {#przepis}\n\n## Przepis\n")
+        let result = site.check()
+        let html = try #require(result.artifacts.first { $0.path == "pl/guide/zupa/index.html" }).bytes
+        let page = String(decoding: html, as: UTF8.self)
+        #expect(page.contains("<h2 id=\"gdzie-zjesc-zupe\">Gdzie zjeść zupę?</h2>"))
+        #expect(page.contains("<h2 id=\"przepis\">Przepis</h2>"))
+        #expect(page.contains("<h2 id=\"przepis-2\">Przepis</h2>"))
+    }
+
+    /// A schema that does not compile would validate nothing, silently.
+    @Test func theBuiltInSchemaCompiles() throws {
+        #expect(XMLDocumentReader.schema.issues.isEmpty, "\(XMLDocumentReader.schema.issues)")
+    }
+
+    @Test func draftsAreLeftOutAndALinkToOneIsAnError() throws {
+        let site = try FixtureSite()
+        // The fixture's other pages link to the procedure: they go too.
+        try site.write("content/guide/lazienki.md", "---\ntitle: Łazienki\n---\n\nTekst.\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\n---\n\nJeszcze nie.\n")
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "<procedure reviewed=", with: "<procedure draft=\"true\" reviewed=")
+        })
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        #expect(result.drafts == ["content/guide/nowy.md", "content/guide/registration.xml"])
+        #expect(!result.artifacts.contains { $0.path.contains("guide/nowy/") || $0.path.contains("guide/registration/") })
+        // Published documents may not link to a draft: the link would lead nowhere.
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZobacz [nowy](nowy.md).\n")
+        #expect(site.messages(site.check()).contains {
+            $0.hasPrefix("content/guide/zupa.md:5:") && $0.hasSuffix("error: link to a draft, which is not published: 'nowy.md' (content/guide/nowy.md says draft: true); publish it or remove the link")
+        })
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: maybe\n---\n\nJeszcze nie.\n")
+        #expect(site.messages(site.check()).contains("content/guide/nowy.md:3:8: error: 'draft' is true or false, not 'maybe'"))
+    }
+
+    @Test func impossibleDatesAreErrorsWhereTheyStand() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-02-30\n---\n\nZupa.\n")
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "reviewed=\"2026-11-21\"", with: "reviewed=\"2026-4-31\"")
+        })
+        #expect(site.messages(site.check()) == [
+            "content/guide/registration.xml:2:12: error: reviewed=\"2026-4-31\" is not allowed: a date that exists, written like 2026-11-21",
+            "content/guide/zupa.md:3:11: error: 'reviewed' must be a date that exists, written like 2026-11-21, not '2026-02-30'",
+        ])
+        // 29 February exists in leap years only.
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2028-02-29\n---\n\nZupa.\n")
+        try site.write("content/guide/registration.xml", try Self.registration { $0 })
+        #expect(site.check().succeeded)
+    }
+
+    @Test func anUnquotedColonInAValueGetsAHint() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/pesel.md", "---\ntitle: PESEL: jak go dostać\n---\n\nTekst.\n")
+        let message = try #require(site.messages(site.check()).first)
+        #expect(message.hasPrefix("content/guide/pesel.md:2:"))
+        #expect(message.hasSuffix("; a value with ': ' in it must be quoted, as in title: \"PESEL: jak go dostać\""))
+    }
+
+    @Test func strictMakesWarningsErrorsAndPublishesNothing() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/extra.md", "---\ntitle: Dodatkowe\ntags: [a]\n---\n\nTekst.\n")
+        #expect(site.check().succeeded)
+        let result = Build.run(root: site.root, output: site.output, sourceDateEpoch: FixtureSite.sourceDateEpoch, strict: true)
+        #expect(site.messages(result) == [
+            "content/guide/extra.md:3:1: error: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func optionalDocumentsAreToldToTranslatorsAsOptional() throws {
+        let site = try FixtureSite()
+        try site.write("site.yml", FixtureSite.multilingual)
+        _ = Update.run(root: site.root, language: "en")
+        let po = try String(contentsOf: site.root.appendingPathComponent("locales/en/guide/registration.po"), encoding: .utf8)
+        #expect(po.contains("#. required document\n#: content/guide/registration.xml:11\nmsgid \"Paszport.\""))
+        #expect(po.contains("#. optional document\n#: content/guide/registration.xml:12\nmsgid \"Umowa najmu.\""))
     }
 
     @Test func externalEntityIsRejectedAndNothingIsRead() throws {

@@ -1,10 +1,5 @@
 import Foundation
 import WitajCore
-import WitajGettext
-import WitajSources
-import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// Runs a real program (gettext's msgcat and msgfmt) and returns its exit status and output.
 enum ExternalTool {

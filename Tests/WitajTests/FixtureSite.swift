@@ -2,9 +2,7 @@ import Foundation
 @testable import Witaj
 import WitajCore
 import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// A copy of a fixture site in a temporary folder, to change and build without touching the repository.
@@ -114,7 +112,7 @@ final class FixtureSite {
         defer { try? FileManager.default.removeItem(at: backup) }
         let copy = try ExternalTool.run("cp", ["-a", output.path, backup.path])
         guard copy.status == 0 else { throw FixtureError(description: copy.stderr) }
-        let stateFile = BuildState.file(output: output), state = FileManager.default.contents(atPath: stateFile.path)
+        let stateFile = StateFolder(root: root, output: output).state, state = FileManager.default.contents(atPath: stateFile.path)
         _ = Build.run(root: root, output: output, sourceDateEpoch: Self.sourceDateEpoch)
         try FileManager.default.removeItem(at: output)
         try FileManager.default.moveItem(at: backup, to: output)

@@ -2,11 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
 import WitajSources
-import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// Inputs the fuzzers (Fuzz/, script/fuzz) found, each with what it broke.
 @Suite struct FuzzRegressionTests {

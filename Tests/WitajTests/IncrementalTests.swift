@@ -2,10 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// A rebuild over an existing output (in place, or skipped when nothing changed) is never stale: after every kind
@@ -166,7 +163,7 @@ import WitajIncremental
         let site = try FixtureSite()
         try site.age()
         #expect(site.build().succeeded)
-        let state = BuildState.file(output: site.output)
+        let state = StateFolder(root: site.root, output: site.output).state
         try Data(contentsOf: state).dropLast(10).write(to: state)
         try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
         try site.age()
@@ -177,7 +174,7 @@ import WitajIncremental
     @Test func aFileEditedInTheSecondOfABuildIsNotTrusted() throws {
         let site = try FixtureSite()
         #expect(site.build().succeeded)  // inputs written just now: no state is kept
-        #expect(!FileManager.default.fileExists(atPath: BuildState.file(output: site.output).path))
+        #expect(!FileManager.default.fileExists(atPath: StateFolder(root: site.root, output: site.output).state.path))
         #expect(!site.build().upToDate)
     }
 }

@@ -2,11 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
-import WitajSite
 import WitajPublish
-import WitajIncremental
 
 /// A build killed at any moment (`kill -9`) leaves the output as the last complete build left it or as the new
 /// one makes it, byte for byte, never a mixture; and the next build finishes the job.

@@ -3,9 +3,7 @@ import Testing
 @testable import Witaj
 import WitajCore
 import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
 import WitajIncremental
 
 /// Rebuilds are never stale, by property (issue 14): from a copy of the minimal fixture, a seeded random sequence of
@@ -514,8 +512,8 @@ final class RandomEdits {
 
     // MARK: Interrupted builds
 
-    private var stateFile: URL { BuildState.file(output: site.output) }
-    private var booksFile: URL { BookChapters.file(output: site.output) }
+    private var stateFile: URL { StateFolder(root: site.root, output: site.output).state }
+    private var booksFile: URL { StateFolder(root: site.root, output: site.output).books }
 
     private func put(_ data: Data?, at url: URL) throws {
         if let data { try data.write(to: url) } else { try? FileManager.default.removeItem(at: url) }

@@ -3,11 +3,7 @@ import Testing
 import ZIPFoundation
 @testable import Witaj
 import WitajCore
-import WitajGettext
-import WitajSources
 import WitajSite
-import WitajPublish
-import WitajIncremental
 
 /// A translation links only where its source links (`TranslationLinks`): anything else is a located warning and
 /// shows as plain text, on the site and in the books; titles never link; site.yml may allow other web hosts.

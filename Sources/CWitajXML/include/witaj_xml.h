@@ -50,6 +50,11 @@ witaj_xml_issue witaj_xml_schema_issue_at(const witaj_xml_schema *schema, int32_
 /// Validates and appends violations to the document's issues; returns 1 when valid.
 int32_t witaj_xml_validate(const witaj_xml_schema *schema, witaj_xml_doc *doc);
 
+/// HTML (as witaj's templates write it) read by libxml2's HTML parser, with no network, and written back by its
+/// serializer as XHTML (XML syntax: void elements closed, every attribute with a value), without the XML
+/// declaration. NULL when it cannot be read; free the result with witaj_xml_string_free.
+char *witaj_xml_html_to_xhtml(const char *bytes, int32_t length, int32_t *out_length);
+
 #ifdef __cplusplus
 }
 #endif

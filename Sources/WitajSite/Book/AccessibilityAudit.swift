@@ -1,7 +1,5 @@
 import WitajXML
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// Checks behind the book's WCAG conformance claim, on each XHTML file: well-formed, language declared,
 /// a title, headings that do not skip levels, images with alternative text, table headers with scope.

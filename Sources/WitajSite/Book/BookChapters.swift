@@ -1,7 +1,5 @@
 import Foundation
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// Every language's book chapters as the last build made them: the XHTML and what the accessibility audit found.
 /// The incremental layer keeps them between builds (`BookChapters.file`), so that when some chapters changed only

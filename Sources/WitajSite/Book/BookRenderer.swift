@@ -2,8 +2,6 @@ import Foundation
 import WitajXML
 import ZIPFoundation
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// One language's welcome pack as an EPUB 3 book: the pack's chapters from site.yml, rendered with the site's
 /// segments, structure and fallbacks, as well-formed XHTML, with accessibility metadata, zipped reproducibly.
@@ -67,14 +65,22 @@ package struct BookRenderer {
         // Kept chapters were audited when they were made: their failures are the last build's.
         var conforms = true
         var chapterRecords: [String: BookChapters.Chapter] = [:]
+        // A problem is said where it can be fixed: a chapter's at its source document, the cover's and the table of
+        // contents' at their templates.
+        var places = Dictionary(chapters.map { (Self.chapterFile($0.document.path), $0.document.title.location) },
+                                uniquingKeysWith: { a, _ in a })
+        for (file, template) in [("cover.xhtml", "epub-cover"), ("nav.xhtml", "epub-nav")] {
+            places[file] = SourceLocation(site.site.theme.templates[template]?.path ?? "theme/templates/\(template).mustache")
+        }
         for (file, text, keptChapter) in [("cover.xhtml", cover, nil), ("nav.xhtml", nav, nil)] + made {
+            let place = places[file] ?? SourceLocation(path)
             let failures: [String]
             if let keptChapter {
                 failures = keptChapter.failures
             } else {
                 let problems = AccessibilityAudit.problems(in: text)
                 if let malformed = problems.malformed {
-                    diagnostics.error(SourceLocation("\(path)/EPUB/\(file)", line: malformed.line), "the theme made XHTML that is not well-formed: \(malformed.message)")
+                    diagnostics.error(place, "the theme made XHTML that is not well-formed in \(path) (\(file), line \(malformed.line)): \(malformed.message)")
                     return nil
                 }
                 failures = problems.failures
@@ -83,7 +89,7 @@ package struct BookRenderer {
             if !failures.isEmpty {
                 conforms = false
                 for failure in failures {
-                    diagnostics.warning(SourceLocation("\(path)/EPUB/\(file)"), "accessibility: \(failure); the book makes no WCAG conformance claim")
+                    diagnostics.warning(place, "accessibility of \(path) (\(file)): \(failure); the book makes no WCAG conformance claim")
                 }
             }
         }
@@ -177,62 +183,10 @@ package struct BookRenderer {
     }
 }
 
-/// HTML5 as the templates write it, made XHTML: void elements closed, boolean attributes given a value.
-/// Safe on our output only: every "<" in it starts a tag we made (text is escaped).
-package enum XHTML {
-    package static let voidElements: Set<String> = ["br", "hr", "img", "input", "meta", "link", "wbr"]
-    package static let booleanAttributes: Set<String> = ["data-fallback", "hidden", "checked", "disabled"]
-
-    package static func from(_ html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        // Searched as bytes: "<" and ">" are ASCII.
-        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
-            out += rest[..<open]
-            guard let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: ">")) else { break }
-            out += tag(rest[open...close])
-            rest = rest[rest.index(after: close)...]
-        }
-        out += rest
-        return out
-    }
-
-    /// One tag: `<br>` -> `<br/>`, ` data-fallback` -> ` data-fallback="data-fallback"`.
-    private static func tag(_ tag: Substring) -> String {
-        let inner = tag.dropFirst().dropLast()
-        let name = inner.prefix { $0.isLetter || $0.isNumber }
-        guard !name.isEmpty else { return String(tag) }
-        // Most tags are XHTML already.
-        if !voidElements.contains(String(name)), !booleanAttributes.contains(where: { tag.contains($0) }) { return String(tag) }
-        var attributes = ""
-        var rest = inner.dropFirst(name.count)
-        // Attribute by attribute; values are always double-quoted in our output.
-        while let first = rest.first {
-            if first == "\"" {
-                let end = rest.dropFirst().firstIndex(of: "\"") ?? rest.endIndex
-                attributes += rest[..<(end == rest.endIndex ? end : rest.index(after: end))]
-                rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-                continue
-            }
-            if first == " " {
-                let word = rest.dropFirst().prefix { $0 != " " && $0 != "=" && $0 != "/" }
-                let after = rest.dropFirst(1 + word.count)
-                if booleanAttributes.contains(String(word)) && after.first != "=" {
-                    attributes += " \(word)=\"\(word)\""
-                    rest = after
-                    continue
-                }
-            }
-            attributes.append(first)
-            rest = rest.dropFirst()
-        }
-        if voidElements.contains(String(name)) {
-            while attributes.last == "/" || attributes.last == " " { attributes.removeLast() }
-            return "<\(name)\(attributes)/>"
-        }
-        return "<\(name)\(attributes)>"
-    }
+/// HTML5 as the templates write it, made XHTML by libxml2's parser and serializer (`XHTMLWriter`). What cannot be
+/// read stays as it is, and the audit reports it as not well-formed.
+enum XHTML {
+    static func from(_ html: String) -> String { XHTMLWriter.xhtml(html) ?? html }
 }
 
 /// The archive: `mimetype` first and stored, everything else deflated, fixed dates and order: same input, same bytes.

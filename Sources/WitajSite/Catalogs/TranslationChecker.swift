@@ -2,7 +2,6 @@ import WitajICU
 import WitajMarkdown
 import WitajCore
 import WitajGettext
-import WitajSources
 
 /// Checks what translators wrote: links in segments, and ICU MessageFormat in interface strings.
 package enum TranslationChecker {

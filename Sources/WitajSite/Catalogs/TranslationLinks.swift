@@ -1,6 +1,5 @@
 import WitajMarkdown
 import WitajCore
-import WitajGettext
 import WitajSources
 
 /// Where a translation may point: where its source segment points (the same document and fragment, the same

@@ -1,7 +1,6 @@
 import WitajICU
 import WitajCore
 import WitajGettext
-import WitajSources
 
 extension Coverage {
     /// What gettext's `msgfmt --statistics` counts for a catalog: entries (not the header, not obsolete) that are

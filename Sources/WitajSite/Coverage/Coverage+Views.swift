@@ -1,7 +1,5 @@
 import Foundation
 import WitajCore
-import WitajGettext
-import WitajSources
 
 extension Coverage {
     /// Languages as rows, for a terminal.
@@ -24,8 +22,8 @@ extension Coverage {
         out.insert(String(repeating: "-", count: out[0].count), at: 1)
         let i = indicator
         out.append("")
-        out.append("Documents: \(i.documents) (\(i.procedures) procedures). Complete in at least one foreign language: "
-                   + "\(i.documentsCompleteInAtLeastOneLanguage) documents, \(i.proceduresCompleteInAtLeastOneLanguage) procedures.")
+        out.append("Documents: \(i.documents) (\(counted(i.procedures, "procedure"))). Complete in at least one foreign language: "
+                   + "\(counted(i.documentsCompleteInAtLeastOneLanguage, "document")), \(counted(i.proceduresCompleteInAtLeastOneLanguage, "procedure")).")
         out.append("Complete (document, language) pairs: \(i.completePairs) of \(i.pairs).")
         out.append("segments and words: % translated (fuzzy = outdated counts as not translated); interface: ui.po strings.")
         return out.joined(separator: "\n") + "\n"

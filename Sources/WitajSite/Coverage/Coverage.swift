@@ -1,7 +1,4 @@
-import WitajICU
-import WitajMarkdown
 import WitajCore
-import WitajGettext
 import WitajSources
 
 /// Translation coverage: which documents are translated, outdated or missing in which language, in segments

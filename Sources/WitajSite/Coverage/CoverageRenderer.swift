@@ -1,6 +1,4 @@
 import WitajCore
-import WitajGettext
-import WitajSources
 /// The coverage report as artifacts: `coverage/index.html` (the matrix), `coverage.json`, `coverage.csv`.
 package struct CoverageRenderer {
     package let coverage: Coverage

@@ -1,6 +1,4 @@
 import WitajCore
-import WitajGettext
-import WitajSources
 /// JSON laid out as JSONEncoder lays it out with `.prettyPrinted`, `.sortedKeys` and `.withoutEscapingSlashes`:
 /// two spaces a level, `"key" : value`, keys in order, an empty container as an empty line. Written field by field
 /// for the coverage report (`Coverage.json`), whose fields it lists in sorted order.

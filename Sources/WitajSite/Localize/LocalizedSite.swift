@@ -1,7 +1,5 @@
 import WitajICU
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// A segment's text as a reader of one language gets it, and which language it really is.
 package struct ResolvedText: Sendable {

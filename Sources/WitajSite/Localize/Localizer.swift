@@ -1,7 +1,5 @@
 import WitajICU
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// Site x language -> LocalizedSite: resolves every segment through the language's fallback chain and sorts
 /// the lists with the language's collation.

@@ -1,7 +1,5 @@
 import WitajICU
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// The theme's interface strings in one language. Keys are the English text (gettext's msgid); strings with a
 /// count are ICU MessageFormat patterns, formatted with the language's CLDR plural rules.

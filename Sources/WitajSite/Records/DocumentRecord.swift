@@ -1,6 +1,4 @@
 import WitajCore
-import WitajGettext
-import WitajSources
 /// What a later build needs of a document it does not read again: what other pages show of it in every language
 /// (its face: id, path, kind, order, title and summary as resolved), whether each language's translation is
 /// complete, and its coverage row. Kept in the build state; a rebuild after some documents changed reads only

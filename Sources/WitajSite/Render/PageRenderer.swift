@@ -1,8 +1,6 @@
 import WitajICU
 import WitajMarkdown
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// LocalizedSite -> the HTML pages of one language. Templates decide the markup; this builds their contexts.
 package struct PageRenderer {

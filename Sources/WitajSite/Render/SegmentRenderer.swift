@@ -1,7 +1,5 @@
 import WitajMarkdown
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// Renders segments of one document on one page: resolved text, inline Markdown, links made relative and safe.
 package struct SegmentRenderer {

@@ -1,6 +1,4 @@
 import WitajCore
-import WitajGettext
-import WitajSources
 /// All languages' pages plus what the site has once: the language chooser, the sitemap and the theme's assets.
 package struct SiteRenderer {
     package let sites: [LocalizedSite]

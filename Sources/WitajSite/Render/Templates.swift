@@ -1,8 +1,6 @@
 import Mustache
 import WitajMarkdown
 import WitajCore
-import WitajGettext
-import WitajSources
 
 /// The theme's templates compiled by swift-mustache; a template that does not parse is a located diagnostic.
 package struct Templates: Sendable {
