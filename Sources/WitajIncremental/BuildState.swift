@@ -166,7 +166,7 @@ package struct BuildState {
         if !folder.write(bytes, to: folder.state) { forget(folder) }
     }
 
-    package static let format = "witaj-state 5"
+    package static let format = "witaj-state 6"
 
     /// The recorded warnings about the paths `about` accepts.
     package func diagnostics(about: (String) -> Bool) -> Diagnostics {

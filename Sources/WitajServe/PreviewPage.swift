@@ -15,16 +15,20 @@ package struct PreviewPage: Sendable {
     package let version: String
     /// The errors' panel, HTML; empty when the site has none.
     package let errors: String
+    /// How many draft documents the site leaves out (`witaj serve --drafts` shows them).
+    package let draftsLeftOut: Int
 
     /// `root`: the site's folder, to quote the lines the errors are on.
-    package init(version: String, diagnostics: Diagnostics, root: URL, hasPages: Bool) {
+    package init(version: String, diagnostics: Diagnostics, root: URL, hasPages: Bool, draftsLeftOut: Int = 0) {
         self.version = version
         errors = Self.errorPanel(diagnostics, root: root, hasPages: hasPages)
+        self.draftsLeftOut = draftsLeftOut
     }
 
-    /// The page with the bar, the errors and the script just inside `<body>` (at the end when it has none).
-    package func inject(into html: [UInt8]) -> [UInt8] {
-        let added = Array(overlay.utf8)
+    /// The page with the bar, the errors and the script just inside `<body>` (at the end when it has none); a
+    /// draft's page (`draft`) says it is one.
+    package func inject(into html: [UInt8], draft: Bool = false) -> [UInt8] {
+        let added = Array(overlay(draft: draft).utf8)
         guard let at = Self.afterBodyTag(html) else { return html + added }
         var out: [UInt8] = []
         out.reserveCapacity(html.count + added.count)
@@ -66,9 +70,12 @@ package struct PreviewPage: Sendable {
         return inject(into: Array(html.utf8))
     }
 
-    var overlay: String {
-        "<div id=\"witaj-serve\" lang=\"en\" dir=\"ltr\" data-version=\"\(HTML.escape(version, quotes: .both))\">"
-            + "<style>\(Self.style)</style>" + errors + Self.bar + "</div>"
+    func overlay(draft: Bool = false) -> String {
+        let banner = draft ? Self.draftBanner : ""
+        let leftOut = draftsLeftOut == 0 ? "" : " <span class=\"witaj-drafts\">\(draftsLeftOut) draft\(draftsLeftOut == 1 ? "" : "s") left out "
+            + "(<code>witaj serve --drafts</code> shows them)</span>"
+        return "<div id=\"witaj-serve\" lang=\"en\" dir=\"ltr\" data-version=\"\(HTML.escape(version, quotes: .both))\">"
+            + "<style>\(Self.style)</style>" + errors + banner + Self.bar.replacingOccurrences(of: "</div>", with: leftOut + "</div>") + "</div>"
             + "<script>\(Self.script.replacingOccurrences(of: "@VERSION@", with: Self.javaScriptString(version)))</script>"
     }
 
@@ -135,6 +142,10 @@ package struct PreviewPage: Sendable {
         }
     }
 
+    static let draftBanner = """
+        <p class="witaj-draft" role="note"><strong>Draft.</strong> This document says <code>draft: true</code>:         <code>witaj build</code> leaves it out, and a published page may not link to it, until that line goes.</p>
+        """
+
     static let bar = """
         <div class="witaj-bar"><strong>witaj serve</strong> \
         <label><input type="checkbox" id="witaj-preview-switch"> translation status</label>\
@@ -158,6 +169,8 @@ package struct PreviewPage: Sendable {
         #witaj-serve .witaj-errors code { font-weight: 600; overflow-wrap: anywhere; }
         #witaj-serve .witaj-errors pre { margin: .2rem 0; padding: .3rem .5rem; background: #fff; overflow-x: auto; }
         #witaj-serve .witaj-warning code { font-weight: 400; }
+        #witaj-serve .witaj-draft { background: #e8f0fe; border: 2px dashed #0b5cad; padding: .5rem 1rem; margin: .5rem 0; }
+        #witaj-serve .witaj-drafts { color: #55575c; }
         .witaj-preview main [data-witaj-state] { outline: 2px dashed #9a6a00; outline-offset: 2px; }
         .witaj-preview main [data-witaj-state="outdated"] { outline-color: #b3261e; }
         .witaj-preview main [data-witaj-state]::before { content: attr(data-witaj-state) " \\00b7 " attr(lang); font: 11px/1.5 system-ui, sans-serif; \

@@ -53,7 +53,8 @@ struct PreviewResponder: HTTPResponder {
         case .file(let name):
             let bytes = site.files[name]!
             let type = Self.contentType(of: name)
-            return type.hasPrefix("text/html") ? html(.ok, site.page.inject(into: bytes)) : Response(status: .ok, headers: headers(type), body: body(bytes))
+            guard type.hasPrefix("text/html") else { return Response(status: .ok, headers: headers(type), body: body(bytes)) }
+            return html(.ok, site.page.inject(into: bytes, draft: site.draftPages.contains(name)))
         case .redirect(let location):
             var response = text(.movedPermanently, "moved to \(location)\n")
             response.headers[.location] = location + (request.uri.query.map { "?" + $0 } ?? "")

@@ -28,19 +28,21 @@ public final class PreviewServer: @unchecked Sendable {
     let host: String
     let port: Int
     let sourceDateEpoch: Int?
+    let drafts: Bool
     let report: @Sendable (Event) -> Void
     let state = ServedState()
     private let lock = NSLock()
     private var group: ServiceGroup?
     private var stopped = false
 
-    /// `port` 0: any free port (`Event.listening` says which).
-    public init(root: URL, host: String = "127.0.0.1", port: Int = 8080, sourceDateEpoch: Int? = nil,
+    /// `port` 0: any free port (`Event.listening` says which). `drafts`: draft documents are shown, with a banner.
+    public init(root: URL, host: String = "127.0.0.1", port: Int = 8080, sourceDateEpoch: Int? = nil, drafts: Bool = false,
                 report: @escaping @Sendable (Event) -> Void) {
         self.root = root.standardizedFileURL
         self.host = host
         self.port = port
         self.sourceDateEpoch = sourceDateEpoch
+        self.drafts = drafts
         self.report = report
     }
 
@@ -98,9 +100,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds the site, then again after every burst of edits, on a thread of its own: a build keeps both cores
     /// busy for a while, and the server's threads must stay free to answer.
     private func startBuilding(watching watcher: SourceWatcher) {
-        let (state, report, root, sourceDateEpoch) = (state, report, root, sourceDateEpoch)
+        let (state, report, root, sourceDateEpoch, drafts) = (state, report, root, sourceDateEpoch, drafts)
         let thread = Thread {
-            let site = PreviewSite(root: root, sourceDateEpoch: sourceDateEpoch)
+            let site = PreviewSite(root: root, sourceDateEpoch: sourceDateEpoch, drafts: drafts)
             func publish(_ snapshot: PreviewSite.Snapshot, since start: ContinuousClock.Instant) {
                 state.publish(snapshot, root: root)
                 let time = ContinuousClock.now - start
@@ -149,6 +151,8 @@ public final class PreviewServer: @unchecked Sendable {
 final class ServedState: @unchecked Sendable {
     struct Site {
         let files: [String: [UInt8]]
+        /// The pages of draft documents, which get a banner.
+        var draftPages: Set<String> = []
         let page: PreviewPage
         /// Some build has finished.
         let built: Bool
@@ -174,9 +178,9 @@ final class ServedState: @unchecked Sendable {
 
     func publish(_ snapshot: PreviewSite.Snapshot, root: URL) {
         let page = PreviewPage(version: "\(instance)-\(snapshot.generation)", diagnostics: snapshot.diagnostics, root: root,
-                               hasPages: !snapshot.files.isEmpty)
+                               hasPages: !snapshot.files.isEmpty, draftsLeftOut: snapshot.draftsLeftOut.count)
         lock.withLock {
-            site = Site(files: snapshot.files, page: page, built: true)
+            site = Site(files: snapshot.files, draftPages: snapshot.draftPages, page: page, built: true)
             for stream in streams.values { stream.yield(page.version) }
         }
     }

@@ -20,6 +20,10 @@ package final class PreviewSite {
         package let generation: Int
         /// The documents (by source) the latest build made again; nil: it made the whole site.
         package let remade: Set<String>?
+        /// The pages of draft documents (`draft: true`), by file ("en/guide/new/index.html"), when drafts are shown.
+        package let draftPages: Set<String>
+        /// The drafts left out (sources), when they are not shown.
+        package let draftsLeftOut: [String]
 
         package var hasErrors: Bool { diagnostics.hasErrors }
     }
@@ -39,10 +43,16 @@ package final class PreviewSite {
         var targetLanguages: Set<String>
         /// The documents each procedure names as related, by source: their pages show those documents' titles.
         var related: [String: Set<String>]
+        /// Draft documents shown (`drafts`), by source and path; and those left out.
+        var drafts: [String: String]
+        var draftsLeftOut: [String]
+        var languages: [String]
     }
 
     package let root: URL
     package let sourceDateEpoch: Int?
+    /// Draft documents are shown (with a banner), not left out.
+    package let drafts: Bool
     private var last: Last?
     /// The latest build had an error: the next one makes the whole site.
     private var failed = false
@@ -50,9 +60,10 @@ package final class PreviewSite {
     private var pending: Set<String> = []
     private var generation = 0
 
-    package init(root: URL, sourceDateEpoch: Int? = nil) {
+    package init(root: URL, sourceDateEpoch: Int? = nil, drafts: Bool = false) {
         self.root = root
         self.sourceDateEpoch = sourceDateEpoch
+        self.drafts = drafts
     }
 
     /// Makes the whole site.
@@ -71,7 +82,8 @@ package final class PreviewSite {
                     chapterSources: Set(site.config.pack?.chapters.map(\.source) ?? []),
                     offices: Set(site.documents.filter { $0.kind == .offices }.map(\.source)), catalogs: catalogs,
                     interfaceCatalogs: Set(targets.map(CatalogStore.uiPath)), targetLanguages: Set(targets),
-                    related: Self.related(in: site))
+                    related: Self.related(in: site), drafts: Self.drafts(in: site, of: nil), draftsLeftOut: site.drafts,
+                    languages: made.made.input.languages.map(\.code))
         return success(diagnostics, remade: nil)
     }
 
@@ -124,6 +136,9 @@ package final class PreviewSite {
         var faces: Set<String> = []
         for record in made.made.records(coverageRows: made.rows) where remade.contains(record.source) {
             guard let before = last.records[record.source] else { return .everything }
+            // A part of its page that another document's link names went: that link is checked again.
+            let gone = before.partsGone(in: record)
+            if !gone.isEmpty, scope.records.values.contains(where: { !gone.isDisjoint(with: $0.linkedParts) }) { return .everything }
             if before.face != record.face {
                 // Which document it is, and where, stays: other pages link to it and its section by those.
                 guard before.id == record.id, before.path == record.path, before.kind == record.kind else { return .everything }
@@ -147,6 +162,9 @@ package final class PreviewSite {
         next.records = records
         next.diagnostics = diagnostics
         next.related.merge(Self.related(in: made.made.input.site, of: read)) { _, new in new }
+        for source in read { next.drafts[source] = nil }
+        next.drafts.merge(Self.drafts(in: made.made.input.site, of: read)) { _, new in new }
+        next.draftsLeftOut = made.made.input.site.drafts
         if let newChapters = made.made.books.chapters { next.chapters = newChapters }
         self.last = next
         return .made(success(diagnostics, remade: remade))
@@ -168,6 +186,12 @@ package final class PreviewSite {
             for (procedure, targets) in last.related where targets.contains(source) { dependents.insert(procedure) }
         }
         return dependents
+    }
+
+    /// The draft documents among `sources` (all when nil), by source, with their paths.
+    private static func drafts(in site: Site, of sources: Set<String>?) -> [String: String] {
+        Dictionary(site.documents.filter { $0.draft && (sources?.contains($0.source) ?? true) }.map { ($0.source, $0.path) },
+                   uniquingKeysWith: { a, _ in a })
     }
 
     /// The documents each procedure of `sources` names as related (a site's documents read in full), by source.
@@ -224,8 +248,8 @@ package final class PreviewSite {
     /// The phases of `Build.run`, into memory; nil after an error.
     private func make(_ scope: Scope, into diagnostics: inout Diagnostics)
         -> (made: Pipeline.Made, files: [String: [UInt8]], rows: [String: String])? {
-        guard var input = Pipeline.load(root, scope: scope, into: &diagnostics) else { return nil }
-        Pipeline.validate(input, into: &diagnostics)
+        guard var input = Pipeline.load(root, scope: scope, drafts: drafts, into: &diagnostics) else { return nil }
+        Pipeline.validate(input, scope: scope, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
         let coverage = Pipeline.coverage(input, scope: scope)
@@ -243,13 +267,22 @@ package final class PreviewSite {
         failed = false
         pending = []
         generation += 1
-        return Snapshot(files: last?.files ?? [:], diagnostics: diagnostics, generation: generation, remade: remade)
+        return snapshot(diagnostics, remade: remade)
+    }
+
+    private func snapshot(_ diagnostics: Diagnostics, remade: Set<String>?) -> Snapshot {
+        var pages: Set<String> = []
+        for path in (last?.drafts ?? [:]).values {
+            for code in last?.languages ?? [] { pages.insert(code + "/" + (path.isEmpty ? "" : path + "/") + "index.html") }
+        }
+        return Snapshot(files: last?.files ?? [:], diagnostics: diagnostics, generation: generation, remade: remade,
+                        draftPages: pages, draftsLeftOut: last?.draftsLeftOut ?? [])
     }
 
     /// The last good files stay; the next build makes the whole site.
     private func failure(_ diagnostics: Diagnostics) -> Snapshot {
         failed = true
         generation += 1
-        return Snapshot(files: last?.files ?? [:], diagnostics: diagnostics, generation: generation, remade: nil)
+        return snapshot(diagnostics, remade: nil)
     }
 }

@@ -64,8 +64,11 @@ package enum Pipeline {
         return Input(site: site, languages: languages, catalogs: catalogs, templates: templates)
     }
 
-    package static func validate(_ input: Input, into diagnostics: inout Diagnostics) {
-        diagnostics.append(contentsOf: SiteValidator.validate(input.site))
+    /// The documents not read again (`scope.records`) are not checked again; links to a part of one are checked
+    /// against the parts its record lists.
+    package static func validate(_ input: Input, scope: Scope = .everything, into diagnostics: inout Diagnostics) {
+        let anchors = Dictionary(scope.records.values.map { ($0.path, Set($0.anchors)) }, uniquingKeysWith: { a, _ in a })
+        diagnostics.append(contentsOf: SiteValidator.validate(input.site, anchorsOfStandIns: anchors))
     }
 
     package static func coverage(_ input: Input, scope: Scope = .everything) -> Coverage {

@@ -154,17 +154,13 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int = 8080
     @Option(name: .long, help: "The address to listen on; another than 127.0.0.1 shows the preview to other machines.")
     var host: String = "127.0.0.1"
-    @Flag(name: .long, help: "Show draft documents (witaj has no drafts yet: this changes nothing).")
+    @Flag(name: .long, help: "Show the documents marked draft: true (with a banner), which build leaves out.")
     var drafts = false
 
     func run() async throws {
-        var stderr = StandardError()
-        if drafts {
-            print("<command line>:1:1: warning: --drafts: witaj has no draft documents yet (CONTENT-GUIDE.md); every document is shown", to: &stderr)
-        }
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
         let printer = ServePrinter()
-        let server = PreviewServer(root: site.rootURL, host: host, port: port, sourceDateEpoch: epoch) { printer.print($0) }
+        let server = PreviewServer(root: site.rootURL, host: host, port: port, sourceDateEpoch: epoch, drafts: drafts) { printer.print($0) }
         do {
             try await server.run()
         } catch {

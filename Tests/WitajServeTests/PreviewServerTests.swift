@@ -268,6 +268,34 @@ import WitajCore
         }
     }
 
+    @Test func draftsAreLeftOutOrShownWithABanner() async throws {
+        let site = try ServeSite()
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\n---\n\nJeszcze nie gotowe.\n")
+        let hidden = RunningServer(root: site.root)
+        try await hidden.start()
+        #expect(try await hidden.get("/pl/guide/nowy/").status == 404)
+        #expect(try await hidden.get("/pl/").text.contains("1 draft left out"))
+        await hidden.stop()
+
+        let shown = RunningServer(root: site.root, drafts: true)
+        try await shown.start()
+        for language in ServeSite.languages {
+            let page = try await shown.get("/\(language)/guide/nowy/")
+            #expect(page.status == 200 && page.text.contains("class=\"witaj-draft\""), "\(language)")
+        }
+        #expect(!(try await shown.get("/pl/guide/lekarz/").text.contains("class=\"witaj-draft\"")), "other pages have no banner")
+        // Made again alone after an edit, it is still a draft; another page made again is not.
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\n---\n\nPrawie gotowe.\n")
+        try await until("the draft's edit is shown") { try await shown.get("/pl/guide/nowy/").text.contains("Prawie gotowe.") }
+        #expect(shown.lastRemade == .some(["content/guide/nowy.md"]))
+        #expect(try await shown.get("/pl/guide/nowy/").text.contains("class=\"witaj-draft\""))
+        // Published: no banner.
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nGotowe.\n")
+        try await until("the published page") { try await shown.get("/pl/guide/nowy/").text.contains("Gotowe.") }
+        #expect(!(try await shown.get("/pl/guide/nowy/").text.contains("class=\"witaj-draft\"")))
+        await shown.stop()
+    }
+
     /// A page without the version it was served with.
     func strip(_ html: String) -> String {
         html.replacingOccurrences(of: #"data-version="[^"]*""#, with: "", options: .regularExpression)

@@ -63,6 +63,13 @@ import WitajCore
                 try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
                 try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }
             }),
+            // The parts of a page that links name: a part added, and links to parts of pages not read again.
+            ("a heading added", .documents(["content/guide/lazienki.md"]), {
+                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\n---\n\n## Godziny\n\nCodziennie.\n\n## Ceny\n\nTanio.\n")
+            }),
+            ("a link to a part of another page", .documents(["content/guide/lekarz.md"]), {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nZobacz [kroki](registration.xml#steps) i [godziny](lazienki.md#godziny).\n")
+            }),
             ("an editor's swap file", .nothing, { try site.write("content/guide/.lekarz.md.swp", "swap") }),
             ("a catalog no document has", .nothing, { try site.write("locales/en/guide/nieznany.po", "msgid \"\"\nmsgstr \"\"\n") }),
             ("a file the build warns about", .everything, { try site.write("content/guide/notatki.txt", "notatki") }),
@@ -112,6 +119,19 @@ import WitajCore
                 #expect(rebuilt.diagnostics.sorted.map(\.description) == clean.diagnostics.sorted.map(\.description), "\(what): the same diagnostics")
             }
         }
+    }
+
+    @Test func aPartOfAPageThatAnotherLinksToGoesAndTheRebuildSaysSo() throws {
+        let site = try ServeSite()
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nZobacz [godziny](lazienki.md#godziny).\n")
+        let preview = PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch)
+        #expect(!preview.build().hasErrors)
+        let lazienki = try site.read("content/guide/lazienki.md")
+        try site.write("content/guide/lazienki.md", lazienki.replacingOccurrences(of: "## Godziny", with: "## Godziny otwarcia"))
+        let rebuilt = try #require(preview.rebuild(after: ["content/guide/lazienki.md"]))
+        let clean = fresh(site)
+        #expect(clean.diagnostics.errors.contains { $0.location.path == "content/guide/lekarz.md" && $0.message.contains("#godziny") })
+        #expect(rebuilt.diagnostics.sorted.map(\.description) == clean.diagnostics.sorted.map(\.description))
     }
 
     @Test func anErrorKeepsTheLastGoodFilesAndTheNextBuildMendsIt() throws {

@@ -95,9 +95,9 @@ final class RunningServer: @unchecked Sendable {
     private var task: Task<PreviewServer.Failure?, Never>?
     private(set) var port = 0
 
-    init(root: URL) {
+    init(root: URL, drafts: Bool = false) {
         let box = Box()
-        server = PreviewServer(root: root, host: "127.0.0.1", port: 0, sourceDateEpoch: ServeSite.sourceDateEpoch) { box.add($0) }
+        server = PreviewServer(root: root, host: "127.0.0.1", port: 0, sourceDateEpoch: ServeSite.sourceDateEpoch, drafts: drafts) { box.add($0) }
         box.owner = self
     }
 
