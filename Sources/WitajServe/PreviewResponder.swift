@@ -16,7 +16,7 @@ struct PreviewResponder: HTTPResponder {
             response.headers[.allow] = "GET, HEAD"
             return response
         }
-        let response = request.uri.path == PreviewPage.eventsPath ? events() : file(request)
+        let response = request.uri.path == PreviewPage.eventsPath ? events() : await file(request)
         return request.method == .head ? response.createHeadResponse() : response
     }
 
@@ -41,7 +41,15 @@ struct PreviewResponder: HTTPResponder {
         return .notFound
     }
 
-    private func file(_ request: Request) -> Response {
+    /// The reports, once made (waited for off Swift's shared threads).
+    private func reports(_ site: ServedState.Site) async -> [String: [UInt8]] {
+        guard let pending = site.reports else { return [:] }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: pending.value) }
+        }
+    }
+
+    private func file(_ request: Request) async -> Response {
         let site = state.current
         guard site.built, !site.files.isEmpty else {
             // No page yet: the site is being built, or has errors.
@@ -49,9 +57,15 @@ struct PreviewResponder: HTTPResponder {
             let message = site.built ? "" : "The page reloads by itself when the site is ready."
             return html(site.built ? .internalServerError : .serviceUnavailable, site.page.page(title: title, message: message))
         }
-        switch Self.lookup(request.uri.path, in: site.files) {
+        var files = site.files
+        var lookup = Self.lookup(request.uri.path, in: files)
+        if lookup == .notFound {
+            files = await reports(site)
+            lookup = Self.lookup(request.uri.path, in: files)
+        }
+        switch lookup {
         case .file(let name):
-            let bytes = site.files[name]!
+            let bytes = files[name]!
             let type = Self.contentType(of: name)
             guard type.hasPrefix("text/html") else { return Response(status: .ok, headers: headers(type), body: body(bytes)) }
             return html(.ok, site.page.inject(into: bytes, draft: site.draftPages.contains(name)))

@@ -151,6 +151,8 @@ public final class PreviewServer: @unchecked Sendable {
 final class ServedState: @unchecked Sendable {
     struct Site {
         let files: [String: [UInt8]]
+        /// The reports over the site, being made (`PreviewSite.Snapshot.reports`).
+        var reports: Pending<[String: [UInt8]]>? = nil
         /// The pages of draft documents, which get a banner.
         var draftPages: Set<String> = []
         let page: PreviewPage
@@ -180,7 +182,7 @@ final class ServedState: @unchecked Sendable {
         let page = PreviewPage(version: "\(instance)-\(snapshot.generation)", diagnostics: snapshot.diagnostics, root: root,
                                hasPages: !snapshot.files.isEmpty, draftsLeftOut: snapshot.draftsLeftOut.count)
         lock.withLock {
-            site = Site(files: snapshot.files, draftPages: snapshot.draftPages, page: page, built: true)
+            site = Site(files: snapshot.files, reports: snapshot.reports, draftPages: snapshot.draftPages, page: page, built: true)
             for stream in streams.values { stream.yield(page.version) }
         }
     }

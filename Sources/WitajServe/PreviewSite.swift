@@ -12,8 +12,11 @@ import WitajSite
 package final class PreviewSite {
     /// What the server shows after a build.
     package struct Snapshot: Sendable {
-        /// The files of the last build without errors, by path; empty until there is one.
+        /// The files of the last build without errors, by path, but the reports; empty until there is one.
         package let files: [String: [UInt8]]
+        /// Its reports over the whole site (the coverage report, the sitemap), by path: made after the pages, while
+        /// browsers reload (`Pipeline.reports`).
+        package let reports: Pending<[String: [UInt8]]>?
         /// The latest build's diagnostics: while they hold an error, `files` are an earlier build's.
         package let diagnostics: Diagnostics
         /// Counts the builds: a page a browser holds is stale when the generation it was served in is not this one.
@@ -26,11 +29,15 @@ package final class PreviewSite {
         package let draftsLeftOut: [String]
 
         package var hasErrors: Bool { diagnostics.hasErrors }
+
+        /// Every file, the reports too (which waits for them).
+        package var allFiles: [String: [UInt8]] { files.merging(reports?.value ?? [:]) { a, _ in a } }
     }
 
     /// What a rebuild of some documents needs of the last build without errors.
     private struct Last {
         var files: [String: [UInt8]]
+        var reports: Pending<[String: [UInt8]]>
         var records: [String: DocumentRecord]
         var chapters: BookChapters
         /// All its diagnostics (warnings only): those about files a rebuild does not read again still stand.
@@ -77,7 +84,7 @@ package final class PreviewSite {
             for code in targets { catalogs[CatalogStore.path(of: document.source, language: code)] = document.source }
         }
         let records = made.made.records(coverageRows: made.rows)
-        last = Last(files: made.files, records: Dictionary(records.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a }),
+        last = Last(files: made.files, reports: made.reports, records: Dictionary(records.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a }),
                     chapters: made.made.books.chapters ?? BookChapters(), diagnostics: diagnostics,
                     chapterSources: Set(site.config.pack?.chapters.map(\.source) ?? []),
                     offices: Set(site.documents.filter { $0.kind == .offices }.map(\.source)), catalogs: catalogs,
@@ -132,9 +139,11 @@ package final class PreviewSite {
         var diagnostics = Diagnostics()
         guard let made = make(scope, into: &diagnostics),
               remade.isSubset(of: made.made.input.site.documents.map(\.source)) else { return .everything }
+        var clock = PhaseClock()
+        defer { clock.report() }
         var records = last.records
         var faces: Set<String> = []
-        for record in made.made.records(coverageRows: made.rows) where remade.contains(record.source) {
+        for record in clock.time("records", made.made.records(coverageRows: made.rows)) where remade.contains(record.source) {
             guard let before = last.records[record.source] else { return .everything }
             // A part of its page that another document's link names went: that link is checked again.
             let gone = before.partsGone(in: record)
@@ -158,7 +167,8 @@ package final class PreviewSite {
             }
         }
         var next = last
-        for (path, bytes) in made.files { next.files[path] = bytes }
+        clock.time("merge", { for (path, bytes) in made.files { next.files[path] = bytes } }())
+        next.reports = made.reports
         next.records = records
         next.diagnostics = diagnostics
         next.related.merge(Self.related(in: made.made.input.site, of: read)) { _, new in new }
@@ -247,20 +257,25 @@ package final class PreviewSite {
 
     /// The phases of `Build.run`, into memory; nil after an error.
     private func make(_ scope: Scope, into diagnostics: inout Diagnostics)
-        -> (made: Pipeline.Made, files: [String: [UInt8]], rows: [String: String])? {
-        guard var input = Pipeline.load(root, scope: scope, drafts: drafts, into: &diagnostics) else { return nil }
-        Pipeline.validate(input, scope: scope, into: &diagnostics)
+        -> (made: Pipeline.Made, files: [String: [UInt8]], rows: [String: String], reports: Pending<[String: [UInt8]]>)? {
+        var clock = PhaseClock()
+        defer { clock.report() }
+        guard var input = clock.time("load", Pipeline.load(root, scope: scope, drafts: drafts, into: &diagnostics)) else { return nil }
+        clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))
         guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
-        let coverage = Pipeline.coverage(input, scope: scope)
-        let localized = Pipeline.localize(input, scope: scope, into: &diagnostics)
+        let coverage = clock.time("coverage", Pipeline.coverage(input, scope: scope))
+        let localized = clock.time("localize", Pipeline.localize(input, scope: scope, into: &diagnostics))
         input.catalogs.documents = [:]
-        guard let books = Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics),
+        guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch,
+                                                             into: &diagnostics)),
               !diagnostics.hasErrors else { return nil }
         let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
         let sink = MemorySink()
-        let rows = Pipeline.render(made, to: sink, preview: true)
-        return (made, sink.artifacts, rows)
+        let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
+        // The reports over the whole site are made on other cores, after the pages.
+        let reports = Pending { Dictionary(Pipeline.reports(made, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
+        return (made, sink.artifacts, rows, reports)
     }
 
     private func success(_ diagnostics: Diagnostics, remade: Set<String>?) -> Snapshot {
@@ -275,7 +290,7 @@ package final class PreviewSite {
         for path in (last?.drafts ?? [:]).values {
             for code in last?.languages ?? [] { pages.insert(code + "/" + (path.isEmpty ? "" : path + "/") + "index.html") }
         }
-        return Snapshot(files: last?.files ?? [:], diagnostics: diagnostics, generation: generation, remade: remade,
+        return Snapshot(files: last?.files ?? [:], reports: last?.reports, diagnostics: diagnostics, generation: generation, remade: remade,
                         draftPages: pages, draftsLeftOut: last?.draftsLeftOut ?? [])
     }
 

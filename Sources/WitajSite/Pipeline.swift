@@ -128,18 +128,33 @@ package enum Pipeline {
     /// Returns each document's row of the coverage matrix (by source), for the next build to keep. `preview`: the
     /// pages carry marks for translators (`TranslatorMarks`), as the preview server shows them; never in a build.
     package static func render(_ made: Made, to sink: some ArtifactSink, preview: Bool = false) -> [String: String] {
+        let rows = renderPages(made, to: sink, preview: preview)
+        sink.put(reports(made, rows: rows))
+        return rows
+    }
+
+    /// The pages of every language (those of the documents the scope makes) and the books, handed to `sink` as they
+    /// are made; returns each document's row of the coverage matrix (by source), the last build's for the
+    /// documents not read again.
+    package static func renderPages(_ made: Made, to sink: some ArtifactSink, preview: Bool = false) -> [String: String] {
         let marks = preview ? TranslatorMarks(coverage: made.coverage, sourceLanguage: made.input.site.config.sourceLanguage) : nil
-        let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope, marks: marks)
-        site.render(to: sink)
+        SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope, marks: marks).render(to: sink)
+        sink.put(made.books.artifacts)
         let coverage = made.coverage
         let report = CoverageRenderer(coverage: coverage, templates: made.input.templates, sourceName: made.input.languages[0].autonym)
-        // The rows of documents not read again are the last build's.
         let kept = made.scope.records
         let rows = parallelMap(coverage.documents) { kept[$0.source]?.coverageRow ?? report.row($0) }
-        // The reports, longest first, on every core.
-        let reports: [@Sendable () -> Artifact] = [{ report.json() }, { report.matrix(rows: rows) }, { site.sitemap() }, { report.csv() }]
-        sink.put(parallelMap(Array(reports.indices)) { reports[$0]() })
-        sink.put(made.books.artifacts)
         return Dictionary(zip(coverage.documents.map(\.source), rows), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The reports over the whole site, longest first, on every core: the coverage report (its JSON, its matrix
+    /// from `rows`, its CSV) and the sitemap. The preview server makes them after the pages, while browsers reload.
+    package static func reports(_ made: Made, rows: [String: String]) -> [Artifact] {
+        let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope)
+        let coverage = made.coverage
+        let report = CoverageRenderer(coverage: coverage, templates: made.input.templates, sourceName: made.input.languages[0].autonym)
+        let ordered = coverage.documents.map { rows[$0.source] ?? "" }
+        let reports: [@Sendable () -> Artifact] = [{ report.json() }, { report.matrix(rows: ordered) }, { site.sitemap() }, { report.csv() }]
+        return parallelMap(Array(reports.indices)) { reports[$0]() }
     }
 }
