@@ -111,9 +111,9 @@ public final class PreviewServer: @unchecked Sendable {
             }
             let start = ContinuousClock.now
             publish(site.build(), since: start)
+            // A build's time counts from the first edit seen, the wait for the burst to end included.
             watcher.run { edits in
-                let start = ContinuousClock.now
-                if let snapshot = site.rebuild(after: edits.paths, everything: edits.lostTrack) { publish(snapshot, since: start) }
+                if let snapshot = site.rebuild(after: edits.paths, everything: edits.lostTrack) { publish(snapshot, since: edits.since) }
             }
         }
         thread.stackSize = 16 << 20

@@ -12,6 +12,8 @@ package final class SourceWatcher: @unchecked Sendable {
         package var paths: Set<String> = []
         /// Some edits may have been missed (the kernel's queue overflowed): make everything again.
         package var lostTrack = false
+        /// When the first edit of the burst was seen.
+        package var since = ContinuousClock.now
     }
 
     /// The folders watched, besides the root (for site.yml, and these folders coming and going).
@@ -67,7 +69,7 @@ package final class SourceWatcher: @unchecked Sendable {
         while true {
             guard wait(forever: true) else { return }
             var edits = Edits()
-            let start = ContinuousClock.now
+            let start = edits.since
             read(into: &edits)
             while ContinuousClock.now - start < longest {
                 let left = min(quiet, longest - (ContinuousClock.now - start))
