@@ -246,7 +246,7 @@ package final class PreviewSite {
                     return nil
                 }
                 // Any other file there is no catalog a build reads.
-            case "site.yml", "theme":
+            case "site.yml", "theme", "static":
                 return nil
             default:
                 continue

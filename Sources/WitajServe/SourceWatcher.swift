@@ -2,7 +2,7 @@ import Foundation
 import WitajCore
 
 /// Watches a site's sources with inotify (Linux; Glibc declares it, no C shim is needed): site.yml and every folder
-/// of content/, locales/ and theme/. Editors save in many ways (in place, in several writes, to a temporary file
+/// of content/, locales/, theme/ and static/. Editors save in many ways (in place, in several writes, to a temporary file
 /// renamed over the old one, by deleting and creating), so edits are reported in bursts: after the first, the
 /// watcher waits until the files have been quiet for a moment (`quiet`), or at most `longest`.
 package final class SourceWatcher: @unchecked Sendable {
@@ -17,7 +17,7 @@ package final class SourceWatcher: @unchecked Sendable {
     }
 
     /// The folders watched, besides the root (for site.yml, and these folders coming and going).
-    package static let folders = ["content", "locales", "theme"]
+    package static let folders = ["content", "locales", "theme", "static"]
     /// How long the sources must be quiet before a burst is reported, and how long a burst may last at most.
     package var quiet: Duration = .milliseconds(15)
     package var longest: Duration = .milliseconds(250)

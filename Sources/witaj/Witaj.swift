@@ -11,7 +11,7 @@ struct WitajCommand: AsyncParsableCommand {
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
         version: Version.description,
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, ServeCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, NewCommand.self, ServeCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -201,3 +201,25 @@ final class ServePrinter: @unchecked Sendable {
         }
     }
 }
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new article or procedure from an archetype (theme/archetypes/ or the built-in one), as a draft.",
+        discussion: "NAME is the document's path under content/ without extension, a section folder first: daily-life/banks.")
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "article or procedure.")
+    var kind: Scaffold.Kind
+    @Argument(help: "SECTION/NAME, like daily-life/banks.")
+    var name: String
+
+    func run() throws {
+        let result = Scaffold.run(kind, name: name, root: site.rootURL)
+        try report(result.diagnostics)
+        if let written = result.written {
+            print("witaj: wrote \(written) (a draft: fill it in, then remove 'draft')")
+        }
+    }
+}
+
+extension Scaffold.Kind: ExpressibleByArgument {}

@@ -327,3 +327,35 @@ import WitajSources
         #expect(messages.last?.contains("links with 'data:' are not allowed") == true)
     }
 }
+
+/// `witaj new`: a valid draft from an archetype, never over an existing file.
+@Suite struct ScaffoldTests {
+    @Test func newDocumentsAreValidDraftsAndNothingIsOverwritten() throws {
+        let site = try FixtureSite()
+        let today = Date(timeIntervalSince1970: 1_796_342_400)  // 2026-12-04
+        let article = Scaffold.run(.article, name: "guide/banki", root: site.root, today: today)
+        #expect(article.written == "content/guide/banki.md", "\(article.diagnostics.items)")
+        let procedure = Scaffold.run(.procedure, name: "guide/nowa-procedura", root: site.root, today: today)
+        #expect(procedure.written == "content/guide/nowa-procedura.xml", "\(procedure.diagnostics.items)")
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/guide/banki.md"), encoding: .utf8)
+        #expect(text.contains("title: Banki\n") && text.contains("reviewed: 2026-12-04\n") && text.contains("draft: true\n"))
+        // Both read without a problem, and as drafts they are not published.
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        #expect(result.drafts == ["content/guide/banki.md", "content/guide/nowa-procedura.xml"])
+        // A second time: an error, and the file stays as it is.
+        try site.write("content/guide/banki.md", "---\ntitle: Moje\n---\n\nMoje.\n")
+        let again = Scaffold.run(.article, name: "guide/banki", root: site.root, today: today)
+        #expect(again.written == nil)
+        #expect(site.messages(Build.Result(diagnostics: again.diagnostics)) == [
+            "content/guide/banki.md:1:1: error: a document named guide/banki exists already; choose another name",
+        ])
+        #expect(try String(contentsOf: site.root.appendingPathComponent("content/guide/banki.md"), encoding: .utf8).hasPrefix("---\ntitle: Moje"))
+        #expect(Scaffold.run(.article, name: "Zła Nazwa", root: site.root).written == nil)
+        // A site's own archetype wins; one that does not make a valid document is said, and nothing is written.
+        try site.write("theme/archetypes/article.md", "---\nsummary: bez tytułu\n---\n")
+        let bad = Scaffold.run(.article, name: "guide/inny", root: site.root, today: today)
+        #expect(bad.written == nil)
+        #expect(bad.diagnostics.errors.first?.location.path == "theme/archetypes/article.md")
+    }
+}

@@ -131,8 +131,10 @@ package struct Catalogs: Sendable {
                     let key = TextKey(entry.msgid)
                     var parsed: ParsedText?
                     if entry.hasTranslation && !entry.isFuzzy, let targets = segments[key] {
-                        parsed = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path, links: links,
-                                                          into: &diagnostics)
+                        // A translation that cannot be shown is left out: the fallback is shown.
+                        guard let checked = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path,
+                                                                     links: links, into: &diagnostics) else { continue }
+                        parsed = checked
                     }
                     entries[key] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy, parsed: parsed)
                 }
