@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own dependencies, named for the preview server's shutdown, quiet logger and bound port.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // C at the edge: each C library is imported by exactly one Swift module.
@@ -50,8 +55,17 @@ let package = Package(
         .target(name: "Witaj",
                 dependencies: ["WitajCore", "WitajGettext", "WitajICU", "WitajSources", "WitajSite", "WitajPublish", "WitajIncremental"],
                 swiftSettings: swiftSettings),
+        // The preview server, a layer over the site's phases beside the API: builds into memory, watches the
+        // sources, serves with Hummingbird.
+        .target(name: "WitajServe",
+                dependencies: ["WitajCore", "WitajSources", "WitajSite", "WitajMarkdown",
+                               .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                               .product(name: "Logging", package: "swift-log"),
+                               .product(name: "NIOCore", package: "swift-nio")],
+                swiftSettings: swiftSettings),
         .executableTarget(name: "witaj",
-                          dependencies: ["Witaj", "WitajCore", "WitajSite",
+                          dependencies: ["Witaj", "WitajCore", "WitajSite", "WitajServe",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: swiftSettings, plugins: ["EmbedVersion"]),
         // Build-time code generation: the tool that writes Swift source, and the plugins that run it.
@@ -62,6 +76,9 @@ let package = Package(
         .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajIncrementalTests", dependencies: ["WitajCore", "WitajSite", "WitajIncremental"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "WitajServeTests",
+                    dependencies: ["WitajServe", "Witaj", "WitajCore", "WitajGettext", "WitajSources", "WitajSite", "WitajMarkdown"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "WitajTests", dependencies: ["Witaj", "WitajICU", "WitajXML", "WitajMarkdown"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     ],

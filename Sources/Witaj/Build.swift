@@ -62,7 +62,7 @@ public enum Build {
         guard var input = clock.time("load", Pipeline.load(root, scope: scope, into: &diagnostics)) else {
             return scope.isEverything ? Result(diagnostics: diagnostics) : everythingInstead()
         }
-        clock.time("validate", Pipeline.validate(input, into: &diagnostics))
+        clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))
         guard !diagnostics.hasErrors else { return scope.isEverything ? Result(diagnostics: diagnostics) : everythingInstead() }
         // Translations are checked apart from the sources: a broken catalog does not stop the other languages.
         diagnostics.append(contentsOf: input.catalogs.diagnostics)

@@ -54,3 +54,19 @@ extension ArtifactSink {
         for artifact in artifacts { put(artifact) }
     }
 }
+
+/// Artifacts kept in memory by path, for a build that writes no folder (the preview server, which serves them);
+/// a later artifact of a path replaces the earlier one. Safe to fill from every core at once.
+package final class MemorySink: ArtifactSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: [UInt8]] = [:]
+
+    package init() {}
+
+    package func put(_ artifact: Artifact) {
+        lock.withLock { files[artifact.path] = artifact.bytes }
+    }
+
+    /// Every artifact put so far, by path.
+    package var artifacts: [String: [UInt8]] { lock.withLock { files } }
+}

@@ -5,7 +5,12 @@ package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @S
     guard items.count > 1 else { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    // The results are copied out below: the buffer's own references go with it (a server making the site again
+    // and again would keep every result of every build otherwise).
+    defer {
+        results.deinitialize()
+        results.deallocate()
+    }
     nonisolated(unsafe) let slots = results
     DispatchQueue.concurrentPerform(iterations: items.count) { i in
         slots[i] = transform(items[i])

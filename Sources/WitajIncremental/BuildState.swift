@@ -143,18 +143,13 @@ package struct BuildState {
     /// the build started could change again unseen: then no state is kept, and the next build is a full one.
     package static func remember(_ folder: StateFolder, inputs: Listing, outputs: Listing? = nil, started: Double, warnings: Diagnostics,
                                  made: Pipeline.Made, coverageRows: [String: String], chapters: Pending<Bool>? = nil) {
-        let site = made.input.site, localized = made.localized, coverage = made.coverage
+        let site = made.input.site
         // The books' chapters first (`BookChapters.writing`; nil: the books were kept, and so are they): a state
         // never refers to older ones.
         let output = folder.output
         guard chapters?.value ?? true, inputs.newest < started - 1 else { return forget(folder) }
-        let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         // The records of documents not read again stand as they were; each half is written on its own core.
-        let documents = site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
-            if let kept = made.scope.records[document.source] { return kept }
-            guard let row = rows[document.source], let html = coverageRows[document.source] else { return nil }
-            return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row, coverageRow: html)
-        }
+        let documents = made.records(coverageRows: coverageRows)
         let half = documents.count / 2
         let lines = parallelMap([documents[..<half], documents[half...]]) { part in
             var out = StateFile.Writer()

@@ -58,15 +58,19 @@ package final class Rebuild {
         return true
     }
 
-    /// Whether the documents made again show other pages what they showed before.
+    /// Whether the documents made again show other pages what they showed before, and still have every part of
+    /// their pages that the other documents' links name.
     func sameFaces(_ made: Pipeline.Made) -> Bool {
         let site = made.input.site
         let rows = Dictionary(made.coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable, drafts: site.drafts)
         for (i, document) in site.documents.enumerated() where scope.records[document.source] == nil {
             guard let before = previous[document.source], let row = rows[document.source] else { return false }
-            if DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: before.coverageRow).face != before.face {
-                return false
-            }
+            let now = DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: before.coverageRow,
+                                     resolver: resolver)
+            if now.face != before.face { return false }
+            let gone = before.partsGone(in: now)
+            if !gone.isEmpty, scope.records.values.contains(where: { !gone.isDisjoint(with: $0.linkedParts) }) { return false }
         }
         return true
     }

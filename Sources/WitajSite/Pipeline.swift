@@ -78,8 +78,11 @@ package enum Pipeline {
         return Coverage.Revision(commit: head.hash, date: head.date, uncommitted: repository.hasUncommittedChanges())
     }
 
-    package static func validate(_ input: Input, into diagnostics: inout Diagnostics) {
-        diagnostics.append(contentsOf: SiteValidator.validate(input.site))
+    /// The documents not read again (`scope.records`) are not checked again; links to a part of one are checked
+    /// against the parts its record lists.
+    package static func validate(_ input: Input, scope: Scope = .everything, into diagnostics: inout Diagnostics) {
+        let anchors = Dictionary(scope.records.values.map { ($0.path, Set($0.anchors)) }, uniquingKeysWith: { a, _ in a })
+        diagnostics.append(contentsOf: SiteValidator.validate(input.site, anchorsOfStandIns: anchors))
     }
 
     package static func coverage(_ input: Input, scope: Scope = .everything) -> Coverage {
@@ -136,22 +139,41 @@ package enum Pipeline {
     }
 
     /// Every page of every language, the reports over them and the books, handed to `sink` as they are made.
-    /// Returns each document's row of the coverage matrix (by source), for the next build to keep.
-    package static func render(_ made: Made, to sink: some ArtifactSink) -> [String: String] {
-        let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope)
-        site.render(to: sink)
+    /// Returns each document's row of the coverage matrix (by source), for the next build to keep. `preview`: the
+    /// pages carry marks for translators (`TranslatorMarks`), as the preview server shows them; never in a build.
+    package static func render(_ made: Made, to sink: some ArtifactSink, preview: Bool = false) -> [String: String] {
+        let rows = renderPages(made, to: sink, preview: preview)
+        sink.put(reports(made, rows: rows))
+        return rows
+    }
+
+    /// The pages of every language (those of the documents the scope makes) and the books, handed to `sink` as they
+    /// are made; returns each document's row of the coverage matrix (by source), the last build's for the
+    /// documents not read again.
+    package static func renderPages(_ made: Made, to sink: some ArtifactSink, preview: Bool = false) -> [String: String] {
+        let marks = preview ? TranslatorMarks(coverage: made.coverage, sourceLanguage: made.input.site.config.sourceLanguage) : nil
+        SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope, marks: marks).render(to: sink)
+        sink.put(made.books.artifacts)
         let coverage = made.coverage
         let report = CoverageRenderer(coverage: coverage, history: made.history, templates: made.input.templates,
                                       strings: reportStrings(made), sourceName: made.input.languages[0].autonym)
         // The rows of documents not read again are the last build's.
         let kept = made.scope.records
         let rows = parallelMap(coverage.documents) { kept[$0.source]?.coverageRow ?? report.row($0) }
-        // The reports, longest first, on every core.
-        let reports: [@Sendable () -> Artifact] = [{ report.json() }, { report.matrix(rows: rows) }, { site.sitemap() }, { report.csv() }]
-        sink.put(parallelMap(Array(reports.indices)) { reports[$0]() })
-        sink.put(report.historyFiles())
-        sink.put(made.books.artifacts)
         return Dictionary(zip(coverage.documents.map(\.source), rows), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The reports over the whole site, longest first, on every core: the coverage report (its JSON, its matrix
+    /// from `rows`, its CSV, its history) and the sitemap. The preview server makes them after the pages, while
+    /// browsers reload.
+    package static func reports(_ made: Made, rows: [String: String]) -> [Artifact] {
+        let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope)
+        let coverage = made.coverage
+        let report = CoverageRenderer(coverage: coverage, history: made.history, templates: made.input.templates,
+                                      strings: reportStrings(made), sourceName: made.input.languages[0].autonym)
+        let ordered = coverage.documents.map { rows[$0.source] ?? "" }
+        let reports: [@Sendable () -> Artifact] = [{ report.json() }, { report.matrix(rows: ordered) }, { site.sitemap() }, { report.csv() }]
+        return parallelMap(Array(reports.indices)) { reports[$0]() } + report.historyFiles()
     }
 
     /// The interface strings of the coverage report's language (site.yml's `coverage: language`, else the source's).

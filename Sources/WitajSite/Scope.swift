@@ -14,17 +14,25 @@ package struct Scope: Sendable {
     package var records: [String: DocumentRecord] = [:]
     /// The last build's chapters of the books, when a chapter is remade from them; nil when they are not needed.
     package var chapters: Pending<BookChapters?>?
+    /// The A-Z index of every language is made too when only some documents' pages are: it shows every document's
+    /// title, so the preview server asks for it after a title changed.
+    package var index = false
 
     package static let everything = Scope()
 
-    package init(remade: Set<String>? = nil, records: [String: DocumentRecord] = [:], chapters: Pending<BookChapters?>? = nil) {
+    package init(remade: Set<String>? = nil, records: [String: DocumentRecord] = [:], chapters: Pending<BookChapters?>? = nil,
+                 index: Bool = false) {
         self.remade = remade
         self.records = records
         self.chapters = chapters
+        self.index = index
     }
 
     /// Whether the pages of this document are made.
     package func makes(_ source: String) -> Bool { remade?.contains(source) ?? true }
+
+    /// Whether the A-Z index is made.
+    package var makesIndex: Bool { remade == nil || index }
 
     package var isEverything: Bool { remade == nil }
 }

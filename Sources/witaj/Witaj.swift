@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import Witaj
 import WitajCore
+import WitajServe
 import WitajSite
 
 @main
-struct WitajCommand: ParsableCommand {
+struct WitajCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
         version: Version.description,
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, NewCommand.self, ServeCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -191,6 +192,63 @@ func fail(_ message: String) -> Never {
     var stderr = StandardError()
     print("witaj: \(message)", to: &stderr)
     Foundation.exit(1)
+}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site: every language, books and coverage made in memory and served over HTTP, made again and reloaded in the browser after every edit; nothing is written to site-out/.")
+    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "The port to listen on (0: any free one).")
+    var port: Int = 8080
+    @Option(name: .long, help: "The address to listen on; another than 127.0.0.1 shows the preview to other machines.")
+    var host: String = "127.0.0.1"
+    @Flag(name: .long, help: "Show the documents marked draft: true (with a banner), which build leaves out.")
+    var drafts = false
+
+    func run() async throws {
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        let printer = ServePrinter()
+        let server = PreviewServer(root: site.rootURL, host: host, port: port, sourceDateEpoch: epoch, drafts: drafts) { printer.print($0) }
+        do {
+            try await server.run()
+        } catch {
+            try report(error.diagnostics)
+        }
+        print("witaj: stopped")
+    }
+}
+
+/// What `witaj serve` says on the terminal: where it serves, each build, and its diagnostics when they change.
+final class ServePrinter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shown: [Diagnostic] = []
+
+    func print(_ event: PreviewServer.Event) {
+        lock.withLock {
+            var stderr = StandardError()
+            switch event {
+            case .listening(let url):
+                Swift.print("witaj: serving \(url.absoluteString) (Ctrl-C stops)")
+            case .built(let diagnostics, let remade, let seconds):
+                let sorted = diagnostics.sorted
+                if sorted != shown {
+                    for diagnostic in sorted { Swift.print(diagnostic, to: &stderr) }
+                    shown = sorted
+                }
+                let time = String(format: "%.0f ms", seconds * 1000)
+                let errors = diagnostics.errors.count
+                if errors > 0 {
+                    Swift.print("witaj: \(errors) error\(errors == 1 ? "" : "s"): the last good pages are shown, with the errors on top (\(time))", to: &stderr)
+                } else if let remade {
+                    Swift.print("witaj: made again \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "") in \(time)")
+                } else {
+                    Swift.print("witaj: made the whole site in \(time)")
+                }
+            }
+            fflush(nil)
+        }
+    }
 }
 
 struct NewCommand: ParsableCommand {

@@ -105,7 +105,8 @@ import WitajSite
         #expect(made.input.site.documents.count == 4)
         for (i, document) in made.input.site.documents.enumerated() {
             let row = try #require(made.coverage.documents.first { $0.source == document.source })
-            let record = DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: "<tr>x\ny</tr>")
+            let record = DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: "<tr>x\ny</tr>",
+                                        resolver: LinkResolver(documents: made.input.site.documents))
             var out = StateFile.Writer()
             record.write(to: &out)
             var r = StateFile.Reader(out.bytes)
@@ -120,7 +121,7 @@ import WitajSite
         let i = try #require(made.input.site.documents.firstIndex { $0.source == "content/a.md" })
         let document = made.input.site.documents[i]
         let row = try #require(made.coverage.documents.first { $0.source == document.source })
-        let record = DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: "")
+        let record = DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: "", resolver: LinkResolver(documents: made.input.site.documents))
         let standIn = try #require(record.document)
         #expect(standIn.id == document.id && standIn.path == document.path && standIn.kind == document.kind)
         #expect(standIn.title.text == "Apteki" && standIn.summary?.text == "Gdzie kupić leki.")
@@ -132,7 +133,7 @@ import WitajSite
         #expect(localized.title.text == "Pharmacies" && localized.title.state == .translated)
         #expect(localized.summary?.language.code == "pl" && localized.summary?.state == .untranslated)
         #expect(localized.hasFallback && !localized.isComplete)
-        #expect(record.face == DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: "other").face,
+        #expect(record.face == DocumentRecord(document, in: made.localized.map { $0.documents[i] }, coverage: row, coverageRow: "other", resolver: LinkResolver(documents: made.input.site.documents)).face,
                 "the coverage row is not part of what other pages show")
     }
 

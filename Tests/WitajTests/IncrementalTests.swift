@@ -110,6 +110,31 @@ import WitajIncremental
         #expect(site.snapshot() == site.cleanBuild().files)
     }
 
+    /// Links to a part of another page are checked against that page's parts: those of a document not read again
+    /// come from its record, and a document whose parts went makes every page checked again.
+    @Test func linksToAPartOfAPageAreCheckedInARebuildAsInACleanBuild() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nZobacz [godziny](lazienki.md#godziny).\n")
+        try site.age()
+        #expect(Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000).succeeded)
+
+        // A link to a part of a page not read again: only the page that changed is made.
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZobacz [kroki](registration.xml#steps) i [tabelę](lazienki.md#godziny).\n")
+        try site.age()
+        let linked = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
+        #expect(linked.succeeded && linked.remade == ["content/guide/ziemia.md"], "\(site.messages(linked))")
+
+        // The part another page links to goes: the link is broken, as a clean build says.
+        let lazienki = try String(contentsOf: site.root.appendingPathComponent("content/guide/lazienki.md"), encoding: .utf8)
+        try site.write("content/guide/lazienki.md", lazienki.replacingOccurrences(of: "## Godziny", with: "## Godziny otwarcia"))
+        try site.age()
+        let broken = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
+        let clean = site.cleanBuild()
+        #expect(!broken.succeeded && !clean.succeeded)
+        #expect(site.messages(broken) == clean.messages)
+        #expect(site.messages(broken).contains { $0.hasPrefix("content/guide/lekarz.md:") && $0.contains("#godziny") })
+    }
+
     @Test func anOutputEditedByHandIsRebuilt() throws {
         let site = try FixtureSite()
         try site.age()

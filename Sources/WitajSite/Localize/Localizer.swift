@@ -35,8 +35,8 @@ package enum Localizer {
         let sections = ordered(documents.filter { $0.document.kind == .section }).map { index in
             LocalizedSite.Section(index: index, members: ordered(members[index.document.path] ?? []))
         }
-        // A build of some documents' pages keeps the A-Z page (`PageRenderer.render`): it needs no index.
-        let indexed = !scope.isEverything ? [] : language.collator.sorted(
+        // A build of some documents' pages keeps the A-Z page (`PageRenderer.render`) unless asked: it needs no index.
+        let indexed = !scope.makesIndex ? [] : language.collator.sorted(
             documents.filter { [.article, .procedure, .offices].contains($0.document.kind) }, by: sortKey)
         let index = language.alphabet.group(indexed, by: sortKey).map {
             LocalizedSite.IndexGroup(letter: $0.bucket.label, documents: $0.items)

@@ -55,8 +55,15 @@ package struct DocumentRecord: Equatable, Sendable {
     package let coverage: Coverage.DocumentRow
     /// The document's row of the coverage matrix, as the last build made it.
     package let coverageRow: String
+    /// The parts of its page that a link may name (`Anchors.of`), sorted: other documents' links are checked
+    /// against them.
+    package let anchors: [String]
+    /// The parts of other pages its links name ("guide/lazienki#godziny"), sorted: when one of them goes, this
+    /// document's links are checked again.
+    package let linkedParts: [String]
 
-    package init(source: String, id: String, idAt: Place, path: String, kind: String, title: String, titleAt: Place, summary: String?, summaryAt: Place?, reviewed: String?, order: Int?, review: String?, languages: [String: Localized], coverage: Coverage.DocumentRow, coverageRow: String) {
+    package init(source: String, id: String, idAt: Place, path: String, kind: String, title: String, titleAt: Place, summary: String?, summaryAt: Place?, reviewed: String?, order: Int?, review: String?, languages: [String: Localized], coverage: Coverage.DocumentRow, coverageRow: String, anchors: [String] = [],
+                 linkedParts: [String] = []) {
         self.source = source
         self.id = id
         self.idAt = idAt
@@ -72,6 +79,8 @@ package struct DocumentRecord: Equatable, Sendable {
         self.languages = languages
         self.coverage = coverage
         self.coverageRow = coverageRow
+        self.anchors = anchors
+        self.linkedParts = linkedParts
     }
 
     /// What pages other than the document's own show of it. When a changed document's face is the same as before,
@@ -86,7 +95,9 @@ package struct DocumentRecord: Equatable, Sendable {
              texts: languages.mapValues { [$0.title, $0.summary] })
     }
 
-    package init(_ document: Document, in localized: [LocalizedDocument], coverage: Coverage.DocumentRow, coverageRow: String) {
+    /// `resolver`: where the document's links go (the site's documents).
+    package init(_ document: Document, in localized: [LocalizedDocument], coverage: Coverage.DocumentRow, coverageRow: String,
+                 resolver: LinkResolver) {
         func text(_ resolved: ResolvedText) -> Text {
             Text(text: resolved.text, language: resolved.language.code, state: resolved.state.rawValue)
         }
@@ -108,6 +119,14 @@ package struct DocumentRecord: Equatable, Sendable {
         }, uniquingKeysWith: { a, _ in a })
         self.coverage = coverage
         self.coverageRow = coverageRow
+        anchors = Anchors.of(document).sorted()
+        linkedParts = SiteValidator.partsLinked(from: document, resolver: resolver).sorted()
+    }
+
+    /// The parts of its page ("path#id") that `newer`, the document made again, no longer has. A rebuild that made
+    /// only some documents checked no other document's links: one that names a part gone has to be checked again.
+    package func partsGone(in newer: DocumentRecord) -> Set<String> {
+        Set(Set(anchors).subtracting(newer.anchors).map { path + "#" + $0 })
     }
 
     /// The document as far as other pages need it: title and summary, no body.
@@ -136,5 +155,20 @@ package struct DocumentRecord: Equatable, Sendable {
         }
         return LocalizedDocument(document: document, language: language, texts: texts,
                                  hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
+    }
+}
+
+extension Pipeline.Made {
+    /// Every document's record after this build, in the site's order: the records of documents not read again as
+    /// they stood, the others made from what was read. `coverageRows`: the rows of the coverage matrix, as `render`
+    /// returns them.
+    package func records(coverageRows: [String: String]) -> [DocumentRecord] {
+        let rows = Dictionary(coverage.documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let resolver = LinkResolver(documents: input.site.documents, unreadable: input.site.unreadable, drafts: input.site.drafts)
+        return input.site.documents.enumerated().compactMap { i, document -> DocumentRecord? in
+            if let kept = scope.records[document.source] { return kept }
+            guard let row = rows[document.source], let html = coverageRows[document.source] else { return nil }
+            return DocumentRecord(document, in: localized.map { $0.documents[i] }, coverage: row, coverageRow: html, resolver: resolver)
+        }
     }
 }

@@ -10,6 +10,10 @@ package struct PageRenderer {
     package var style: LinkStyle = .site
     /// The documents whose pages are made (`Scope.remade`); nil: every page.
     package var remade: Set<String>?
+    /// Whether the A-Z index is made (`Scope.makesIndex`).
+    package var makesIndex = true
+    /// Marks for translators in the pages' main part, in the preview server's pages only.
+    package var marks: TranslatorMarks?
 
     /// What every page of the language shows the same way, made once: the site's name, the sections' titles in
     /// the navigation (inside links, so without links of their own) and the interface strings.
@@ -40,7 +44,7 @@ package struct PageRenderer {
     package var strings: UIStrings { site.strings }
 
     /// The pages of the language. When only some documents' pages are made, the others are kept from the last
-    /// build, and so is the A-Z index: what it shows of each document (its face) is the same.
+    /// build, and so is the A-Z index (what it shows of each document, its face, is the same) unless asked for.
     package func render(to publisher: some ArtifactSink) {
         for localized in site.documents where remade?.contains(localized.document.source) ?? true {
             let name: String = switch localized.document.kind {
@@ -51,14 +55,16 @@ package struct PageRenderer {
             let html = templates.render(documentContext(localized), with: name)
             publisher.put(Artifact(path: pageFile(localized.document.path), text: html))
         }
-        if remade == nil {
+        if makesIndex {
             publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z")))
             publisher.put(Artifact(path: "\(language.code)/404.html", text: templates.render(notFoundContext(), with: "not-found")))
         }
     }
 
     package func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
-        SegmentRenderer(localized: localized, resolver: resolver, pagePath: page, style: style)
+        var renderer = SegmentRenderer(localized: localized, resolver: resolver, pagePath: page, style: style)
+        renderer.marks = marks
+        return renderer
     }
 
     package func pageFile(_ path: String) -> String {

@@ -15,6 +15,8 @@ package struct SegmentRenderer {
     /// The path of the page the HTML goes on (links are relative to it).
     package let pagePath: String
     package var style: LinkStyle = .site
+    /// Marks for translators, in the preview server's pages only.
+    package var marks: TranslatorMarks?
 
     package init(localized: LocalizedDocument, resolver: LinkResolver, pagePath: String, style: LinkStyle = .site) {
         self.localized = localized
@@ -57,7 +59,8 @@ package struct SegmentRenderer {
         let inline = InlineHTMLRenderer(link: link, image: image)
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
         let html = resolved.parsed.html(of: resolved.text, inline)
-        return Rendered(html: html, attributes: Self.attributes(of: resolved, on: localized.language))
+        let attributes = Self.attributes(of: resolved, on: localized.language)
+        return Rendered(html: html, attributes: attributes + (marks?.attributes(of: resolved, text: text, in: localized) ?? ""))
     }
 
     /// The `lang`/`dir` a text needs inside a page of `language`.

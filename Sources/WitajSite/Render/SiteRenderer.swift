@@ -9,11 +9,14 @@ package struct SiteRenderer {
     package let scope: Scope
     /// Which pages are complete in which language: the switcher and hreflang of every page, and the sitemap.
     package let completeness: [String: [String: Bool]]
+    /// Marks for translators, in the preview server's pages only.
+    package let marks: TranslatorMarks?
 
-    package init(sites: [LocalizedSite], templates: Templates, scope: Scope = .everything) {
+    package init(sites: [LocalizedSite], templates: Templates, scope: Scope = .everything, marks: TranslatorMarks? = nil) {
         self.sites = sites
         self.templates = templates
         self.scope = scope
+        self.marks = marks
         var completeness: [String: [String: Bool]] = [:]
         for site in sites {
             completeness[site.language.code] = Dictionary(site.documents.map { ($0.document.path, $0.isComplete) },
@@ -31,6 +34,8 @@ package struct SiteRenderer {
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
             renderer.completeness = completeness
             renderer.remade = scope.remade
+            renderer.makesIndex = scope.makesIndex
+            renderer.marks = marks
             renderer.render(to: publisher)
         }
         // The chooser shows only the home page's face; the assets are the theme's; any change to a file the site

@@ -6,7 +6,9 @@ import WitajCore
 package enum SiteValidator {
     package static let reservedPaths: Set<String> = ["a-z", "assets", "coverage"]
 
-    package static func validate(_ site: Site) -> Diagnostics {
+    /// `anchorsOfStandIns`: by path, the parts of the pages of documents stood in for by their records (which
+    /// have no body to find them in).
+    package static func validate(_ site: Site, anchorsOfStandIns: [String: Set<String>] = [:]) -> Diagnostics {
         var diagnostics = Diagnostics()
         var ids: [String: Document] = [:]
         var pages: [String: Document] = [:]
@@ -41,7 +43,7 @@ package enum SiteValidator {
 
         let resolver = LinkResolver(site: site)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
-        let anchors = Dictionary(site.documents.map { ($0.path, Anchors.of($0)) }, uniquingKeysWith: { a, _ in a })
+        let anchors = Dictionary(site.documents.map { ($0.path, anchorsOfStandIns[$0.path] ?? Anchors.of($0)) }, uniquingKeysWith: { a, _ in a })
         // Each document's links and markup on every core; their diagnostics in the documents' order.
         for found in parallelMap(site.documents, { [offices] in
             check($0, resolver: resolver, offices: offices, sections: sections, anchors: anchors)
@@ -204,6 +206,20 @@ package enum SiteValidator {
             }
         }
         return segment.location
+    }
+
+    /// The parts of other pages ("path#id") that a document's links name.
+    package static func partsLinked(from document: Document, resolver: LinkResolver) -> Set<String> {
+        var parts: Set<String> = []
+        for segment in document.segments where segment.parsed.pointsSomewhere {
+            guard let inlines = segment.parsed.inlines(of: segment.text) else { continue }
+            for destination in destinations(in: inlines) {
+                if case .document(let path, let fragment?) = resolver.resolve(destination, from: document), path != document.path {
+                    parts.insert(path + "#" + fragment)
+                }
+            }
+        }
+        return parts
     }
 
     static func missingAnchor(_ fragment: String, _ path: String, _ ids: Set<String>) -> String {

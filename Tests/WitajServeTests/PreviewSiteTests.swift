@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import Witaj
+import WitajCore
+@testable import WitajServe
+
+/// The preview's rebuilds are never stale: after every kind of edit, the site in memory equals a whole build made
+/// from scratch, file for file and byte for byte, with the same diagnostics; and only the documents that changed
+/// are made again when nothing else did.
+@Suite struct PreviewSiteTests {
+    /// How much a rebuild makes: nothing, the pages of these documents, or the whole site.
+    enum Made: Equatable {
+        case nothing, documents([String]), everything
+    }
+
+    func fresh(_ site: ServeSite) -> PreviewSite.Snapshot {
+        PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch).build()
+    }
+
+    @Test func aRebuildAfterEachKindOfEditEqualsAWholeBuild() throws {
+        let site = try ServeSite()
+        try site.translate("locales/en/guide/lekarz.po") { "EN " + $0 }
+        try site.translate("locales/en/guide/lazienki.po") { $0 == "Gdzie się wykąpać." ? "Where to [bathe](https://evil.example/)." : nil }
+        let preview = PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch)
+        let first = preview.build()
+        #expect(!first.hasErrors && first.files["en/guide/lekarz/index.html"] != nil && first.files["ar/pakiet.epub"] != nil)
+        #expect(first.allFiles["coverage/coverage.json"] != nil && first.allFiles["sitemap.xml"] != nil)
+
+        let edits: [(String, Made, () throws -> Void)] = [
+            ("a source paragraph", .documents(["content/guide/lekarz.md"]), {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
+            }),
+            ("a catalog entry", .documents(["content/guide/apteki.md"]), {
+                try site.translate("locales/en/guide/apteki.po") { $0 == "Apteki" ? nil : "Pharmacy: " + $0 }
+            }),
+            // Other pages show a title: its section's page, the home page, procedures that list it, the A-Z index.
+            ("a translated title", .documents(["content/guide/apteki.md", "content/guide/index.md", "content/index.md"]), {
+                try site.translate("locales/en/guide/apteki.po") { "Pharmacy: " + $0 }
+            }),
+            ("a title", .documents(["content/guide/index.md", "content/guide/lekarz.md", "content/guide/registration.xml", "content/index.md"]), {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
+            }),
+            ("a chapter of the book", .documents(["content/guide/lazienki.md"]), {
+                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\n---\n\nNowy tekst o łaźniach.\n")
+            }),
+            ("a page with a warning", .documents(["content/guide/zlobki.md"]), {
+                try site.write("content/guide/zlobki.md", "---\ntitle: Żłobki\n---\n\n<div>surowy HTML</div>\n\nTekst.\n")
+            }),
+            ("another page, the warning stays", .documents(["content/guide/smieci.md"]), {
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja odpadów.\n")
+            }),
+            ("a summary and an order", .documents(["content/guide/index.md", "content/guide/smieci.md", "content/index.md"]), {
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nsummary: Jak segregować.\norder: 1\n---\n\nSegregacja odpadów.\n")
+            }),
+            ("a section's title, which every page shows", .everything, {
+                try site.write("content/guide/index.md", "---\ntitle: Poradnik miejski\n---\n\nDokumenty w dziale.\n")
+            }),
+            ("the home page's text", .documents(["content/index.md"]), {
+                try site.write("content/index.md", "---\ntitle: Witaj w mieście\nsummary: Pakiet powitalny.\nreviewed: 2026-11-01\n---\n\nWitamy! Zacznij od [poradnika](guide/index.md).\n")
+            }),
+            // The summary and the order go again: the section's page and the home page list it.
+            ("two pages, a source and a catalog", .documents(["content/guide/index.md", "content/guide/smieci.md", "content/guide/ziemia.md", "content/index.md"]), {
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
+                try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }
+            }),
+            // The parts of a page that links name: a part added, and links to parts of pages not read again.
+            ("a heading added", .documents(["content/guide/lazienki.md"]), {
+                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\n---\n\n## Godziny\n\nCodziennie.\n\n## Ceny\n\nTanio.\n")
+            }),
+            ("a link to a part of another page", .documents(["content/guide/lekarz.md"]), {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nZobacz [kroki](registration.xml#steps) i [godziny](lazienki.md#godziny).\n")
+            }),
+            ("an editor's swap file", .nothing, { try site.write("content/guide/.lekarz.md.swp", "swap") }),
+            ("a catalog no document has", .nothing, { try site.write("locales/en/guide/nieznany.po", "msgid \"\"\nmsgstr \"\"\n") }),
+            ("a file the build warns about", .everything, { try site.write("content/guide/notatki.txt", "notatki") }),
+            ("the offices register", .everything, {
+                let offices = try site.read("content/guide/offices.xml")
+                try site.write("content/guide/offices.xml", offices.replacingOccurrences(of: "</offices>", with: "</offices>\n"))
+            }),
+            ("the interface strings", .everything, { try site.translate("locales/en/ui.po") { $0 == "Home" ? "Start" : nil } }),
+            ("a template of the theme", .everything, {
+                let layout = try String(contentsOf: ServeSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/layout.mustache"), encoding: .utf8)
+                try site.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site\">", with: "<footer class=\"site edited\">"))
+            }),
+            ("site.yml", .everything, { try site.write("site.yml", ServeSite.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
+            ("a removed document", .everything, { try site.remove("content/guide/zupa.md") }),
+            ("an added document", .everything, { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n") }),
+            // The catalogs of the documents edited since the last `witaj update`, and of the one added; a title's
+            // translation made outdated shows in the section's list.
+            ("catalogs brought up to date", .documents(["content/guide/index.md", "content/guide/lazienki.md", "content/guide/lekarz.md",
+                                                        "content/guide/nowy.md", "content/guide/smieci.md", "content/guide/zlobki.md",
+                                                        "content/index.md"]), {
+                _ = Update.run(root: site.root)
+            }),
+            ("an outdated translation", .documents(["content/guide/lekarz.md"]), {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym i pielęgniarce.\n")
+                _ = Update.run(root: site.root, language: "en")
+            }),
+        ]
+        var before = site.inputs()
+        for (what, expected, edit) in edits {
+            try edit()
+            let after = site.inputs()
+            let rebuilt = preview.rebuild(after: ServeSite.edited(from: before, to: after))
+            before = after
+            let made: Made = switch rebuilt?.remade {
+            case nil where rebuilt == nil: .nothing
+            case nil: .everything
+            case let remade?: .documents(remade.sorted())
+            }
+            #expect(made == expected, "\(what)")
+            let clean = fresh(site)
+            #expect(!clean.hasErrors, "\(what): \(clean.diagnostics.items)")
+            let current = rebuilt ?? clean
+            let (files, cleanFiles) = (current.allFiles, clean.allFiles)
+            #expect(Set(files.keys) == Set(cleanFiles.keys), "\(what): the same files")
+            let differing = cleanFiles.keys.filter { files[$0] != cleanFiles[$0] }.sorted()
+            #expect(differing.isEmpty, "\(what): \(differing.prefix(5)) differ from a whole build")
+            if let rebuilt {
+                #expect(rebuilt.diagnostics.sorted.map(\.description) == clean.diagnostics.sorted.map(\.description), "\(what): the same diagnostics")
+            }
+        }
+    }
+
+    @Test func aPartOfAPageThatAnotherLinksToGoesAndTheRebuildSaysSo() throws {
+        let site = try ServeSite()
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nZobacz [godziny](lazienki.md#godziny).\n")
+        let preview = PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch)
+        #expect(!preview.build().hasErrors)
+        let lazienki = try site.read("content/guide/lazienki.md")
+        try site.write("content/guide/lazienki.md", lazienki.replacingOccurrences(of: "## Godziny", with: "## Godziny otwarcia"))
+        let rebuilt = try #require(preview.rebuild(after: ["content/guide/lazienki.md"]))
+        let clean = fresh(site)
+        #expect(clean.diagnostics.errors.contains { $0.location.path == "content/guide/lekarz.md" && $0.message.contains("#godziny") })
+        #expect(rebuilt.diagnostics.sorted.map(\.description) == clean.diagnostics.sorted.map(\.description))
+    }
+
+    @Test func anErrorKeepsTheLastGoodFilesAndTheNextBuildMendsIt() throws {
+        let site = try ServeSite()
+        let preview = PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch)
+        let good = preview.build()
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZobacz [brak](nie-ma.md).\n")
+        let broken = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
+        #expect(broken.hasErrors)
+        #expect(broken.diagnostics.errors.map(\.description).contains { $0.hasPrefix("content/guide/ziemia.md:5:") })
+        #expect(broken.allFiles == good.allFiles, "the last good pages stay")
+        #expect(broken.generation > good.generation)
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZiemia i woda.\n")
+        let mended = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
+        #expect(!mended.hasErrors && mended.allFiles == fresh(site).allFiles)
+        #expect(String(decoding: mended.files["pl/guide/ziemia/index.html"] ?? [], as: UTF8.self).contains("Ziemia i woda."))
+        // The edit before the error is not forgotten: the next rebuild of another page still has it.
+        try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
+        let next = try #require(preview.rebuild(after: ["content/guide/smieci.md"]))
+        #expect(next.remade == ["content/guide/smieci.md"] && next.allFiles == fresh(site).allFiles)
+    }
+
+    @Test func aSiteThatCannotBeBuiltAtFirstHasNoFilesButItsErrors() throws {
+        let site = try ServeSite()
+        try site.write("site.yml", "baseURL: [\n")
+        let preview = PreviewSite(root: site.root)
+        let snapshot = preview.build()
+        #expect(snapshot.hasErrors && snapshot.files.isEmpty)
+        #expect(snapshot.diagnostics.errors.contains { $0.location.path == "site.yml" })
+        try site.write("site.yml", ServeSite.siteYAML)
+        let mended = try #require(preview.rebuild(after: ["site.yml"]))
+        #expect(!mended.hasErrors && mended.files["pl/index.html"] != nil)
+    }
+}
