@@ -5,31 +5,49 @@ import WitajGettext
 import WitajSources
 import WitajSite
 
-/// `witaj update`: extracts every document's segments and brings each language's catalogs in step.
+/// `witaj update`: extracts every document's segments into its template (POT) and brings each language's catalogs
+/// in step with it, as msgmerge would.
 package enum Update {
     package struct Result: Sendable {
         package let diagnostics: Diagnostics
         /// Catalogs whose bytes changed, relative to the site's root.
         package let written: [String]
+        /// Templates (POT) whose bytes changed.
+        package var templates: [String] = []
     }
 
-    package static func run(root: URL, language only: String? = nil) -> Result {
+    /// `now` dates a template whose entries changed (its POT-Creation-Date, and a new catalog's PO-Revision-Date);
+    /// a template that stays the same keeps its date, so that a second run changes nothing.
+    package static func run(root: URL, language only: String? = nil, now: Date = Date()) -> Result {
         var diagnostics = Diagnostics()
         let (loaded, loadDiagnostics) = SiteLoader.load(root: root)
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, written: []) }
-        let targets = site.config.languages.filter { $0.code != site.config.sourceLanguage && (only == nil || $0.code == only) }
+        let languages = site.config.languages.filter { $0.code != site.config.sourceLanguage }
+            .compactMap { try? LanguageProfile(code: $0.code, fallbacks: $0.fallbacks) }
+        let targets = languages.filter { only == nil || $0.code == only }
         if let only, targets.isEmpty {
             diagnostics.error(SourceLocation("site.yml"), "'\(only)' is not a target language of the site")
         }
-        var written: [String] = []
-        for target in targets {
-            guard let language = try? LanguageProfile(code: target.code, fallbacks: target.fallbacks) else { continue }
+        let created = POHeader.date(now)
+        var store = Store(root: root)
+
+        // Templates first: each catalog takes its template's entries and POT-Creation-Date.
+        var templates: [String: POCatalog] = [:]
+        for document in site.documents {
+            let entries = CatalogUpdater.entries(for: document.segments)
+            templates[document.source] = store.template(entries, source: document.source,
+                                                        path: CatalogStore.templatePath(of: document.source), created: created,
+                                                        into: &diagnostics)
+        }
+        let interface = store.template(CatalogStore.interfaceEntries(languages: languages), source: CatalogStore.interfaceSource,
+                                       path: CatalogStore.uiTemplatePath, created: created, into: &diagnostics)
+
+        for language in targets {
             for document in site.documents {
-                let path = CatalogStore.path(of: document.source, language: language.code)
-                let header = CatalogStore.header(language: language, source: document.source, day: document.reviewed)
-                let fresh = CatalogUpdater.entries(for: document.segments)
-                if save(fresh, header: header, path: path, root: root, into: &diagnostics) { written.append(path) }
+                guard let template = templates[document.source] else { continue }
+                store.catalog(CatalogStore.path(of: document.source, language: language.code), template: template,
+                              language: language, source: document.source, into: &diagnostics)
             }
             // A catalog whose document is gone is kept (its translations may serve a renamed file) but said.
             let expected = Set(site.documents.map { CatalogStore.path(of: $0.source, language: language.code) })
@@ -40,33 +58,65 @@ package enum Update {
                     diagnostics.warning(SourceLocation(path), "no document in content/ has this catalog any more; delete it or move its translations")
                 }
             }
-            let uiPath = CatalogStore.uiPath(language: language.code)
-            let header = CatalogStore.header(language: language, source: "the theme's interface strings", day: nil)
-            if save(CatalogStore.interfaceEntries(for: language), header: header, path: uiPath, root: root, into: &diagnostics) {
-                written.append(uiPath)
-            }
+            store.catalog(CatalogStore.uiPath(language: language.code), template: interface, language: language,
+                          source: CatalogStore.interfaceSource, into: &diagnostics)
         }
-        return Result(diagnostics: diagnostics, written: written)
+        return Result(diagnostics: diagnostics, written: store.written, templates: store.templates)
     }
 
-    /// Merges and writes one catalog; a catalog that does not parse is reported and left alone.
-    private static func save(_ fresh: [POEntry], header: POEntry, path: String, root: URL,
-                             into diagnostics: inout Diagnostics) -> Bool {
-        let url = root.appendingPathComponent(path)
-        let exists = FileManager.default.fileExists(atPath: url.path)
-        let before = diagnostics.errors.count
-        let existing = CatalogStore.read(path, root: root, into: &diagnostics)
-        if exists && (existing == nil || diagnostics.errors.count > before) { return false }
-        let text = POWriter.write(CatalogUpdater.merge(fresh, into: existing, header: header))
-        let bytes = Data(text.utf8)
-        if FileManager.default.contents(atPath: url.path) == bytes { return false }
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try bytes.write(to: url, options: .atomic)
-            return true
-        } catch {
-            diagnostics.error(SourceLocation(path), "cannot write the catalog: \(error.localizedDescription)")
-            return false
+    /// Reads and writes the site's catalogs and templates, remembering which it changed.
+    struct Store {
+        let root: URL
+        var written: [String] = []
+        var templates: [String] = []
+
+        init(root: URL) { self.root = root }
+
+        /// The template of a document (or of the interface strings), written when it changed: its entries, and the
+        /// POT-Creation-Date it had while they stay the same, else `created`.
+        mutating func template(_ entries: [POEntry], source: String, path: String, created: String,
+                               into diagnostics: inout Diagnostics) -> POCatalog {
+            let old = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+            if let old, let text = String(data: old, encoding: .utf8) {
+                var ignored = Diagnostics()
+                if let date = POReader.read(text, path: path, comments: false, into: &ignored)?.header
+                    .flatMap({ POHeader(parsing: $0.translation)["POT-Creation-Date"] }) {
+                    let same = POCatalog(header: CatalogStore.templateHeader(source: source, created: date), entries: entries)
+                    if Data(POWriter.write(same).utf8) == old { return same }
+                }
+            }
+            let template = POCatalog(header: CatalogStore.templateHeader(source: source, created: created), entries: entries)
+            if write(POWriter.write(template), to: path, into: &diagnostics) { templates.append(path) }
+            return template
+        }
+
+        /// Merges a template into a language's catalog and writes it when its bytes changed; a catalog that does not
+        /// parse is reported and left alone.
+        mutating func catalog(_ path: String, template: POCatalog, language: LanguageProfile, source: String,
+                              into diagnostics: inout Diagnostics) {
+            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            let before = diagnostics.errors.count
+            let existing = CatalogStore.read(path, root: root, into: &diagnostics)
+            if exists && (existing == nil || diagnostics.errors.count > before) { return }
+            guard let templateHeader = template.header else { return }
+            let header = CatalogStore.header(existing?.header, language: language, source: source, template: templateHeader)
+            let merged = CatalogUpdater.merge(template.entries, into: existing, header: header)
+            if write(POWriter.write(merged), to: path, into: &diagnostics) { written.append(path) }
+        }
+
+        /// Writes a file when its bytes change; true when it did.
+        func write(_ text: String, to path: String, into diagnostics: inout Diagnostics) -> Bool {
+            let url = root.appendingPathComponent(path)
+            let bytes = Data(text.utf8)
+            if FileManager.default.contents(atPath: url.path) == bytes { return false }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try bytes.write(to: url, options: .atomic)
+                return true
+            } catch {
+                diagnostics.error(SourceLocation(path), "cannot write the file: \(error.localizedDescription)")
+                return false
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ package enum CatalogUpdater {
         return entries
     }
 
+    /// `fresh` merged into the catalog as it is, under `header` (the caller brings the header in step).
     package static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry) -> POCatalog {
         guard let existing else { return POCatalog(header: header, entries: fresh) }
         var old: [TextKey: POEntry] = [:]
@@ -73,7 +74,7 @@ package enum CatalogUpdater {
             obsolete[i].references = []
             obsolete[i].extracted = []
         }
-        return POCatalog(header: existing.header ?? header, entries: merged + obsolete)
+        return POCatalog(header: header, entries: merged + obsolete)
     }
 
     /// 2 x (longest common subsequence) / (total length): 1 for equal texts, 0 for nothing in common.

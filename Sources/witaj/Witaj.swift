@@ -87,16 +87,18 @@ struct CheckCommand: ParsableCommand {
 struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Extract segments and bring locales/<lang>/*.po in step with the sources (msgmerge semantics).")
+        abstract: "Extract segments into locales/templates/*.pot and bring locales/<lang>/*.po in step with them (msgmerge semantics).")
     @OptionGroup var site: SiteOptions
     @Option(name: .long, help: "Only this language (default: every target language in site.yml).")
     var lang: String?
 
     func run() throws {
-        let result = Update.run(root: site.rootURL, language: lang)
+        // SOURCE_DATE_EPOCH, when set, dates changed templates (reproducible runs); else the clock.
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }
+        let result = Update.run(root: site.rootURL, language: lang, now: epoch.map { Date(timeIntervalSince1970: $0) } ?? Date())
         try report(result.diagnostics)
-        for path in result.written { print("updated \(path)") }
-        print("witaj: \(counted(result.written.count, "catalog")) updated")
+        for path in result.templates + result.written { print("updated \(path)") }
+        print("witaj: \(counted(result.written.count, "catalog")) and \(counted(result.templates.count, "template")) updated")
     }
 }
 

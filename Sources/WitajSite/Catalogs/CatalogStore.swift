@@ -28,34 +28,90 @@ package enum CatalogStore {
         return POReader.read(text, path: path, comments: comments, into: &diagnostics)
     }
 
-    package static func header(language: LanguageProfile, source: String, day: Day?) -> POEntry {
-        var header = POEntry(msgid: "", msgstr: [
-            "Project-Id-Version: witaj \(source)",
-            "PO-Revision-Date: \(day?.description ?? "2026-01-01") 00:00+0000",
-            "Last-Translator: Automatically generated",
-            "Language-Team: none",
-            "Language: \(language.code)",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding: 8bit",
-        ].map { $0 + "\n" }.joined())
+    /// Templates (POT) of every catalog, for translators' tools: "content/first-steps/pesel.xml" ->
+    /// "locales/templates/first-steps/pesel.pot". The build does not read them.
+    package static let templatesFolder = "locales/templates"
+
+    package static func templatePath(of source: String) -> String { "\(templatesFolder)/\(stem(of: source)).pot" }
+
+    package static let uiTemplatePath = "\(templatesFolder)/ui.pot"
+
+    /// What the header's Project-Id-Version names: the source document, or the theme's interface strings.
+    package static let interfaceSource = "the theme's interface strings"
+
+    /// A template's header, as xgettext writes one (fuzzy, with the fields a translator's tool fills in).
+    package static func templateHeader(source: String, created: String) -> POEntry {
+        var header = POEntry(msgid: "", msgstr: POHeader([
+            .init("Project-Id-Version", "witaj \(source)"),
+            .init("POT-Creation-Date", created),
+            .init("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+            .init("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+            .init("Language-Team", "LANGUAGE <LL@li.org>"),
+            .init("Language", ""),
+        ] + fixedFields).msgstr)
+        header.flags = ["fuzzy"]
         header.comments = [
-            " \(LocaleInfo.autonym(language.code)) (\(language.code)) translation of \(source).",
-            " Written by `witaj update`: translate each msgstr; keep Markdown (**bold**, [text](target)) and",
-            " link targets. A changed source paragraph comes back marked fuzzy with the old text in #| msgid.",
+            " Template of \(source): its segments, for translators' tools (msgmerge, msginit, Weblate).",
+            " Written by `witaj update`; do not edit it: edit the source, run `witaj update`, translate the .po files.",
             "",
         ]
         return header
     }
 
+    private static let fixedFields: [POHeader.Field] = [
+        .init("MIME-Version", "1.0"),
+        .init("Content-Type", "text/plain; charset=UTF-8"),
+        .init("Content-Transfer-Encoding", "8bit"),
+    ]
+
+    /// A catalog's header, in step with its template: a new catalog gets what `msginit --no-translator` writes
+    /// (with gettext's Plural-Forms for the language); an existing one keeps what its translators set
+    /// (PO-Revision-Date, Last-Translator, Language-Team, their comments and any other field) and gets the
+    /// template's POT-Creation-Date, as msgmerge does, and the fields it lacks.
+    package static func header(_ existing: POEntry?, language: LanguageProfile, source: String, template: POEntry) -> POEntry {
+        let created = POHeader(parsing: template.translation)["POT-Creation-Date"] ?? ""
+        guard let existing else {
+            var fields: [POHeader.Field] = [
+                .init("Project-Id-Version", "witaj \(source)"),
+                .init("POT-Creation-Date", created),
+                .init("PO-Revision-Date", created),
+                .init("Last-Translator", "Automatically generated"),
+                .init("Language-Team", "none"),
+                .init("Language", language.code),
+            ] + fixedFields
+            if let plurals = GettextPlurals.forms(language.code) { fields.append(.init("Plural-Forms", plurals)) }
+            var header = POEntry(msgid: "", msgstr: POHeader(fields).msgstr)
+            header.comments = [
+                " \(LocaleInfo.autonym(language.code)) (\(language.code)) translation of \(source).",
+                " Written by `witaj update`: translate each msgstr; keep Markdown (**bold**, [text](target)) and",
+                " link targets. A changed source paragraph comes back marked fuzzy with the old text in #| msgid.",
+                "",
+            ]
+            return header
+        }
+        var fields = POHeader(parsing: existing.translation)
+        fields["Project-Id-Version"] = "witaj \(source)"
+        // Filled in only where missing: never over what a translator (or a translator's tool) set.
+        let defaults: [(String, String)] = [("PO-Revision-Date", created), ("Last-Translator", "Automatically generated"),
+                                            ("Language-Team", "none"), ("Language", language.code)]
+            + fixedFields.map { ($0.name, $0.value) }
+        for (name, value) in defaults where fields[name] == nil { fields[name] = value }
+        if fields["Plural-Forms"] == nil, let plurals = GettextPlurals.forms(language.code) { fields["Plural-Forms"] = plurals }
+        var header = existing
+        header.msgstr = [fields.merged(template: POHeader(parsing: template.translation)).msgstr]
+        return header
+    }
+
     /// Interface strings: msgid is the English text; strings with a count tell the translator which plural
-    /// categories ICU says the language needs.
-    package static func interfaceEntries(for language: LanguageProfile) -> [POEntry] {
-        UIStrings.english.map { key in
+    /// categories ICU says each of the site's languages needs (the same words in every language's catalog, so
+    /// that msgmerge with the template changes nothing).
+    package static func interfaceEntries(languages: [LanguageProfile]) -> [POEntry] {
+        let categories = languages.map { "\($0.code): \($0.plurals.categories.joined(separator: " "))" }.joined(separator: "; ")
+        return UIStrings.english.map { key in
             var entry = POEntry(msgid: key)
             if key.contains("plural,") {
-                entry.extracted = ["ICU MessageFormat: keep {count} and #; \(language.code) needs the plural categories: "
-                    + language.plurals.categories.joined(separator: " ")]
+                entry.extracted = ["ICU MessageFormat: keep {count} and #; give every plural category your language needs "
+                    + "(\(categories))"]
             } else if key.contains("{") {
                 entry.extracted = ["interface string; keep the {placeholder}"]
             } else {

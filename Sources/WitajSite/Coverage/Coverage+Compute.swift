@@ -90,7 +90,7 @@ extension Coverage {
                 kinds[row.kind] = kind
             }
             let ui = interface[language.code].map { catalog in
-                statistics(of: CatalogUpdater.merge(CatalogStore.interfaceEntries(for: language), into: catalog, header: POEntry(msgid: "")))
+                statistics(of: CatalogUpdater.merge(CatalogStore.interfaceEntries(languages: [language]), into: catalog, header: POEntry(msgid: "")))
             } ?? Counts(untranslated: UIStrings.english.count)
             return LanguageSummary(code: language.code, name: language.autonym, documents: byStatus, segments: segments,
                                    words: wordCounts, kinds: kinds, interface: ui)
