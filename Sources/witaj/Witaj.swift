@@ -114,6 +114,8 @@ struct CoverageCommand: ParsableCommand {
     var failUnder: Double?
     @Option(name: .long, help: "Only this language (for the table and --fail-under).")
     var lang: String?
+    @Flag(name: .long, help: "List each catalog with its translated, fuzzy and untranslated messages (as sphinx-intl stat).")
+    var files = false
 
     func run() throws {
         let (coverage, diagnostics) = CoverageReport.run(root: site.rootURL)
@@ -124,10 +126,13 @@ struct CoverageCommand: ParsableCommand {
             print("witaj: '\(lang)' is not a target language of the site", to: &stderr)
             throw ExitCode.failure
         }
-        switch format {
-        case .table: print(coverage.filtered(language: lang).table, terminator: "")
-        case .json: print(coverage.filtered(language: lang).json, terminator: "")
-        case .csv: print(coverage.filtered(language: lang).csv, terminator: "")
+        switch (format, files) {
+        case (.table, true): print(coverage.filtered(language: lang).filesTable, terminator: "")
+        case (.json, true): print(coverage.filtered(language: lang).filesJSON, terminator: "")
+        case (.csv, true): print(coverage.filtered(language: lang).filesCSV, terminator: "")
+        case (.table, false): print(coverage.filtered(language: lang).table, terminator: "")
+        case (.json, false): print(coverage.filtered(language: lang).json, terminator: "")
+        case (.csv, false): print(coverage.filtered(language: lang).csv, terminator: "")
         }
         if let failUnder {
             let short = coverage.shortfalls(under: failUnder, language: lang)
