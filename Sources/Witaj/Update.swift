@@ -32,10 +32,16 @@ package enum Update {
         let created = POHeader.date(now)
         var store = Store(root: root)
 
+        // Every language's glossary terms are told in the templates, and so in every catalog (see `glossaryComments`).
+        let matchers = languages.compactMap { language in
+            GlossaryReader.read(root: root, language: language.code, sourceLanguage: site.config.sourceLanguage, into: &diagnostics)
+                .map { TermMatcher($0, sourceLanguage: site.config.sourceLanguage) }
+        }
+
         // Templates first: each catalog takes its template's entries and POT-Creation-Date.
         var templates: [String: POCatalog] = [:]
         for document in site.documents {
-            let entries = CatalogUpdater.entries(for: document.segments)
+            let entries = glossaryComments(CatalogUpdater.entries(for: document.segments), segments: document.segments, matchers: matchers)
             templates[document.source] = store.template(entries, source: document.source,
                                                         path: CatalogStore.templatePath(of: document.source), created: created,
                                                         into: &diagnostics)
@@ -62,6 +68,21 @@ package enum Update {
                           source: CatalogStore.interfaceSource, into: &diagnostics)
         }
         return Result(diagnostics: diagnostics, written: store.written, templates: store.templates)
+    }
+
+    /// The entries with a `#.` line for each glossary term their source has, after what the segment is. The same
+    /// lines in every language's catalog: a template is one for all, and msgmerge takes `#.` lines from it.
+    static func glossaryComments(_ entries: [POEntry], segments: [Segment], matchers: [TermMatcher]) -> [POEntry] {
+        guard !matchers.isEmpty else { return entries }
+        var plain: [TextKey: String] = [:]
+        for segment in segments where plain[TextKey(segment.text)] == nil {
+            plain[TextKey(segment.text)] = segment.parsed.plainText(of: segment.text)
+        }
+        return entries.map { entry in
+            var entry = entry
+            entry.extracted += TerminologyChecker.comments(source: plain[TextKey(entry.msgid)] ?? entry.msgid, matchers: matchers)
+            return entry
+        }
     }
 
     /// Reads and writes the site's catalogs and templates, remembering which it changed.

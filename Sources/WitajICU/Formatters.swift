@@ -71,6 +71,13 @@ package final class WordCounter {
         guard let words else { return -1 }
         return Int(withUTF8(text) { witaj_words_count(words, $0, $1) })
     }
+
+    /// The text's words, each case-folded by ICU ("Karty" -> "karty"); empty when ICU has no word rules.
+    package func foldedWords(_ text: String) -> [String] {
+        guard let words else { return [] }
+        let joined = icuString { out, capacity in withUTF8(text) { witaj_words_folded(words, $0, $1, out, capacity) } } ?? ""
+        return joined.isEmpty ? [] : joined.split(separator: "\n").map(String.init)
+    }
 }
 
 /// Values made once per key, for every thread.

@@ -128,7 +128,7 @@ package enum CatalogStore {
                              into diagnostics: inout Diagnostics) -> Catalogs {
         let targets = languages.map(\.code).filter { $0 != site.config.sourceLanguage }
         // One language per core; each reads its own files.
-        let loaded = parallelMap(targets) { code -> (String, [String: POCatalog], POCatalog?, Diagnostics) in
+        let loaded = parallelMap(targets) { code -> (String, [String: POCatalog], POCatalog?, Glossary?, Diagnostics) in
             var diagnostics = Diagnostics()
             var documents: [String: POCatalog] = [:]
             for document in site.documents where !skipping.contains(document.source) {
@@ -136,12 +136,15 @@ package enum CatalogStore {
                 if let catalog = read(path, root: root, comments: false, into: &diagnostics) { documents[path] = catalog }
             }
             let ui = read(uiPath(language: code), root: root, into: &diagnostics)
-            return (code, documents, ui, diagnostics)
+            let glossary = GlossaryReader.read(root: root, language: code, sourceLanguage: site.config.sourceLanguage,
+                                               into: &diagnostics)
+            return (code, documents, ui, glossary, diagnostics)
         }
         var catalogs = Catalogs()
-        for (code, documents, ui, problems) in loaded {
+        for (code, documents, ui, glossary, problems) in loaded {
             catalogs.documents[code] = documents
             catalogs.interface[code] = ui
+            catalogs.glossaries[code] = glossary
             diagnostics.append(contentsOf: problems)
         }
         return catalogs
@@ -152,6 +155,8 @@ package enum CatalogStore {
 package struct Catalogs: Sendable {
     package var documents: [String: [String: POCatalog]] = [:]
     package var interface: [String: POCatalog] = [:]
+    /// Each language's approved terms (`locales/<lang>/glossary.tbx`), where it has them.
+    package var glossaries: [String: Glossary] = [:]
     /// What was wrong with catalogs that could not be read.
     package var diagnostics = Diagnostics()
 
@@ -162,12 +167,13 @@ package struct Catalogs: Sendable {
         // Where each segment of each document points, by its text, once for every language: a translation is
         // checked against its source.
         let sources = parallelMap(site.documents) { document in
-            Dictionary(document.segments.map { (TextKey($0.text), links.targets(of: $0)) }, uniquingKeysWith: { a, _ in a })
+            Dictionary(document.segments.map { (TextKey($0.text), (links.targets(of: $0), $0)) }, uniquingKeysWith: { a, _ in a })
         }
         let targets = languages.filter { $0.code != site.config.sourceLanguage }
         let perLanguage = parallelMap(targets) { language -> ([String: [TextKey: TranslationEntry]], [String: String]?, Diagnostics) in
             var diagnostics = Diagnostics()
             var byDocument: [String: [TextKey: TranslationEntry]] = [:]
+            let terminology = glossaries[language.code].map { TerminologyChecker($0, sourceLanguage: site.config.sourceLanguage) }
             for (document, segments) in zip(site.documents, sources) {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 guard let catalog = documents[language.code]?[path] else { continue }
@@ -186,9 +192,13 @@ package struct Catalogs: Sendable {
                     // Only a current translation of a segment is ever shown: it is parsed once, here, and checked.
                     let key = TextKey(entry.msgid)
                     var parsed: ParsedText?
-                    if entry.hasTranslation && !entry.isFuzzy, let targets = segments[key] {
-                        parsed = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path, links: links,
-                                                          into: &diagnostics)
+                    if entry.hasTranslation && !entry.isFuzzy, let (targets, segment) = segments[key] {
+                        let checked = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path, links: links,
+                                                               into: &diagnostics)
+                        terminology?.check(source: segment.parsed.plainText(of: segment.text),
+                                           translation: checked.plainText(of: entry.translation),
+                                           at: SourceLocation(path, line: entry.msgstrLine), into: &diagnostics)
+                        parsed = checked
                     }
                     entries[key] = TranslationEntry(text: entry.translation, fuzzy: entry.isFuzzy, parsed: parsed)
                 }
