@@ -141,4 +141,34 @@ import WitajSite
     @Test func arabicPluralFormsAreTheGettextManuals() {
         #expect(GettextPlurals.forms("ar") == "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;")
     }
+
+    @Test func theShippedCatalogsAreInStepWithTheirTemplates() throws {
+        let locales = FixtureSite.packageRoot.appendingPathComponent("locales")
+        let catalogs = FileTree.files(under: locales).filter { $0.0.hasSuffix(".po") }
+        #expect(catalogs.count >= 100)
+        for (path, url) in catalogs {
+            let stem = String(path.split(separator: "/", maxSplits: 1)[1].dropLast(3))
+            let template = locales.appendingPathComponent("templates/\(stem).pot")
+            #expect(FileManager.default.fileExists(atPath: template.path), "\(path) has no template")
+            let msgmerge = try ExternalTool.run("msgmerge", ["--quiet", "--previous", url.path, template.path, "-o", "-"])
+            #expect(msgmerge.stdout == (try String(contentsOf: url, encoding: .utf8)), "msgmerge changes \(path)")
+            var diagnostics = Diagnostics()
+            let catalog = try #require(POReader.read(try String(contentsOf: url, encoding: .utf8), path: path, into: &diagnostics))
+            let header = POHeader(parsing: catalog.header?.translation ?? "")
+            let code = String(path.split(separator: "/")[0])
+            #expect(header["Language"] == code && header["Plural-Forms"] == GettextPlurals.forms(code), "\(path)")
+        }
+    }
+
+    @Test func witajUpdateLeavesTheShippedCatalogsAndTemplatesAsTheyAre() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("witaj-pack-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for item in ["site.yml", "content", "locales", "theme"] {
+            try FileManager.default.copyItem(at: FixtureSite.packageRoot.appendingPathComponent(item), to: copy.appendingPathComponent(item))
+        }
+        let result = Update.run(root: copy)
+        #expect(result.diagnostics.items.map(\.description) == [])
+        #expect(result.written == [] && result.templates == [], "\(result.written.prefix(3)) \(result.templates.prefix(3))")
+    }
 }

@@ -163,4 +163,23 @@ import WitajSources
         let matcher = TermMatcher(glossary, sourceLanguage: "pl")
         #expect(matcher.usesApproved(0, in: matcher.translationWords(translation)) == uses)
     }
+
+    /// The shipped Ukrainian and Russian catalogs follow their glossaries; standard tools read those as witaj does.
+    @Test func theShippedUkrainianAndRussianCatalogsFollowTheirGlossaries() throws {
+        let messages = Build.run(root: FixtureSite.packageRoot, output: nil).diagnostics.sorted.map(\.description)
+        for language in ["uk", "ru"] {
+            var diagnostics = Diagnostics()
+            let glossary = try #require(GlossaryReader.read(root: FixtureSite.packageRoot, language: language, sourceLanguage: "pl",
+                                                            into: &diagnostics))
+            #expect(diagnostics.items.isEmpty)
+            #expect(glossary.entries.count >= 60)
+            #expect(messages.filter { $0.hasPrefix("locales/\(language)/") && $0.contains("glossary") } == [])
+            let file = FixtureSite.packageRoot.appendingPathComponent(glossary.path)
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("witaj-\(UUID().uuidString).po")
+            defer { try? FileManager.default.removeItem(at: output) }
+            #expect(try ExternalTool.run("tbx2po", [file.path, output.path]).status == 0)
+            let converted = try #require(POReader.read(try String(contentsOf: output, encoding: .utf8), path: "glossary.po", into: &diagnostics))
+            #expect(converted.entries.map { "\($0.msgid) = \($0.translation)" } == glossary.entries.map { "\($0.terms[0]) = \($0.approved[0])" })
+        }
+    }
 }
