@@ -14,6 +14,8 @@ package enum Update {
         package let written: [String]
         /// Templates (POT) whose bytes changed.
         package var templates: [String] = []
+        /// Documents renamed by hand that update recognised, old source to new: their catalogs were carried over.
+        package var renamed: [String: String] = [:]
     }
 
     /// `now` dates a template whose entries changed (its POT-Creation-Date, and a new catalog's PO-Revision-Date);
@@ -38,6 +40,13 @@ package enum Update {
                 .map { TermMatcher($0, sourceLanguage: site.config.sourceLanguage) }
         }
 
+        // A document renamed by hand (git mv) keeps its translations: its catalogs move with it.
+        let renamed = Renames.recognise(site, languages: languages, root: root)
+        for (old, new) in renamed.sorted(by: { $0.key < $1.key }) {
+            store.carryOver(from: old, to: new, languages: languages, into: &diagnostics)
+        }
+        let moves = DocumentMoves(moves: renamed, existing: Set(site.documents.map(\.source)))
+
         // Templates first: each catalog takes its template's entries and POT-Creation-Date.
         var templates: [String: POCatalog] = [:]
         for document in site.documents {
@@ -48,12 +57,20 @@ package enum Update {
         }
         let interface = store.template(CatalogStore.interfaceEntries(languages: languages), source: CatalogStore.interfaceSource,
                                        path: CatalogStore.uiTemplatePath, created: created, into: &diagnostics)
+        // witaj owns the templates: one whose document is gone goes.
+        let expected = Set(site.documents.map { CatalogStore.templatePath(of: $0.source) } + [CatalogStore.uiTemplatePath])
+        for (relative, url) in FileTree.files(under: root.appendingPathComponent(CatalogStore.templatesFolder))
+        where relative.hasSuffix(".pot") && !expected.contains("\(CatalogStore.templatesFolder)/\(relative)") {
+            if (try? FileManager.default.removeItem(at: url)) != nil { store.templates.append("\(CatalogStore.templatesFolder)/\(relative)") }
+        }
 
         for language in targets {
             for document in site.documents {
                 guard let template = templates[document.source] else { continue }
                 store.catalog(CatalogStore.path(of: document.source, language: language.code), template: template,
-                              language: language, source: document.source, into: &diagnostics)
+                              language: language, source: document.source, into: &diagnostics) {
+                    moves.relinked(old: $0, new: $1, folder: document.sourceFolder)
+                }
             }
             // A catalog whose document is gone is kept (its translations may serve a renamed file) but said.
             let expected = Set(site.documents.map { CatalogStore.path(of: $0.source, language: language.code) })
@@ -67,7 +84,7 @@ package enum Update {
             store.catalog(CatalogStore.uiPath(language: language.code), template: interface, language: language,
                           source: CatalogStore.interfaceSource, into: &diagnostics)
         }
-        return Result(diagnostics: diagnostics, written: store.written, templates: store.templates)
+        return Result(diagnostics: diagnostics, written: store.written, templates: store.templates, renamed: renamed)
     }
 
     /// The entries with a `#.` line for each glossary term their source has, after what the segment is. The same
@@ -114,15 +131,31 @@ package enum Update {
         /// Merges a template into a language's catalog and writes it when its bytes changed; a catalog that does not
         /// parse is reported and left alone.
         mutating func catalog(_ path: String, template: POCatalog, language: LanguageProfile, source: String,
-                              into diagnostics: inout Diagnostics) {
+                              into diagnostics: inout Diagnostics, relink: ((String, String) -> [String: String]?)? = nil) {
             let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
             let before = diagnostics.errors.count
             let existing = CatalogStore.read(path, root: root, into: &diagnostics)
             if exists && (existing == nil || diagnostics.errors.count > before) { return }
             guard let templateHeader = template.header else { return }
             let header = CatalogStore.header(existing?.header, language: language, source: source, template: templateHeader)
-            let merged = CatalogUpdater.merge(template.entries, into: existing, header: header)
+            let merged = CatalogUpdater.merge(template.entries, into: existing, header: header, relink: relink)
             if write(POWriter.write(merged), to: path, into: &diagnostics) { written.append(path) }
+        }
+
+        /// Moves a renamed document's catalog in every language to its new path (unless one is there already).
+        mutating func carryOver(from old: String, to new: String, languages: [LanguageProfile], into diagnostics: inout Diagnostics) {
+            for language in languages {
+                let from = CatalogStore.path(of: old, language: language.code), to = CatalogStore.path(of: new, language: language.code)
+                let source = root.appendingPathComponent(from), target = root.appendingPathComponent(to)
+                guard FileManager.default.fileExists(atPath: source.path), !FileManager.default.fileExists(atPath: target.path) else { continue }
+                do {
+                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FileManager.default.moveItem(at: source, to: target)
+                    diagnostics.warning(SourceLocation(to), "carried over from \(from): \(old) was renamed to \(new), it seems (most of their segments are the same); check it, and use `witaj mv` to rename a document next time")
+                } catch {
+                    diagnostics.error(SourceLocation(from), "cannot move the catalog to \(to): \(error.localizedDescription)")
+                }
+            }
         }
 
         /// Writes a file when its bytes change; true when it did.

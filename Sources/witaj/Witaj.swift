@@ -9,7 +9,7 @@ struct WitajCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, MoveCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -97,6 +97,7 @@ struct UpdateCommand: ParsableCommand {
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }
         let result = Update.run(root: site.rootURL, language: lang, now: epoch.map { Date(timeIntervalSince1970: $0) } ?? Date())
         try report(result.diagnostics)
+        for (old, new) in result.renamed.sorted(by: { $0.key < $1.key }) { print("renamed \(old) -> \(new): its catalogs carried over") }
         for path in result.templates + result.written { print("updated \(path)") }
         print("witaj: \(counted(result.written.count, "catalog")) and \(counted(result.templates.count, "template")) updated")
     }
@@ -143,6 +144,33 @@ struct CoverageCommand: ParsableCommand {
                 }
                 throw ExitCode.failure
             }
+        }
+    }
+}
+
+struct MoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mv",
+        abstract: "Move (rename) a document with its catalogs in every language, keeping every translation.",
+        discussion: """
+            Moves the source file, its catalog in every language and its template, changes its entry in site.yml's \
+            book, and rewrites every link to it in the sources and in the translations (its own relative links follow \
+            it), so that nothing goes fuzzy; then runs witaj update. Paths are the source files', with or without \
+            content/: witaj mv daily-life/bank-account.md daily-life/bank.md
+            """)
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "The document's source file now.")
+    var old: String
+    @Argument(help: "Its new path.")
+    var new: String
+
+    func run() throws {
+        let result = Move.run(root: site.rootURL, from: old, to: new)
+        try report(result.diagnostics)
+        for (source, target) in result.moved.sorted(by: { $0.key < $1.key }) { print("moved \(source) -> \(target)") }
+        for path in result.rewritten { print("links rewritten in \(path)") }
+        if let update = result.updated {
+            print("witaj: \(counted(update.written.count, "catalog")) and \(counted(update.templates.count, "template")) updated")
         }
     }
 }
