@@ -319,7 +319,7 @@ int32_t witaj_words_count(witaj_words *words, const char *text, int32_t length) 
     return count;
 }
 
-int32_t witaj_words_folded(witaj_words *words, const char *text, int32_t length, char *out, int32_t capacity) {
+int32_t witaj_words_list(witaj_words *words, const char *text, int32_t length, int32_t fold, char *out, int32_t capacity) {
     UnicodeString u = from_utf8(text, length);
     words->it->setText(u);
     UnicodeString result;
@@ -328,7 +328,7 @@ int32_t witaj_words_folded(witaj_words *words, const char *text, int32_t length,
         if (words->it->getRuleStatus() == UBRK_WORD_NONE) continue;
         if (!result.isEmpty()) result.append(static_cast<UChar>(0x0A));
         UnicodeString word(u, start, end - start);
-        result.append(word.foldCase(U_FOLD_CASE_DEFAULT));
+        result.append(fold ? word.foldCase(U_FOLD_CASE_DEFAULT) : word);
     }
     return copy_out(result, out, capacity);
 }

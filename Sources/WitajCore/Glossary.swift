@@ -56,17 +56,22 @@ package final class TermMatcher {
     /// A term's word, and which words are its forms.
     struct Stem {
         let letters: [Character]
+        /// An acronym ("POZ", "ZUS") is matched as written, capitals and all: "poz." in "Dz.U. poz. 12" is not POZ.
+        let acronym: String?
         /// Source terms are found strictly (a generic word must not pass for a term); renderings in translations
         /// are accepted more loosely (a vowel change before the ending, "дозвіл", "дозволу").
         let strict: Bool
 
-        init(_ word: String, strict: Bool) {
-            letters = Array(word)
+        init(_ word: Word, strict: Bool) {
+            letters = Array(word.folded)
+            let letters = word.raw.filter(\.isLetter)
+            acronym = letters.count >= 2 && letters.allSatisfy(\.isUppercase) ? word.raw : nil
             self.strict = strict
         }
 
-        func matches(_ word: String) -> Bool {
-            let other = Array(word)
+        func matches(_ word: Word) -> Bool {
+            if let acronym { return word.raw == acronym }
+            let other = Array(word.folded)
             var common = 0
             while common < min(other.count, letters.count), same(other[common], letters[common]) { common += 1 }
             let n = letters.count
@@ -91,27 +96,39 @@ package final class TermMatcher {
         sourceWords = WordCounter(locale: sourceLanguage)
         targetWords = WordCounter(locale: glossary.language)
         let (s, t) = (sourceWords, targetWords)
-        terms = glossary.entries.map { $0.terms.map { s.foldedWords($0).map { Stem($0, strict: true) } } }
-        approved = glossary.entries.map { $0.approved.map { t.foldedWords($0).map { Stem($0, strict: false) } } }
-        deprecated = glossary.entries.map { $0.deprecated.map { t.foldedWords($0).map { Stem($0, strict: false) } } }
+        terms = glossary.entries.map { $0.terms.map { Self.words($0, s).map { Stem($0, strict: true) } } }
+        approved = glossary.entries.map { $0.approved.map { Self.words($0, t).map { Stem($0, strict: false) } } }
+        deprecated = glossary.entries.map { $0.deprecated.map { Self.words($0, t).map { Stem($0, strict: false) } } }
     }
 
-    private static func matches(_ words: ArraySlice<String>, _ stems: [Stem]) -> Bool {
+    /// A word of a text as written, and case-folded.
+    package struct Word: Sendable {
+        let raw: String
+        let folded: String
+    }
+
+    private static func words(_ text: String, _ splitter: WordCounter) -> [Word] {
+        let raw = splitter.words(text, folded: false), folded = splitter.words(text)
+        guard raw.count == folded.count else { return folded.map { Word(raw: $0, folded: $0) } }
+        return zip(raw, folded).map { Word(raw: $0, folded: $1) }
+    }
+
+    private static func matches(_ words: ArraySlice<Word>, _ stems: [Stem]) -> Bool {
         guard !stems.isEmpty, words.count >= stems.count else { return false }
         return zip(words, stems).allSatisfy { $1.matches($0) }
     }
 
     /// How many letters of the words a phrase has, from their starts: of two terms that match, the closer one
     /// ("pełnomocnictwo" is "pełnomocnictwo" rather than "pełnomocnik").
-    private static func closeness(_ words: ArraySlice<String>, _ stems: [Stem]) -> Int {
+    private static func closeness(_ words: ArraySlice<Word>, _ stems: [Stem]) -> Int {
         zip(words, stems).reduce(0) { total, pair in
-            total + zip(pair.0, pair.1.letters).prefix { $0 == $1 }.count
+            total + zip(pair.0.folded, pair.1.letters).prefix { $0 == $1 }.count
         }
     }
 
     /// Whether the words have one of the phrases, each word of it followed by the next within `gap` other words
     /// ("міжнародним або гуманітарним захистом" has "міжнародний захист").
-    private static func contains(_ words: [String], _ phrases: [[Stem]], gap: Int) -> Bool {
+    private static func contains(_ words: [Word], _ phrases: [[Stem]], gap: Int) -> Bool {
         func rest(_ phrase: ArraySlice<Stem>, from start: Int) -> Bool {
             guard let stem = phrase.first else { return true }
             for i in start..<min(words.count, start + gap + 1) where stem.matches(words[i]) {
@@ -127,7 +144,7 @@ package final class TermMatcher {
     /// The entries whose terms a source text (plain text, not Markdown) has, in order of appearance, each once.
     /// Where terms overlap, the longest wins: "zezwolenie na pobyt czasowy" is not also "zezwolenie na pobyt".
     package func entries(in sourceText: String) -> [Int] {
-        let words = sourceWords.foldedWords(sourceText)
+        let words = Self.words(sourceText, sourceWords)
         var found: [Int] = []
         var i = 0
         while i < words.count {
@@ -150,15 +167,15 @@ package final class TermMatcher {
     }
 
     /// Whether a translation (plain text) uses one of the entry's approved renderings.
-    package func usesApproved(_ entry: Int, in translationWords: [String]) -> Bool {
+    package func usesApproved(_ entry: Int, in translationWords: [Word]) -> Bool {
         Self.contains(translationWords, approved[entry], gap: 2)
     }
 
     /// The renderings the glossary says not to use that a translation has.
-    package func deprecatedUsed(_ entry: Int, in translationWords: [String]) -> [String] {
+    package func deprecatedUsed(_ entry: Int, in translationWords: [Word]) -> [String] {
         zip(glossary.entries[entry].deprecated, deprecated[entry]).filter { Self.contains(translationWords, [$0.1], gap: 0) }.map(\.0)
     }
 
     /// A translation's words, as `usesApproved` compares them.
-    package func translationWords(_ text: String) -> [String] { targetWords.foldedWords(text) }
+    package func translationWords(_ text: String) -> [Word] { Self.words(text, targetWords) }
 }

@@ -135,6 +135,8 @@ import WitajSources
         ("zameldowanie", "Bez zameldowania i z zameldowaniem.", true),
         ("PESEL", "Numer PESEL-u.", true),
         ("ZUS", "Zusammen.", false),
+        ("POZ", "Dz.U. 2025 poz. 1301", false),
+        ("POZ", "Lekarz POZ przyjmuje.", true),
     ])
     func sourceTermsAreFoundInTheirFormsButNotInOtherWords(term: String, text: String, matches: Bool) {
         let glossary = Glossary(language: "uk", path: "g.tbx", entries: [
