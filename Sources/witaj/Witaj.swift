@@ -9,7 +9,7 @@ struct WitajCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, MoveCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, MoveCommand.self, XLIFFCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -172,5 +172,71 @@ struct MoveCommand: ParsableCommand {
         if let update = result.updated {
             print("witaj: \(counted(update.written.count, "catalog")) and \(counted(update.templates.count, "template")) updated")
         }
+    }
+}
+
+struct XLIFFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xliff",
+        abstract: "Exchange a language's catalogs with a translation agency as XLIFF 1.2 (memoQ, Trados, Phrase).",
+        subcommands: [XLIFFExportCommand.self, XLIFFImportCommand.self])
+}
+
+struct XLIFFExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a language's document catalogs as one XLIFF 1.2 file (to standard output, or --output).",
+        discussion: """
+            One <file> per catalog, one <trans-unit> per message, with its state (new, needs-review-translation with \\
+            the previous source as an <alt-trans>, translated), its context (source file and line, kind of segment) \\
+            and notes; inline Markdown is protected as tags. Run witaj update first. The interface strings (ui.po, \\
+            ICU MessageFormat) are not exported.
+            """)
+    enum Only: String, ExpressibleByArgument, CaseIterable { case untranslated, outdated }
+    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "The target language (a code from site.yml).")
+    var lang: String
+    @Option(name: .long, help: "Only the messages without a translation (untranslated) or with an outdated one (outdated).")
+    var only: Only?
+    @Option(name: .shortAndLong, help: "Write the XLIFF file here instead of to standard output.")
+    var output: String?
+
+    func run() throws {
+        let result = XLIFF.export(root: site.rootURL, language: lang, only: only.map { XLIFFWriter.Selection(rawValue: $0.rawValue)! })
+        try report(result.diagnostics)
+        guard let text = result.text else { throw ExitCode.failure }
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+struct XLIFFImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring an XLIFF file's translations back into the catalogs it names.",
+        discussion: """
+            A message takes the target when it changed or its state did (translated, final or signed-off: current; \\
+            any other: fuzzy, to review). An empty target never erases a translation. A unit whose source text is no \\
+            longer in its catalog (the source changed since the export) is reported and not imported.
+            """)
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "The XLIFF file.")
+    var file: String
+    @Option(name: .long, help: "Set Last-Translator of the catalogs that change (\"Name <email>\").")
+    var translator: String?
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            var stderr = StandardError()
+            print("\(file):1:1: error: cannot read the file", to: &stderr)
+            throw ExitCode.failure
+        }
+        let result = XLIFF.importFile([UInt8](data), path: file, root: site.rootURL, translator: translator)
+        try report(result.diagnostics)
+        for path in result.written { print("updated \(path)") }
+        print("witaj: \(counted(result.imported, "message")) imported into \(counted(result.written.count, "catalog"))")
     }
 }

@@ -10,7 +10,15 @@ enum ExternalTool {
     }
 
     static func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> Output {
+        try runWith(environment: [:], tool, arguments, input: input)
+    }
+
+    /// With these variables added to the environment (XML_CATALOG_FILES for xmllint, say).
+    static func runWith(environment: [String: String], _ tool: String, _ arguments: [String], input: String? = nil) throws -> Output {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
