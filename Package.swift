@@ -37,8 +37,10 @@ let package = Package(
         // check, update, coverage) <- the command line.
         .target(name: "WitajCore", dependencies: ["WitajICU", "WitajMarkdown"], swiftSettings: swiftSettings),
         .target(name: "WitajGettext", dependencies: ["WitajCore", "CUnistring"], swiftSettings: swiftSettings),
+        // Resources/ (the default theme, the schema) is compiled into the code by the EmbedResources plugin: the
+        // binary needs no resource bundle beside it.
         .target(name: "WitajSources", dependencies: ["WitajCore", "WitajMarkdown", "WitajXML", "Yams"],
-                resources: [.copy("Resources")], swiftSettings: swiftSettings),
+                exclude: ["Resources"], swiftSettings: swiftSettings, plugins: ["EmbedResources"]),
         .target(name: "WitajSite",
                 dependencies: ["WitajCore", "WitajGettext", "WitajSources", "WitajICU", "WitajMarkdown", "WitajXML",
                                .product(name: "Mustache", package: "swift-mustache"), "ZIPFoundation"],
@@ -51,7 +53,11 @@ let package = Package(
         .executableTarget(name: "witaj",
                           dependencies: ["Witaj", "WitajCore", "WitajSite",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          swiftSettings: swiftSettings),
+                          swiftSettings: swiftSettings, plugins: ["EmbedVersion"]),
+        // Build-time code generation: the tool that writes Swift source, and the plugins that run it.
+        .executableTarget(name: "witaj-embed", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["witaj-embed"]),
+        .plugin(name: "EmbedVersion", capability: .buildTool(), dependencies: ["witaj-embed"]),
         .testTarget(name: "WitajICUTests", dependencies: ["WitajICU"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajXMLTests", dependencies: ["WitajXML"], swiftSettings: swiftSettings),
         .testTarget(name: "WitajMarkdownTests", dependencies: ["WitajMarkdown"], swiftSettings: swiftSettings),
@@ -65,6 +71,10 @@ let package = Package(
 // libFuzzer targets (Fuzz/), only when script/fuzz builds them with the sanitizers: without libFuzzer's main they
 // would not link, and a normal build or test run never compiles them.
 if Context.environment["WITAJ_FUZZ"] != nil {
+    // SwiftPM builds the plugins' tool with the same flags, libFuzzer's main() included: the tool runs from its hook.
+    if let embed = package.targets.first(where: { $0.name == "witaj-embed" }) {
+        embed.swiftSettings = (embed.swiftSettings ?? []) + [.define("WITAJ_EMBED_UNDER_LIBFUZZER")]
+    }
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["WitajCore"], path: "Fuzz/Support",
                                    swiftSettings: swiftSettings))
     let fuzzers: [(String, [Target.Dependency])] = [

@@ -45,7 +45,7 @@ private func check(_ segment: String) {
 private func leaves(_ blocks: [Block]) -> [SourceText] {
     blocks.flatMap { block -> [SourceText] in
         switch block {
-        case .heading(_, let text), .paragraph(let text): [text]
+        case .heading(_, let text, _), .paragraph(let text): [text]
         case .list(_, _, _, let items): items.flatMap(leaves)
         case .blockquote(let inner): leaves(inner)
         case .table(_, let header, let rows): header + rows.flatMap { $0 }

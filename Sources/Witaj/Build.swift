@@ -18,6 +18,8 @@ public enum Build {
         /// Only these documents (sources) changed since the last build, and only their pages were made; nil when
         /// the build made every page.
         public let remade: [String]?
+        /// Documents marked `draft: true`, left out (sources).
+        public internal(set) var drafts: [String] = []
         /// What `check` (no output folder) would have written; empty for a build, which streams its files out.
         let artifacts: [Artifact]
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -83,7 +85,9 @@ public enum Build {
         let coverageRows = clock.time("render", Pipeline.render(made, to: publisher))
         clock.time("publish", finish(publisher, into: &diagnostics))
         clock.time("state", rebuild?.remember(made, coverageRows: coverageRows, changed: publisher.changed, diagnostics: &diagnostics))
-        return Result(diagnostics: diagnostics, publisher: publisher, remade: scope.remade)
+        var result = Result(diagnostics: diagnostics, publisher: publisher, remade: scope.remade)
+        result.drafts = input.site.drafts
+        return result
     }
 
     /// The output is replaced or rewritten: it must not be the site or hold it, nor be inside its sources.

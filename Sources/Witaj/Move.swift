@@ -21,7 +21,8 @@ package enum Move {
 
     package static func run(root: URL, from old: String, to new: String, now: Date = Date()) -> Result {
         var diagnostics = Diagnostics()
-        let (loaded, loadDiagnostics) = SiteLoader.load(root: root)
+        // Drafts too: one can be moved, and its links are rewritten like any other's.
+        let (loaded, loadDiagnostics) = SiteLoader.load(root: root, drafts: true)
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics) }
         let from = source(old), to = source(new)

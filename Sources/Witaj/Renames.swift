@@ -10,7 +10,8 @@ import WitajSite
 enum Renames {
     /// Old source to new source.
     static func recognise(_ site: Site, languages: [LanguageProfile], root: URL) -> [String: String] {
-        let stems = Set(site.documents.map { CatalogStore.stem(of: $0.source) })
+        // A draft's catalogs are not a gone document's.
+        let stems = Set((site.documents.map(\.source) + site.drafts).map { CatalogStore.stem(of: $0) })
         // What each gone document had: its msgids (link destinations aside), from its template or else a catalog.
         var gone: [String: (source: String, segments: Set<String>)] = [:]
         let folders = [CatalogStore.templatesFolder] + languages.map { "locales/\($0.code)" }

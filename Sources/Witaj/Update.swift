@@ -58,7 +58,8 @@ package enum Update {
         let interface = store.template(CatalogStore.interfaceEntries(languages: languages), source: CatalogStore.interfaceSource,
                                        path: CatalogStore.uiTemplatePath, created: created, into: &diagnostics)
         // witaj owns the templates: one whose document is gone goes.
-        let expected = Set(site.documents.map { CatalogStore.templatePath(of: $0.source) } + [CatalogStore.uiTemplatePath])
+        // (A draft's stays: it comes back when the draft is published.)
+        let expected = Set((site.documents.map(\.source) + site.drafts).map { CatalogStore.templatePath(of: $0) } + [CatalogStore.uiTemplatePath])
         for (relative, url) in FileTree.files(under: root.appendingPathComponent(CatalogStore.templatesFolder))
         where relative.hasSuffix(".pot") && !expected.contains("\(CatalogStore.templatesFolder)/\(relative)") {
             if (try? FileManager.default.removeItem(at: url)) != nil { store.templates.append("\(CatalogStore.templatesFolder)/\(relative)") }

@@ -65,13 +65,15 @@ package struct Document: Sendable {
     package let order: Int?
     /// What editors must verify; present when a fact in the document is uncertain.
     package let review: String?
+    /// Not ready to publish (`draft: true`): left out of builds, shown by `witaj serve --drafts`.
+    package let draft: Bool
     package let body: Body
     /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
     /// Made once, with the document: each segment's text is parsed when it is read.
     package let segments: [Segment]
 
     package init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
-         reviewed: Day?, order: Int?, review: String?, body: Body) {
+         reviewed: Day?, order: Int?, review: String?, draft: Bool = false, body: Body) {
         self.id = id
         self.idLocation = idLocation
         self.path = path
@@ -82,6 +84,7 @@ package struct Document: Sendable {
         self.reviewed = reviewed
         self.order = order
         self.review = review
+        self.draft = draft
         self.body = body
         var segments = [title]
         if let summary { segments.append(summary) }
@@ -112,7 +115,7 @@ extension Document {
                 Segment(text.text, role: role, location: SourceLocation(source, line: text.line, column: text.column))
             }
             switch block {
-            case .heading(_, let text): return [segment(text, .heading)]
+            case .heading(_, let text, _): return [segment(text, .heading)]
             case .paragraph(let text): return [segment(text, inList ? .listItem : .paragraph)]
             case .list(_, _, _, let items): return items.flatMap { segments(of: $0, source: source, inList: true) }
             case .blockquote(let inner): return segments(of: inner, source: source).map { $0.with(role: .quote) }

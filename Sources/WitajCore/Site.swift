@@ -64,10 +64,13 @@ package struct Site: Sendable {
     package let offices: [String: Office]
     /// Source files that exist but could not be read (already reported): links to them are not errors twice.
     package let unreadable: Set<String>
+    /// Draft documents left out of this build (their sources, sorted).
+    package let drafts: [String]
     private let bySource: [String: Int]
 
-    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = []) {
+    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = [], drafts: [String] = []) {
         self.config = config
+        self.drafts = drafts
         self.unreadable = unreadable
         self.documents = documents
         self.theme = theme

@@ -42,8 +42,8 @@ package struct BuildState {
         case everything
     }
 
-    /// Everything a build reads: site.yml, content/, locales/, theme/, witaj itself and its built-in theme and
-    /// schema, and SOURCE_DATE_EPOCH.
+    /// Everything a build reads: site.yml, content/, locales/, theme/, witaj itself (its default theme and schema are
+    /// compiled into it: a changed built-in file is a new binary), and SOURCE_DATE_EPOCH.
     package static func inputs(root: URL, sourceDateEpoch: Int?) -> Listing {
         var listing = Listing()
         // On every core: content/ and each language's catalogs are about the same size.
@@ -61,7 +61,6 @@ package struct BuildState {
         // witaj itself counts as an input, but not as an edit that could race with the build.
         listing.tracksNewest = false
         if let executable = Bundle.main.executablePath { listing.add(executable, as: "witaj") }
-        if let resources = SiteLoader.resourcesPath { listing.add(resources, as: "resources") }
         listing.entries["SOURCE_DATE_EPOCH"] = sourceDateEpoch.map(String.init) ?? ""
         return listing
     }

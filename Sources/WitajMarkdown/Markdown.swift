@@ -1,7 +1,8 @@
 /// Markdown as Swift values. Blocks keep the inline source text of each leaf (a translation segment);
 /// inlines are parsed from that text on their own, so a translation can never add a block.
 package indirect enum Block: Sendable, Equatable {
-    case heading(level: Int, text: SourceText)
+    /// `id`: set by the editor at the end of the heading (`## Kroki {#kroki}`), which is not part of its text.
+    case heading(level: Int, text: SourceText, id: String?)
     case paragraph(SourceText)
     case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
     case blockquote([Block])

@@ -192,7 +192,10 @@ package enum MarkdownReader {
         case "heading":
             let level = Int(cmark_node_get_heading_level(node))
             let (text, column) = lines.headingText(startLine, startColumn, endLine, quoteDepth: quoteDepth)
-            return .heading(level: level, text: at(text, startLine, column))
+            if let explicit = text.wholeMatch(of: /(.*?)[ \t]+\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*/) {
+                return .heading(level: level, text: at(String(explicit.1), startLine, column), id: String(explicit.2))
+            }
+            return .heading(level: level, text: at(text, startLine, column), id: nil)
         case "list":
             let items = children(of: node).map { item in
                 children(of: item).compactMap { block($0, lines: lines, quoteDepth: quoteDepth, map: map) }

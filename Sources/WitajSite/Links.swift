@@ -13,8 +13,11 @@ package struct LinkResolver: Sendable {
     package static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
     /// Document sources ("content/first-steps/pesel.xml") to their paths ("first-steps/pesel").
     package let paths: [String: String]
+    /// Draft documents left out of the build: a link to one is an error.
+    package let drafts: Set<String>
 
-    package init(documents: [Document], unreadable: Set<String> = []) {
+    package init(documents: [Document], unreadable: Set<String> = [], drafts: [String] = []) {
+        self.drafts = Set(drafts)
         var paths: [String: String] = [:]
         // A file that failed to load is still where links point: its own error is the one to read.
         for source in unreadable {
@@ -48,6 +51,9 @@ package struct LinkResolver: Sendable {
             return .invalid("link '\(destination)' leaves the content folder")
         }
         if let path = paths[source] { return .document(path: path, fragment: fragment) }
+        if drafts.contains(source) {
+            return .invalid("link to a draft, which is not published: '\(destination)' (\(source) says draft: true); publish it or remove the link")
+        }
         if !(source.hasSuffix(".md") || source.hasSuffix(".xml")) {
             return .invalid("link '\(destination)' does not name a document: link to its source file (…/name.md or …/name.xml)")
         }

@@ -40,18 +40,23 @@ package enum Pipeline {
 
     /// Reads everything; problems in catalogs go to `catalogs.diagnostics`, the rest to `diagnostics`. Documents
     /// not read again (`scope.records`) stand in for their files, and their catalogs are not read.
-    package static func load(_ root: URL, scope: Scope = .everything, into diagnostics: inout Diagnostics) -> Input? {
-        let (loaded, loadDiagnostics) = SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document))
+    /// `drafts`: documents marked `draft: true` are read too (a preview); else they are left out.
+    package static func load(_ root: URL, scope: Scope = .everything, drafts: Bool = false,
+                             into diagnostics: inout Diagnostics) -> Input? {
+        let (loaded, loadDiagnostics) = SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document),
+                                                        drafts: drafts)
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded else { return nil }
         let templates = Templates.compile(site.theme, into: &diagnostics)
-        let languages: [LanguageProfile]
-        do {
-            languages = try site.config.languages.map { try LanguageProfile(code: $0.code, fallbacks: $0.fallbacks) }
-        } catch {
-            diagnostics.error(SourceLocation("site.yml"), "ICU cannot serve a language of the site: \(error)")
-            return nil
+        var languages: [LanguageProfile] = []
+        for language in site.config.languages {
+            do {
+                languages.append(try LanguageProfile(code: language.code, fallbacks: language.fallbacks))
+            } catch {
+                diagnostics.error(language.location, "ICU cannot serve the language '\(language.code)': \(error)")
+            }
         }
+        guard languages.count == site.config.languages.count else { return nil }
         var catalogDiagnostics = Diagnostics()
         var catalogs = CatalogStore.load(site, languages: languages, root: root, skipping: Set(scope.records.keys),
                                          into: &catalogDiagnostics)

@@ -4,7 +4,7 @@ import WitajCore
 
 /// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review) and a body.
 package enum MarkdownDocumentReader {
-    package static let fields = ["title", "summary", "id", "reviewed", "order", "review"]
+    package static let fields = ["title", "summary", "id", "reviewed", "order", "review", "draft"]
 
     package static func read(_ text: String, source: String, path: String, kind: Document.Kind,
                              into diagnostics: inout Diagnostics) -> Document? {
@@ -65,6 +65,14 @@ package enum MarkdownDocumentReader {
             order = Int(text)
             if order == nil { diagnostics.error(at(node), "'order' must be a whole number, not '\(text)'") }
         }
+        var draft = false
+        if let (text, node) = values["draft"] {
+            switch text.lowercased() {
+            case "true", "yes": draft = true
+            case "false", "no": draft = false
+            default: diagnostics.error(at(node), "'draft' is true or false, not '\(text)'")
+            }
+        }
         let (blocks, problems) = MarkdownReader.blocks(body, firstLine: end + 2)
         for problem in problems {
             diagnostics.error(SourceLocation(source, line: problem.line, column: problem.column), problem.message)
@@ -73,7 +81,7 @@ package enum MarkdownDocumentReader {
         return Document(
             id: values["id"]?.0 ?? (path.isEmpty ? "index" : path), idLocation: values["id"].map { at($0.1) } ?? SourceLocation(source),
             path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
-            reviewed: reviewed, order: order, review: values["review"]?.0,
+            reviewed: reviewed, order: order, review: values["review"]?.0, draft: draft,
             body: .markdown(blocks))
     }
 }

@@ -7,20 +7,30 @@ import WitajXML
 /// stays the validator; this reads the same schema (witaj.rng) as a description of each element's content, and
 /// walks the document with it.
 package struct SchemaExplainer: Sendable {
-    /// A piece of the schema, as far as explaining needs it.
-    indirect enum Pattern: Sendable {
-        case element(String, Pattern)
-        case attribute(String, Pattern)
-        case group([Pattern])
-        case choice([Pattern])
-        case optional(Pattern)
-        case oneOrMore(Pattern)
-        case ref(String)
-        case data(type: String, pattern: String?)
-        case value(String)
-        case list(Pattern)
-        case text
-        case empty
+    /// A piece of the schema, as far as explaining needs it. A class rather than an indirect enum: the tree is
+    /// made once and kept, and LeakSanitizer (script/fuzz) does not see an indirect enum's boxes through the tag bits
+    /// Swift stores in their pointers.
+    final class Pattern: Sendable {
+        enum Kind: Sendable { case element, attribute, group, choice, optional, oneOrMore, ref, data, value, list, text, empty }
+        let kind: Kind
+        /// An element's, attribute's or ref's name, a data type, a value.
+        let name: String
+        /// A data type's pattern.
+        let regex: String?
+        let children: [Pattern]
+
+        init(_ kind: Kind, _ name: String = "", regex: String? = nil, _ children: [Pattern] = []) {
+            self.kind = kind
+            self.name = name
+            self.regex = regex
+            self.children = children
+        }
+
+        convenience init(_ kind: Kind, _ children: [Pattern]) { self.init(kind, "", regex: nil, children) }
+
+        static let text = Pattern(.text)
+        static let empty = Pattern(.empty)
+        var inner: Pattern { children.first ?? .empty }
     }
 
     /// A problem found, before it is located in the file.
@@ -50,25 +60,26 @@ package struct SchemaExplainer: Sendable {
 
     private static func pattern(of elements: [XMLElement]) -> Pattern {
         let patterns = elements.map(pattern)
-        return patterns.count == 1 ? patterns[0] : .group(patterns)
+        return patterns.count == 1 ? patterns[0] : Pattern(.group, patterns)
     }
 
     private static func pattern(_ e: XMLElement) -> Pattern {
+        let name = e.attributes["name"] ?? ""
         switch e.name {
-        case "element": .element(e.attributes["name"] ?? "", pattern(of: e.elements))
-        case "attribute": .attribute(e.attributes["name"] ?? "", e.elements.isEmpty ? .text : pattern(of: e.elements))
-        case "group": .group(e.elements.map(pattern))
-        case "choice": .choice(e.elements.map(pattern))
-        case "optional": .optional(pattern(of: e.elements))
-        case "oneOrMore", "zeroOrMore":
-            e.name == "oneOrMore" ? .oneOrMore(pattern(of: e.elements)) : .optional(.oneOrMore(pattern(of: e.elements)))
-        case "ref": .ref(e.attributes["name"] ?? "")
-        case "data": .data(type: e.attributes["type"] ?? "string",
-                           pattern: e.elements(named: "param").first { $0.attributes["name"] == "pattern" }?.text)
-        case "value": .value(e.text)
-        case "list": .list(pattern(of: e.elements))
-        case "text": .text
-        default: .empty
+        case "element": return Pattern(.element, name, [pattern(of: e.elements)])
+        case "attribute": return Pattern(.attribute, name, [e.elements.isEmpty ? .text : pattern(of: e.elements)])
+        case "group": return Pattern(.group, e.elements.map(pattern))
+        case "choice": return Pattern(.choice, e.elements.map(pattern))
+        case "optional": return Pattern(.optional, [pattern(of: e.elements)])
+        case "oneOrMore": return Pattern(.oneOrMore, [pattern(of: e.elements)])
+        case "zeroOrMore": return Pattern(.optional, [Pattern(.oneOrMore, [pattern(of: e.elements)])])
+        case "ref": return Pattern(.ref, name)
+        case "data": return Pattern(.data, e.attributes["type"] ?? "string",
+                                    regex: e.elements(named: "param").first { $0.attributes["name"] == "pattern" }?.text)
+        case "value": return Pattern(.value, e.text)
+        case "list": return Pattern(.list, [pattern(of: e.elements)])
+        case "text": return .text
+        default: return .empty
         }
     }
 
@@ -92,22 +103,22 @@ package struct SchemaExplainer: Sendable {
     func content(_ pattern: Pattern) -> (slots: [Slot], attributes: [Attribute]) {
         var slots: [Slot] = [], attributes: [Attribute] = []
         func walk(_ p: Pattern, required: Bool, repeats: Bool) {
-            switch p {
-            case .element(let name, let inner):
-                slots.append(Slot(names: [name], definitions: [name: inner], required: required, repeats: repeats))
-            case .attribute(let name, let value):
-                attributes.append(Attribute(name: name, value: value, required: required))
-            case .group(let items): items.forEach { walk($0, required: required, repeats: false) }
-            case .optional(let inner): walk(inner, required: false, repeats: repeats)
-            case .oneOrMore(let inner):
+            switch p.kind {
+            case .element:
+                slots.append(Slot(names: [p.name], definitions: [p.name: p.inner], required: required, repeats: repeats))
+            case .attribute:
+                attributes.append(Attribute(name: p.name, value: p.inner, required: required))
+            case .group: p.children.forEach { walk($0, required: required, repeats: false) }
+            case .optional: walk(p.inner, required: false, repeats: repeats)
+            case .oneOrMore:
                 let before = slots.count
-                walk(inner, required: required, repeats: true)
+                walk(p.inner, required: required, repeats: true)
                 for i in before..<slots.count { slots[i].repeats = true }
-            case .ref(let name): if let d = defines[name] { walk(d, required: required, repeats: repeats) }
-            case .choice(let options):
+            case .ref: if let d = defines[p.name] { walk(d, required: required, repeats: repeats) }
+            case .choice:
                 // Alternatives of elements make one slot that takes any of them.
                 let before = slots.count
-                for option in options { walk(option, required: false, repeats: repeats) }
+                for option in p.children { walk(option, required: false, repeats: repeats) }
                 if slots.count > before {
                     var merged = Slot(names: [], definitions: [:], required: required, repeats: false)
                     for slot in slots[before...] {
@@ -215,30 +226,29 @@ package struct SchemaExplainer: Sendable {
     }
 
     private func allowsText(_ p: Pattern) -> Bool {
-        switch p {
+        switch p.kind {
         case .text: true
-        case .group(let items), .choice(let items): items.contains(where: allowsText)
-        case .optional(let inner), .oneOrMore(let inner): allowsText(inner)
-        case .ref(let name): defines[name].map(allowsText) ?? false
+        case .group, .choice, .optional, .oneOrMore: p.children.contains(where: allowsText)
+        case .ref: defines[p.name].map(allowsText) ?? false
         default: false
         }
     }
 
     /// Whether an attribute's value matches its pattern (the datatypes witaj.rng uses).
     func accepts(_ p: Pattern, _ value: String) -> Bool {
-        switch p {
+        switch p.kind {
         case .text: return true
-        case .value(let v): return value == v
-        case .choice(let options): return options.contains { accepts($0, value) }
-        case .list(let inner):
+        case .value: return value == p.name
+        case .choice: return p.children.contains { accepts($0, value) }
+        case .list:
             let items = value.split(whereSeparator: \.isWhitespace).map(String.init)
-            return !items.isEmpty && items.allSatisfy { accepts(inner, $0) }
-        case .oneOrMore(let inner), .optional(let inner): return accepts(inner, value)
-        case .group(let items): return items.allSatisfy { accepts($0, value) }
-        case .ref(let name): return defines[name].map { accepts($0, value) } ?? true
-        case .data(let type, let pattern):
-            if let pattern, value.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil { return false }
-            switch type {
+            return !items.isEmpty && items.allSatisfy { accepts(p.inner, $0) }
+        case .oneOrMore, .optional: return accepts(p.inner, value)
+        case .group: return p.children.allSatisfy { accepts($0, value) }
+        case .ref: return defines[p.name].map { accepts($0, value) } ?? true
+        case .data:
+            if let regex = p.regex, value.range(of: "^(?:\(regex))$", options: .regularExpression) == nil { return false }
+            switch p.name {
             case "date": return Day(value) != nil
             case "decimal": return value.range(of: #"^[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil
             case "integer": return Int(value) != nil
@@ -270,11 +280,10 @@ package struct SchemaExplainer: Sendable {
         }
         var values: [String] = []
         func collect(_ p: Pattern) {
-            switch p {
-            case .value(let v): values.append(v)
-            case .choice(let o): o.forEach(collect)
-            case .list(let i), .oneOrMore(let i), .optional(let i): collect(i)
-            case .ref(let n): if let d = defines[n] { collect(d) }
+            switch p.kind {
+            case .value: values.append(p.name)
+            case .choice, .list, .oneOrMore, .optional: p.children.forEach(collect)
+            case .ref: if let d = defines[p.name] { collect(d) }
             default: break
             }
         }

@@ -3,8 +3,9 @@ import WitajCore
 
 /// Walks a site's folder (site.yml, content/, theme/) into the `Site` model.
 package enum SiteLoader {
-    /// `standIns`: documents not read again (by source), which stand in for their files.
-    package static func load(root: URL, standIns: [String: Document] = [:]) -> (Site?, Diagnostics) {
+    /// `standIns`: documents not read again (by source), which stand in for their files. Drafts are left out (and
+    /// named in `Site.drafts`) unless `drafts`.
+    package static func load(root: URL, standIns: [String: Document] = [:], drafts: Bool = false) -> (Site?, Diagnostics) {
         var diagnostics = Diagnostics()
         let configURL = root.appendingPathComponent("site.yml")
         var config: SiteConfig?
@@ -42,18 +43,22 @@ package enum SiteLoader {
             }
             return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
         }
+        var leftOut: [String] = []
         for (document, source, found) in read {
             diagnostics.append(contentsOf: found)
-            if let document { documents.append(document) } else if !source.isEmpty { unreadable.insert(source) }
+            if let document, document.draft, !drafts {
+                leftOut.append(source)
+            } else if let document {
+                documents.append(document)
+            } else if !source.isEmpty {
+                unreadable.insert(source)
+            }
         }
         let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
         guard let config else { return (nil, diagnostics) }
-        return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable),
-                diagnostics)
+        return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable,
+                     drafts: leftOut), diagnostics)
     }
-
-    /// The folder of witaj's built-in theme and schema: a build's input like the site's own files.
-    package static var resourcesPath: String? { Bundle.module.resourcePath }
 
     /// "first-steps/pesel.xml" -> "first-steps/pesel"; "first-steps/index.md" -> "first-steps" (a section); "index.md" -> "".
     package static func path(of relative: String) -> (String, Document.Kind) {

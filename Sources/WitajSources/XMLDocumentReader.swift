@@ -4,10 +4,8 @@ import WitajCore
 
 /// Reads a structured XML document (a procedure or the offices register), validated against witaj.rng.
 package enum XMLDocumentReader {
-    package static let schemaText: String = {
-        let url = Bundle.module.url(forResource: "witaj", withExtension: "rng", subdirectory: "Resources")!
-        return try! String(contentsOf: url, encoding: .utf8)
-    }()
+    /// witaj.rng, built into the binary (`BuiltInFiles`).
+    package static let schemaText = String(decoding: BuiltInFiles.files["witaj.rng"] ?? [], as: UTF8.self)
     package static let schema = RelaxNGSchema(schemaText)
     /// libxml2 validates; the explainer says what is wrong in editors' words (`SchemaExplainer`).
     package static let explainer = SchemaExplainer(schema: schemaText)
@@ -30,7 +28,7 @@ package enum XMLDocumentReader {
                 "reviewed=\"\(text)\" is not allowed: \(SchemaExplainer.hint("reviewed", .text, [:]))")
             diagnostics.error(finding.location(in: bytes, source: source), finding.message)
         }
-        let builder = Builder(source: source)
+        let builder = Builder(source: source, bytes: bytes)
         let reviewed = root.attributes["reviewed"].flatMap(Day.init)
         let order = root.attributes["order"].flatMap { Int($0) }
         let kind: Document.Kind
@@ -51,7 +49,8 @@ package enum XMLDocumentReader {
             path: path, source: source, kind: kind,
             title: builder.segment(root.element(named: "title"), .title) ?? Segment("", role: .title, location: SourceLocation(source)),
             summary: builder.segment(root.element(named: "summary"), .summary),
-            reviewed: reviewed, order: order, review: root.element(named: "review")?.text, body: body)
+            reviewed: reviewed, order: order, review: root.element(named: "review")?.text,
+            draft: ["true", "1"].contains(root.attributes["draft"] ?? ""), body: body)
     }
 
     /// libxml2's words for the XML mistakes editors make most, said as editors would fix them; others as they are.
@@ -74,13 +73,15 @@ package enum XMLDocumentReader {
     /// Turns schema-valid elements into the model; the schema has already guaranteed the shape.
     package struct Builder {
         package let source: String
+        /// The file, to find where an element's text starts.
+        package let bytes: [UInt8]
 
         package func segment(_ element: XMLElement?, _ role: Segment.Role) -> Segment? {
             guard let element else { return nil }
             let text = element.text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.drop { $0 == " " || $0 == "\t" } }.joined(separator: "\n")
             guard !text.isEmpty else { return nil }
-            return Segment(text, role: role, location: SourceLocation(source, line: element.line))
+            return Segment(text, role: role, location: textStart(of: element))
         }
 
         package func segments(_ parent: XMLElement?, _ child: String, _ role: Segment.Role) -> [Segment] {
@@ -88,6 +89,36 @@ package enum XMLDocumentReader {
         }
 
         package func location(_ element: XMLElement) -> SourceLocation { SourceLocation(source, line: element.line) }
+
+        /// Where an element's text starts: after its start tag on its line (the first such tag there) and the
+        /// whitespace after it, so that a column inside the text's first line is the file's column. The element's
+        /// line when the tag is not found.
+        func textStart(of element: XMLElement) -> SourceLocation {
+            var i = 0, line = 1
+            while line < element.line, i < bytes.count {
+                if bytes[i] == 0x0A { line += 1 }
+                i += 1
+            }
+            let tag = Array("<\(element.name)".utf8)
+            while i + tag.count < bytes.count, bytes[i] != 0x0A {
+                let after = bytes[i + tag.count]
+                if Array(bytes[i..<i + tag.count]) == tag, after == 0x3E || after == 0x20 || after == 0x09 || after == 0x0A {
+                    // Past the tag's ">" (values are quoted, and witaj's prose has no ">" in attributes), then spaces.
+                    var j = i + tag.count
+                    while j < bytes.count, bytes[j] != 0x3E { if bytes[j] == 0x0A { line += 1 }; j += 1 }
+                    j += 1
+                    var lineStart = j
+                    while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+                    while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0A || bytes[j] == 0x0D {
+                        if bytes[j] == 0x0A { line += 1; lineStart = j + 1 }
+                        j += 1
+                    }
+                    return SourceLocation(source, line: line, column: j - lineStart + 1)
+                }
+                i += 1
+            }
+            return SourceLocation(source, line: element.line)
+        }
 
         package func procedure(_ root: XMLElement) -> Procedure {
             let fees = root.element(named: "fees")

@@ -9,7 +9,9 @@ struct WitajCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, MoveCommand.self, XLIFFCommand.self])
+        version: Version.description,
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, NewCommand.self,
+                      MoveCommand.self, XLIFFCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -62,6 +64,9 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let written = result.unchanged > 0 ? " (\(result.files - result.unchanged) changed)" : ""
+        if !result.drafts.isEmpty {
+            print("witaj: left out \(counted(result.drafts.count, "draft")): \(result.drafts.prefix(3).joined(separator: ", "))\(result.drafts.count > 3 ? ", ..." : "")")
+        }
         if let remade = result.remade {
             print("witaj: only \(counted(remade.count, "document")) changed since the last build: \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "")")
         }
@@ -175,6 +180,26 @@ struct MoveCommand: ParsableCommand {
     }
 }
 
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new article or procedure from an archetype (theme/archetypes/ or the built-in one), as a draft.",
+        discussion: "NAME is the document's path under content/ without extension, a section folder first: daily-life/banks.")
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "article or procedure.")
+    var kind: Scaffold.Kind
+    @Argument(help: "SECTION/NAME, like daily-life/banks.")
+    var name: String
+
+    func run() throws {
+        let result = Scaffold.run(kind, name: name, root: site.rootURL)
+        try report(result.diagnostics)
+        if let written = result.written {
+            print("witaj: wrote \(written) (a draft: fill it in, then remove 'draft')")
+        }
+    }
+}
+
 struct XLIFFCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xliff",
@@ -240,3 +265,5 @@ struct XLIFFImportCommand: ParsableCommand {
         print("witaj: \(counted(result.imported, "message")) imported into \(counted(result.written.count, "catalog"))")
     }
 }
+
+extension Scaffold.Kind: ExpressibleByArgument {}

@@ -23,7 +23,7 @@ import Testing
             """
         let blocks = MarkdownReader.blocks(source, firstLine: 5).blocks
         #expect(blocks.count == 5)
-        #expect(blocks[0] == .heading(level: 1, text: SourceText("Witaj *w* Krakowie", line: 5, column: 3)))
+        #expect(blocks[0] == .heading(level: 1, text: SourceText("Witaj *w* Krakowie", line: 5, column: 3), id: nil))
         #expect(blocks[1] == .paragraph(SourceText("Pierwszy akapit\nw dwóch liniach.", line: 7, column: 1)))
         guard case .list(false, _, _, let items) = blocks[2] else { Issue.record("not a list"); return }
         #expect(items[0] == [.paragraph(SourceText("punkt **jeden**\nciąg dalszy", line: 10, column: 3))])
@@ -33,7 +33,7 @@ import Testing
         #expect(header.map(\.text) == ["Numer", "Co"])
         #expect(header.map(\.column) == [3, 11], "where each cell's text starts, not its padding")
         #expect(rows.map { $0.map(\.text) } == [["112", "alarm \\| wszystko"]])
-        #expect(blocks[4] == .heading(level: 1, text: SourceText("Setext", line: 19, column: 1)))
+        #expect(blocks[4] == .heading(level: 1, text: SourceText("Setext", line: 19, column: 1), id: nil))
     }
 
     @Test func inlinesOfASegment() {

@@ -124,7 +124,10 @@ import WitajCore
         #expect(result.succeeded)
         let opf = try entries(try book(result, "pl"))["EPUB/package.opf"] ?? ""
         #expect(!opf.contains("dcterms:conformsTo"))
-        #expect(site.messages(result).contains { $0.contains("warning: accessibility: heading h4") })
+        // Said at a real input file (the chapter's source document), naming the book and the chapter.
+        let warning = try #require(site.messages(result).first { $0.contains("heading h4") })
+        #expect(warning.hasPrefix("content/guide/"), "\(warning)")
+        #expect(warning.contains(": warning: accessibility of ") && warning.contains(".epub (guide-"), "\(warning)")
     }
 
     @Test func twoBuildsGiveTheSameBytesAndTheDateComesFromTheContentOrSourceDateEpoch() throws {

@@ -29,7 +29,7 @@ import WitajIncremental
         #expect(html.contains("<main id=\"main\""))
         #expect(html.contains("<nav class=\"main\" aria-label=\"Nawigacja główna\">"))
         #expect(html.components(separatedBy: "<h1").count == 2, "exactly one h1")
-        #expect(html.contains("<h2 id=\"s1\">Godziny</h2>"))
+        #expect(html.contains("<h2 id=\"godziny\">Godziny</h2>"))
         #expect(html.contains("<p>Otwarte <strong>codziennie</strong>, zobacz <a href=\"../../guide/registration/#steps\">zameldowanie</a>.</p>"))
         #expect(html.contains("<th scope=\"col\">Dzień</th><th scope=\"col\" class=\"right\">Godziny</th>"))
         #expect(html.contains("<ol>\n<li>pierwszy</li>\n<li>drugi</li>\n</ol>"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Witaj
 import WitajCore
+import WitajSources
 
 /// Each kind of bad input gives its `path:line:col: severity: message`, all of them, and fails the build.
 @Suite struct DiagnosticsTests {
@@ -26,7 +27,7 @@ import WitajCore
         let result = site.check()
         #expect(result.succeeded)
         #expect(site.messages(result) == [
-            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review)",
+            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
         ])
     }
 
@@ -93,6 +94,77 @@ import WitajCore
         #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:20:") && $0.contains("nie-ma") })
     }
 
+    @Test func aBadLinkInXMLIsSaidAtItsColumnAndTheSameLinkTwiceAtEachPlace() throws {
+        let site = try FixtureSite()
+        let xml = try Self.registration {
+            $0.replacingOccurrences(of: "Złóż go w urzędzie.", with: "Złóż go [tu](nie-ma.md) albo [tam](nie-ma.md).")
+        }
+        try site.write("content/guide/registration.xml", xml)
+        // The columns a user's editor shows: bytes of line 8 before each "(nie-ma.md", plus one.
+        let line = Array(xml.split(separator: "\n", omittingEmptySubsequences: false)[7].utf8)
+        let needle = Array("(nie-ma.md".utf8)
+        let columns = (0...(line.count - needle.count)).filter { Array(line[$0..<$0 + needle.count]) == needle }.map { $0 + 1 }
+        #expect(columns.count == 2)
+        let messages = site.messages(site.check())
+        #expect(messages.map { $0.components(separatedBy: ": error:")[0] } == columns.map { "content/guide/registration.xml:8:\($0)" })
+    }
+
+    @Test func linksToAPartOfAPageAreChecked() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/zupa.md", """
+            ---
+            title: Zupa
+            ---
+
+            ## Gdzie zjeść zupę?
+
+            Zobacz [kroki](registration.xml#steps), [źle](registration.xml#kroki), [tu](#gdzie-zjesc-zupe),
+            [przepis](#przepis), [urząd](offices.xml#office-urzad) i [nie](lekarz.md#nie-ma).
+
+            ## Przepis {#przepis}
+
+            Tekst.
+            """)
+        let messages = site.messages(site.check())
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.first?.hasSuffix("error: no part of 'guide/registration' is called '#kroki' (it has: #audience, #deadlines, #documents, #fees, #legal, #notes, #online, #related, #steps, #where)") == true, "\(messages)")
+        #expect(messages.last?.contains("no part of 'guide/lekarz' is called '#nie-ma' (it has no sections)") == true, "\(messages)")
+        // The ids are the source heading's, in every language; an explicit one is not part of the heading's text.
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\n## Gdzie zjeść zupę?\n\n## Przepis {#przepis}\n\n## Przepis\n")
+        let result = site.check()
+        let html = try #require(result.artifacts.first { $0.path == "pl/guide/zupa/index.html" }).bytes
+        let page = String(decoding: html, as: UTF8.self)
+        #expect(page.contains("<h2 id=\"gdzie-zjesc-zupe\">Gdzie zjeść zupę?</h2>"))
+        #expect(page.contains("<h2 id=\"przepis\">Przepis</h2>"))
+        #expect(page.contains("<h2 id=\"przepis-2\">Przepis</h2>"))
+    }
+
+    /// A schema that does not compile would validate nothing, silently.
+    @Test func theBuiltInSchemaCompiles() throws {
+        #expect(XMLDocumentReader.schema.issues.isEmpty, "\(XMLDocumentReader.schema.issues)")
+    }
+
+    @Test func draftsAreLeftOutAndALinkToOneIsAnError() throws {
+        let site = try FixtureSite()
+        // The fixture's other pages link to the procedure: they go too.
+        try site.write("content/guide/lazienki.md", "---\ntitle: Łazienki\n---\n\nTekst.\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\n---\n\nJeszcze nie.\n")
+        try site.write("content/guide/registration.xml", try Self.registration {
+            $0.replacingOccurrences(of: "<procedure reviewed=", with: "<procedure draft=\"true\" reviewed=")
+        })
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        #expect(result.drafts == ["content/guide/nowy.md", "content/guide/registration.xml"])
+        #expect(!result.artifacts.contains { $0.path.contains("guide/nowy/") || $0.path.contains("guide/registration/") })
+        // Published documents may not link to a draft: the link would lead nowhere.
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZobacz [nowy](nowy.md).\n")
+        #expect(site.messages(site.check()).contains {
+            $0.hasPrefix("content/guide/zupa.md:5:") && $0.hasSuffix("error: link to a draft, which is not published: 'nowy.md' (content/guide/nowy.md says draft: true); publish it or remove the link")
+        })
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: maybe\n---\n\nJeszcze nie.\n")
+        #expect(site.messages(site.check()).contains("content/guide/nowy.md:3:8: error: 'draft' is true or false, not 'maybe'"))
+    }
+
     @Test func impossibleDatesAreErrorsWhereTheyStand() throws {
         let site = try FixtureSite()
         try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-02-30\n---\n\nZupa.\n")
@@ -123,7 +195,7 @@ import WitajCore
         #expect(site.check().succeeded)
         let result = Build.run(root: site.root, output: site.output, sourceDateEpoch: FixtureSite.sourceDateEpoch, strict: true)
         #expect(site.messages(result) == [
-            "content/guide/extra.md:3:1: error: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review)",
+            "content/guide/extra.md:3:1: error: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
         ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
@@ -253,5 +325,37 @@ import WitajCore
         #expect(messages.count == 2)
         #expect(messages.first?.contains("links with 'javascript:' are not allowed") == true)
         #expect(messages.last?.contains("links with 'data:' are not allowed") == true)
+    }
+}
+
+/// `witaj new`: a valid draft from an archetype, never over an existing file.
+@Suite struct ScaffoldTests {
+    @Test func newDocumentsAreValidDraftsAndNothingIsOverwritten() throws {
+        let site = try FixtureSite()
+        let today = Date(timeIntervalSince1970: 1_796_342_400)  // 2026-12-04
+        let article = Scaffold.run(.article, name: "guide/banki", root: site.root, today: today)
+        #expect(article.written == "content/guide/banki.md", "\(article.diagnostics.items)")
+        let procedure = Scaffold.run(.procedure, name: "guide/nowa-procedura", root: site.root, today: today)
+        #expect(procedure.written == "content/guide/nowa-procedura.xml", "\(procedure.diagnostics.items)")
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/guide/banki.md"), encoding: .utf8)
+        #expect(text.contains("title: Banki\n") && text.contains("reviewed: 2026-12-04\n") && text.contains("draft: true\n"))
+        // Both read without a problem, and as drafts they are not published.
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        #expect(result.drafts == ["content/guide/banki.md", "content/guide/nowa-procedura.xml"])
+        // A second time: an error, and the file stays as it is.
+        try site.write("content/guide/banki.md", "---\ntitle: Moje\n---\n\nMoje.\n")
+        let again = Scaffold.run(.article, name: "guide/banki", root: site.root, today: today)
+        #expect(again.written == nil)
+        #expect(site.messages(Build.Result(diagnostics: again.diagnostics)) == [
+            "content/guide/banki.md:1:1: error: a document named guide/banki exists already; choose another name",
+        ])
+        #expect(try String(contentsOf: site.root.appendingPathComponent("content/guide/banki.md"), encoding: .utf8).hasPrefix("---\ntitle: Moje"))
+        #expect(Scaffold.run(.article, name: "Zła Nazwa", root: site.root).written == nil)
+        // A site's own archetype wins; one that does not make a valid document is said, and nothing is written.
+        try site.write("theme/archetypes/article.md", "---\nsummary: bez tytułu\n---\n")
+        let bad = Scaffold.run(.article, name: "guide/inny", root: site.root, today: today)
+        #expect(bad.written == nil)
+        #expect(bad.diagnostics.errors.first?.location.path == "theme/archetypes/article.md")
     }
 }

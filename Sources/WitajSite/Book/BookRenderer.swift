@@ -65,14 +65,22 @@ package struct BookRenderer {
         // Kept chapters were audited when they were made: their failures are the last build's.
         var conforms = true
         var chapterRecords: [String: BookChapters.Chapter] = [:]
+        // A problem is said where it can be fixed: a chapter's at its source document, the cover's and the table of
+        // contents' at their templates.
+        var places = Dictionary(chapters.map { (Self.chapterFile($0.document.path), $0.document.title.location) },
+                                uniquingKeysWith: { a, _ in a })
+        for (file, template) in [("cover.xhtml", "epub-cover"), ("nav.xhtml", "epub-nav")] {
+            places[file] = SourceLocation(site.site.theme.templates[template]?.path ?? "theme/templates/\(template).mustache")
+        }
         for (file, text, keptChapter) in [("cover.xhtml", cover, nil), ("nav.xhtml", nav, nil)] + made {
+            let place = places[file] ?? SourceLocation(path)
             let failures: [String]
             if let keptChapter {
                 failures = keptChapter.failures
             } else {
                 let problems = AccessibilityAudit.problems(in: text)
                 if let malformed = problems.malformed {
-                    diagnostics.error(SourceLocation("\(path)/EPUB/\(file)", line: malformed.line), "the theme made XHTML that is not well-formed: \(malformed.message)")
+                    diagnostics.error(place, "the theme made XHTML that is not well-formed in \(path) (\(file), line \(malformed.line)): \(malformed.message)")
                     return nil
                 }
                 failures = problems.failures
@@ -81,7 +89,7 @@ package struct BookRenderer {
             if !failures.isEmpty {
                 conforms = false
                 for failure in failures {
-                    diagnostics.warning(SourceLocation("\(path)/EPUB/\(file)"), "accessibility: \(failure); the book makes no WCAG conformance claim")
+                    diagnostics.warning(place, "accessibility of \(path) (\(file)): \(failure); the book makes no WCAG conformance claim")
                 }
             }
         }

@@ -12,19 +12,21 @@ package struct BlockHTMLRenderer {
     package func render(_ blocks: [Block]) -> String {
         var out = ""
         var headings = 0
-        render(blocks, into: &out, headings: &headings)
+        let ids = Anchors.headings(blocks)
+        render(blocks, ids: ids, into: &out, headings: &headings)
         return out
     }
 
-    private func render(_ blocks: [Block], into out: inout String, headings: inout Int, tight: Bool = false) {
+    private func render(_ blocks: [Block], ids: [String], into out: inout String, headings: inout Int, tight: Bool = false) {
         for block in blocks {
             switch block {
-            case .heading(let level, let text):
+            case .heading(let level, let text, _):
+                let id = headings < ids.count ? ids[headings] : "s\(headings + 1)"
                 headings += 1
                 // The page title is the only h1.
                 let h = "h\(min(max(level, 2), 6))"
                 let r = segments.render(text.text)
-                out += "<\(h) id=\"s\(headings)\"\(r.attributes)>\(r.html)</\(h)>\n"
+                out += "<\(h) id=\"\(HTML.escapeAttribute(id))\"\(r.attributes)>\(r.html)</\(h)>\n"
             case .paragraph(let text):
                 let r = segments.render(text.text)
                 out += tight && r.attributes.isEmpty ? r.html + "\n" : "<p\(r.attributes)>\(r.html)</p>\n"
@@ -36,19 +38,19 @@ package struct BlockHTMLRenderer {
                         out += "<li\(r.attributes)>\(r.html)"
                         if item.count > 1 {
                             out += "\n"
-                            render(Array(item.dropFirst()), into: &out, headings: &headings, tight: true)
+                            render(Array(item.dropFirst()), ids: ids, into: &out, headings: &headings, tight: true)
                         }
                         out += "</li>\n"
                     } else {
                         out += "<li>"
-                        render(item, into: &out, headings: &headings, tight: isTight)
+                        render(item, ids: ids, into: &out, headings: &headings, tight: isTight)
                         out += "</li>\n"
                     }
                 }
                 out += ordered ? "</ol>\n" : "</ul>\n"
             case .blockquote(let inner):
                 out += "<blockquote>\n"
-                render(inner, into: &out, headings: &headings)
+                render(inner, ids: ids, into: &out, headings: &headings)
                 out += "</blockquote>\n"
             case .code(let info, let literal):
                 let language = info.split(separator: " ").first.map { " class=\"language-\(HTML.escapeAttribute(String($0)))\"" } ?? ""

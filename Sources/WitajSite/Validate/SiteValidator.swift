@@ -38,10 +38,13 @@ package enum SiteValidator {
             }
         }
 
-        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
+        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable, drafts: site.drafts)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
+        let anchors = Dictionary(site.documents.map { ($0.path, Anchors.of($0)) }, uniquingKeysWith: { a, _ in a })
         // Each document's links and markup on every core; their diagnostics in the documents' order.
-        for found in parallelMap(site.documents, { [offices] in check($0, resolver: resolver, offices: offices, sections: sections) }) {
+        for found in parallelMap(site.documents, { [offices] in
+            check($0, resolver: resolver, offices: offices, sections: sections, anchors: anchors)
+        }) {
             diagnostics.append(contentsOf: found)
         }
         if let pack = site.config.pack { checkPack(pack, site: site, into: &diagnostics) }
@@ -49,15 +52,16 @@ package enum SiteValidator {
     }
 
     /// One document's links, raw HTML, office references and section.
+    /// `anchors`: the ids each page (by path) has, for links to a part of a page; none checked when empty.
     package static func check(_ document: Document, resolver: LinkResolver, offices: [String: Office],
-                      sections: Set<String>) -> Diagnostics {
+                              sections: Set<String>, anchors: [String: Set<String>] = [:]) -> Diagnostics {
         var diagnostics = Diagnostics()
         for segment in document.segments {
             if let problem = MarkdownReader.limitProblem(inSegment: segment.text) {
                 diagnostics.error(segment.location, problem)
                 continue
             }
-            checkLinks(in: segment, of: document, resolver: resolver, into: &diagnostics)
+            checkLinks(in: segment, of: document, resolver: resolver, anchors: anchors, into: &diagnostics)
         }
         if case .markdown(let blocks) = document.body { checkRawHTML(blocks, of: document, into: &diagnostics) }
         if case .procedure(let procedure) = document.body {
@@ -84,7 +88,11 @@ package enum SiteValidator {
         var seen: Set<String> = []
         for chapter in pack.chapters {
             guard let document = site.document(source: chapter.source) else {
-                diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                if site.drafts.contains(chapter.source) {
+                    diagnostics.warning(chapter.location, "\(chapter.source) is a draft: the book is made without it until it is published")
+                } else if !site.unreadable.contains(chapter.source) {
+                    diagnostics.error(chapter.location, "the pack names a document that does not exist: \(chapter.source)")
+                }
                 continue
             }
             if !seen.insert(chapter.source).inserted {
@@ -142,14 +150,33 @@ package enum SiteValidator {
     }
 
     package static func checkLinks(in segment: Segment, of document: Document, resolver: LinkResolver,
-                           into diagnostics: inout Diagnostics) {
+                                   anchors: [String: Set<String>] = [:], into diagnostics: inout Diagnostics) {
         guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { return }
+        // Each destination is looked for after the one before it: the same bad link twice is said at each place.
+        var searchFrom = segment.text.startIndex
         for destination in destinations(in: inlines) {
-            if case .invalid(let reason) = resolver.resolve(destination, from: document) {
-                let offset = segment.text.range(of: "(" + destination)?.lowerBound ?? segment.text.startIndex
-                diagnostics.error(segment.location.advanced(in: segment.text, by: offset), reason)
+            let found = segment.text.range(of: "(" + destination, range: searchFrom..<segment.text.endIndex)
+            if let found { searchFrom = found.upperBound }
+            let place = { segment.location.advanced(in: segment.text, by: found?.lowerBound ?? segment.text.startIndex) }
+            switch resolver.resolve(destination, from: document) {
+            case .invalid(let reason):
+                diagnostics.error(place(), reason)
+            case .document(let path, let fragment?):
+                if let ids = anchors[path], !ids.contains(fragment) { diagnostics.error(place(), missingAnchor(fragment, path, ids)) }
+            case .fragment(let fragment):
+                if let ids = anchors[document.path], !ids.contains(fragment) {
+                    diagnostics.error(place(), missingAnchor(fragment, document.path, ids))
+                }
+            default:
+                break
             }
         }
+    }
+
+    static func missingAnchor(_ fragment: String, _ path: String, _ ids: Set<String>) -> String {
+        let page = path.isEmpty ? "the home page" : "'\(path)'"
+        return "no part of \(page) is called '#\(fragment)'" + (ids.isEmpty ? " (it has no sections)"
+            : " (it has: \(ids.sorted().prefix(12).map { "#" + $0 }.joined(separator: ", "))\(ids.count > 12 ? ", …" : ""))")
     }
 
     package static func destinations(in inlines: [Inline]) -> [String] {
