@@ -70,6 +70,8 @@ import WitajIncremental
                 let layout = try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/layout.mustache"), encoding: .utf8)
                 try site.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site\">", with: "<footer class=\"site edited\">"))
             }),
+            // The build reads it (its warnings are about every catalog of the language): an input like site.yml.
+            ("a language's glossary", .everything, { try site.write("locales/en/glossary.tbx", TerminologyTests.glossary) }),
             ("site.yml", .everything, { try site.write("site.yml", BookTests.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
             ("a removed document", .everything, {
                 try site.remove("content/guide/zupa.md")
