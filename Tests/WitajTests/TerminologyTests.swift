@@ -166,10 +166,10 @@ import WitajSources
         #expect(matcher.usesApproved(0, in: matcher.translationWords(translation)) == uses)
     }
 
-    /// The shipped Ukrainian and Russian catalogs follow their glossaries; standard tools read those as witaj does.
-    @Test func theShippedUkrainianAndRussianCatalogsFollowTheirGlossaries() throws {
+    /// The shipped English, Ukrainian and Russian catalogs follow their glossaries; standard tools read those as witaj does.
+    @Test func theShippedEnglishUkrainianAndRussianCatalogsFollowTheirGlossaries() throws {
         let messages = Build.run(root: FixtureSite.packageRoot, output: nil).diagnostics.sorted.map(\.description)
-        for language in ["uk", "ru"] {
+        for language in ["en", "uk", "ru"] {
             var diagnostics = Diagnostics()
             let glossary = try #require(GlossaryReader.read(root: FixtureSite.packageRoot, language: language, sourceLanguage: "pl",
                                                             into: &diagnostics))
