@@ -93,7 +93,7 @@ public enum Build {
     /// The output is replaced or rewritten: it must not be the site or hold it, nor be inside its sources.
     static func isSafe(_ output: URL, root: URL, into diagnostics: inout Diagnostics) -> Bool {
         let out = output.standardizedFileURL.path, site = root.standardizedFileURL.path
-        let sources = ["content", "locales", "theme"].map { site + "/" + $0 }
+        let sources = ["content", "locales", "theme", "static"].map { site + "/" + $0 }
         if out == site || site.hasPrefix(out + "/") || sources.contains(where: { out == $0 || out.hasPrefix($0 + "/") }) || out == "/" {
             diagnostics.error(SourceLocation(output.lastPathComponent), "refusing to replace \(out) with the built site: it holds the site's sources; choose another --out")
             return false

@@ -1,16 +1,45 @@
-/// A file of the output, in memory: only the publisher writes to disk.
+import Foundation
+
+/// A file of the output: made in memory, or a file of the site copied as it is (static/, files beside documents).
+/// Only the publisher writes to disk.
 package struct Artifact: Sendable {
+    package enum Contents: Sendable {
+        case bytes([UInt8])
+        /// A file on disk (absolute path), copied when it is published and never held in memory: static files
+        /// and forms can be large.
+        case file(String)
+    }
+
     /// Relative to the output folder ("pl/first-steps/pesel/index.html").
     package let path: String
-    package let bytes: [UInt8]
+    package let contents: Contents
 
     package init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        contents = .bytes(bytes)
     }
 
     package init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    package init(path: String, file: String) {
+        self.path = path
+        contents = .file(file)
+    }
+
+    /// The bytes: those made, or the copied file's as it is now (read here: for `check` and tests).
+    package var bytes: [UInt8] {
+        switch contents {
+        case .bytes(let bytes): bytes
+        case .file(let file): FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
+        }
+    }
+
+    /// Whether witaj made it (a page, a book, a report), rather than copied it.
+    package var isMade: Bool {
+        if case .bytes = contents { return true }
+        return false
     }
 }
 

@@ -66,12 +66,20 @@ package struct Site: Sendable {
     package let unreadable: Set<String>
     /// Draft documents left out of this build (their sources, sorted).
     package let drafts: [String]
+    /// `static/`: published as it is at the same place in the output, `static/<lang>/` in that language's folder.
+    package let staticFiles: [SiteFile]
+    /// The files beside the documents in `content/` that are not documents (images, forms): each published once,
+    /// in the source language's folder, and linked from every language (`LinkResolver.published`).
+    package let attachments: [SiteFile]
     private let bySource: [String: Int]
 
-    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = [], drafts: [String] = []) {
+    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = [], drafts: [String] = [],
+                 staticFiles: [SiteFile] = [], attachments: [SiteFile] = []) {
         self.config = config
         self.drafts = drafts
         self.unreadable = unreadable
+        self.staticFiles = staticFiles
+        self.attachments = attachments
         self.documents = documents
         self.theme = theme
         var offices: [String: Office] = [:]
@@ -88,4 +96,33 @@ package struct Site: Sendable {
     private let officesIndex: Int?
 
     package func document(source: String) -> Document? { bySource[source].map { documents[$0] } }
+}
+
+/// A file of the site published as it is, copied rather than read: from `static/`, or beside the documents.
+package struct SiteFile: Sendable, Hashable {
+    /// Relative to the site's root: "static/robots.txt", "content/first-steps/pesel-form.pdf".
+    package let source: String
+    /// Where it is on disk.
+    package let file: String
+
+    package init(source: String, file: String) {
+        self.source = source
+        self.file = file
+    }
+
+    /// Where a static file is published: `static/robots.txt` -> `robots.txt`, `static/uk/x.pdf` -> `uk/x.pdf`.
+    package var staticPath: String { String(source.dropFirst("static/".count)) }
+
+    /// The path of a file beside the documents under content/: `content/a/b.pdf` -> `a/b.pdf`.
+    package var contentPath: String { String(source.dropFirst("content/".count)) }
+}
+
+extension Site {
+    /// The file on disk that is published at `path` (relative to the output) as it is, if any.
+    package func file(publishedAt path: String) -> String? {
+        if let file = staticFiles.first(where: { $0.staticPath == path }) { return file.file }
+        let prefix = config.sourceLanguage + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        return attachments.first { $0.contentPath == path.dropFirst(prefix.count) }?.file
+    }
 }

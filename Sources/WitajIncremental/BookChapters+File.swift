@@ -5,7 +5,7 @@ import WitajSite
 /// Kept in the output's `StateFolder` (`books`). Written before the build state: a state never refers to older
 /// chapters.
 extension BookChapters {
-    package static let format = "witaj-books 1"
+    package static let format = "witaj-books 2"
 
     package static func read(_ folder: StateFolder) -> BookChapters? {
         guard let data = FileManager.default.contents(atPath: folder.books.path) else { return nil }
@@ -17,9 +17,10 @@ extension BookChapters {
             while !r.atEnd {
                 try r.nextLine()
                 let language = try r.string(), name = try r.string(), xhtml = try r.string()
-                var failures: [String] = []
+                var failures: [String] = [], images: [String] = []
                 for _ in 0..<(try r.int()) { failures.append(try r.string()) }
-                chapters.languages[language, default: [:]][name] = Chapter(xhtml: xhtml, failures: failures)
+                for _ in 0..<(try r.int()) { images.append(try r.string()) }
+                chapters.languages[language, default: [:]][name] = Chapter(xhtml: xhtml, failures: failures, images: images)
             }
         } catch {
             return nil
@@ -40,6 +41,8 @@ extension BookChapters {
             for (name, chapter) in chapters.sorted(by: { $0.key < $1.key }) {
                 out.field(language); out.field(name); out.field(chapter.xhtml); out.field(chapter.failures.count)
                 for failure in chapter.failures { out.field(failure) }
+                out.field(chapter.images.count)
+                for image in chapter.images { out.field(image) }
                 out.endLine()
             }
         }

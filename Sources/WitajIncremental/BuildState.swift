@@ -42,12 +42,12 @@ package struct BuildState {
         case everything
     }
 
-    /// Everything a build reads: site.yml, content/, locales/, theme/, witaj itself (its default theme and schema are
-    /// compiled into it: a changed built-in file is a new binary), and SOURCE_DATE_EPOCH.
+    /// Everything a build reads: site.yml, content/, locales/, theme/, static/, witaj itself (its default theme and
+    /// schema are compiled into it: a changed built-in file is a new binary), and SOURCE_DATE_EPOCH.
     package static func inputs(root: URL, sourceDateEpoch: Int?) -> Listing {
         var listing = Listing()
         // On every core: content/ and each language's catalogs are about the same size.
-        var parts = ["site.yml", "content", "theme"]
+        var parts = ["site.yml", "content", "theme", "static"]
         // The templates (POT) are for translators' tools: the build does not read them.
         let templates = String(CatalogStore.templatesFolder.dropFirst("locales/".count))
         let languages = FileTree.names(in: root.path + "/locales")

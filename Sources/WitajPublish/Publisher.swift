@@ -74,12 +74,18 @@ package final class Publisher: ArtifactSink, @unchecked Sendable {
             let old = previous + "/" + artifact.path
             var info = stat()
             if lstat(old, &info) == 0 {
-                same = (info.st_mode & S_IFMT) == S_IFREG && Self.contents(of: old, size: info.st_size, equal: artifact.bytes)
+                same = (info.st_mode & S_IFMT) == S_IFREG && Self.contents(of: old, size: info.st_size, equal: artifact.contents)
                     && Generation.share(old, info, as: path)
                 conflict = !same && !generation.owns(artifact.path)
             }
         }
-        if ok && !same { ok = Self.write(artifact.bytes, to: path + ".witaj-new") && rename(path + ".witaj-new", path) == 0 }
+        if ok && !same {
+            let written = switch artifact.contents {
+            case .bytes(let bytes): Self.write(bytes, to: path + ".witaj-new")
+            case .file(let file): Self.copy(file, to: path + ".witaj-new")
+            }
+            ok = written && rename(path + ".witaj-new", path) == 0
+        }
         lock.withLock {
             made.insert(artifact.path)
             if conflict { conflicts.append(artifact.path) }
@@ -90,23 +96,82 @@ package final class Publisher: ArtifactSink, @unchecked Sendable {
 
     private func count(_ artifact: Artifact) {
         written += 1
-        if artifact.path.hasSuffix(".html") { pages += 1 }
+        if artifact.isMade && artifact.path.hasSuffix(".html") { pages += 1 }
     }
 
-    /// Whether the file at `path` (of `size` bytes) holds exactly `bytes`.
-    private static func contents(of path: String, size: Int, equal bytes: [UInt8]) -> Bool {
-        guard size == bytes.count else { return false }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: bytes.count)
+    /// Whether the file at `path` (of `size` bytes) holds exactly `contents`.
+    private static func contents(of path: String, size: Int, equal contents: Artifact.Contents) -> Bool {
+        switch contents {
+        case .bytes(let bytes):
+            guard size == bytes.count else { return false }
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            var buffer = [UInt8](repeating: 0, count: bytes.count)
+            return fill(&buffer, from: fd) && buffer == bytes
+        case .file(let file):
+            var info = stat()
+            guard stat(file, &info) == 0, Int(info.st_size) == size else { return false }
+            let a = open(path, O_RDONLY), b = open(file, O_RDONLY)
+            defer {
+                if a >= 0 { close(a) }
+                if b >= 0 { close(b) }
+            }
+            guard a >= 0, b >= 0 else { return false }
+            // In slices: a static file can be large.
+            var x = [UInt8](repeating: 0, count: min(size, 1 << 20)), y = x
+            var left = size
+            while left > 0 {
+                let n = min(left, x.count)
+                if x.count != n {
+                    x = [UInt8](repeating: 0, count: n)
+                    y = x
+                }
+                guard fill(&x, from: a), fill(&y, from: b), x == y else { return false }
+                left -= n
+            }
+            return true
+        }
+    }
+
+    /// Reads exactly `buffer.count` bytes.
+    private static func fill(_ buffer: inout [UInt8], from fd: Int32) -> Bool {
         var offset = 0
-        while offset < bytes.count {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, bytes.count - offset) }
+        let count = buffer.count
+        while offset < count {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, count - offset) }
             if n <= 0 { return false }
             offset += n
         }
-        return buffer == bytes
+        return true
+    }
+
+    /// A regular file's bytes copied into a new file at `path`, in slices (a static file can be large). Whatever
+    /// was there is unlinked first, as in `write`.
+    package static func copy(_ source: String, to path: String) -> Bool {
+        let input = open(source, O_RDONLY)
+        guard input >= 0 else { return false }
+        defer { close(input) }
+        unlink(path)
+        let output = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard output >= 0 else { return false }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+            if n == 0 { return true }
+            if n < 0 { return false }
+            let ok = buffer.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < n {
+                    let w = Foundation.write(output, bytes.baseAddress! + offset, n - offset)
+                    if w <= 0 { return false }
+                    offset += w
+                }
+                return true
+            }
+            if !ok { return false }
+        }
     }
 
     /// mkdir -p inside the staged generation, by system calls, remembering what exists.
@@ -308,7 +373,8 @@ package final class Generation: @unchecked Sendable {
         if lstat(path, &there) == 0, there.st_ino == info.st_ino, there.st_dev == info.st_dev { return true }
         let temporary = path + ".witaj-new"
         unlink(temporary)
-        return (link(source, temporary) == 0 || copy(source, to: temporary)) && rename(temporary, path) == 0
+        // A copy where a hard link cannot be made (another file system, too many links).
+        return (link(source, temporary) == 0 || Publisher.copy(source, to: temporary)) && rename(temporary, path) == 0
     }
 
     /// Links what the output has and the build did not make into the next generation, removes what it should
@@ -419,12 +485,6 @@ package final class Generation: @unchecked Sendable {
         }
         if !stays { rmdir(full) }
         return (stays, failed)
-    }
-
-    /// A regular file's bytes copied (where a hard link cannot be made: another file system, too many links).
-    private static func copy(_ source: String, to target: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: source) else { return false }
-        return Publisher.write([UInt8](data), to: target)
     }
 
     /// Writes a list of files, atomically.

@@ -94,7 +94,7 @@ package enum Pipeline {
         guard localized.allSatisfy({ language in keptFiles.allSatisfy { kept[language.language.code]?[$0] != nil } }) else {
             return nil
         }
-        let resolver = LinkResolver(documents: site.documents)
+        let resolver = LinkResolver(site: site)
         let modified = bookDate(site, pack: pack, sourceDateEpoch: sourceDateEpoch)
         let books = parallelMap(localized) { language -> (Artifact?, [String: BookChapters.Chapter], Diagnostics) in
             var problems = Diagnostics()

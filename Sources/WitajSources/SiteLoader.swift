@@ -1,7 +1,7 @@
 import Foundation
 import WitajCore
 
-/// Walks a site's folder (site.yml, content/, theme/) into the `Site` model.
+/// Walks a site's folder (site.yml, content/, theme/, static/) into the `Site` model.
 package enum SiteLoader {
     /// `standIns`: documents not read again (by source), which stand in for their files. Drafts are left out (and
     /// named in `Site.drafts`) unless `drafts`.
@@ -21,17 +21,25 @@ package enum SiteLoader {
         var documents: [Document] = []
         var unreadable: Set<String> = []
         let content = root.appendingPathComponent("content")
-        let files = FileTree.files(under: content)
+        // Documents are read; every other file beside them is published as it is (not read: it may be large).
+        var files: [(String, URL)] = [], attachments: [SiteFile] = []
+        for (relative, url) in FileTree.files(under: content) {
+            let ext = url.pathExtension
+            if ext == "md" || ext == "xml" {
+                files.append((relative, url))
+                continue
+            }
+            attachments.append(SiteFile(source: "content/" + relative, file: url.path))
+            if ["md", "xml"].contains(ext.lowercased()) {
+                diagnostics.warning(SourceLocation("content/" + relative), "published as a file, not read as a document: a document's name ends in .md or .xml, in lower case")
+            }
+        }
         if files.isEmpty { diagnostics.error(SourceLocation("content"), "content/ has no documents") }
         // Each file on every core; their diagnostics in the files' order.
         let read = parallelMap(files) { relative, url -> (document: Document?, source: String, Diagnostics) in
             let source = "content/" + relative
             var diagnostics = Diagnostics()
             let ext = url.pathExtension
-            guard ext == "md" || ext == "xml" else {
-                diagnostics.warning(SourceLocation(source), "ignored: only .md and .xml files are documents")
-                return (nil, "", diagnostics)
-            }
             if let standIn = standIns[source] { return (standIn, source, diagnostics) }
             guard let bytes = Self.read(url, path: source, into: &diagnostics) else { return (nil, "", diagnostics) }
             let (path, kind) = Self.path(of: relative)
@@ -57,7 +65,18 @@ package enum SiteLoader {
         let theme = Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics)
         guard let config else { return (nil, diagnostics) }
         return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable,
-                     drafts: leftOut), diagnostics)
+                     drafts: leftOut, staticFiles: staticFiles(root: root), attachments: attachments),
+                diagnostics)
+    }
+
+    /// Everything under `static/`, but hidden files and folders (an editor's or a system's: `.DS_Store`, `.git`),
+    /// except `static/.well-known/` (RFC 8615: `security.txt` and the like); symbolic links are not followed.
+    package static func staticFiles(root: URL) -> [SiteFile] {
+        let folder = root.appendingPathComponent("static")
+        let wellKnown = FileTree.files(under: folder.appendingPathComponent(".well-known")).map { (".well-known/" + $0, $1) }
+        return (wellKnown + FileTree.files(under: folder)).sorted { $0.0 < $1.0 }.map {
+            SiteFile(source: "static/" + $0.0, file: $0.1.path)
+        }
     }
 
     /// "first-steps/pesel.xml" -> "first-steps/pesel"; "first-steps/index.md" -> "first-steps" (a section); "index.md" -> "".

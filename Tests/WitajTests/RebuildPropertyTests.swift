@@ -52,6 +52,7 @@ final class RandomEdits {
         try site.write("site.yml", config.yaml)
         _ = Update.run(root: site.root)
         try site.translate("locales/en/guide/lekarz.po") { "EN " + $0 }
+        try site.write(Self.image, bytes: StaticFilesTests.red)
         try site.age()
         let first = build()
         guard first.succeeded else { throw FixtureSite.FixtureError(description: "the first build failed: \(site.messages(first))") }
@@ -64,7 +65,7 @@ final class RandomEdits {
     }
 
     enum Kind: CaseIterable {
-        case paragraph, frontMatter, procedure, catalog, theme, siteConfig, add, delete, rename, update, undo, nothing, interrupted
+        case paragraph, frontMatter, procedure, catalog, theme, siteConfig, add, delete, rename, update, undo, nothing, interrupted, files
 
         var weight: Int {
             switch self {
@@ -255,6 +256,7 @@ final class RandomEdits {
         case .delete: try delete()
         case .rename: try rename()
         case .update: "witaj update (\(Update.run(root: site.root).written.count) catalogs written)"
+        case .files: try editFiles()
         case .undo, .nothing, .interrupted: "nothing"
         }
     }
@@ -262,7 +264,7 @@ final class RandomEdits {
     /// An edit that changes an input, for the interrupted builds.
     private func ordinaryEdit() throws -> String {
         try edit(random.pick([.paragraph, .paragraph, .frontMatter, .procedure, .catalog, .catalog, .theme, .siteConfig,
-                              .add, .delete, .rename, .update]))
+                              .add, .delete, .rename, .update, .files]))
     }
 
     private func editParagraph() throws -> String {
@@ -417,6 +419,31 @@ final class RandomEdits {
     static let themeFiles = ["templates/layout.mustache", "templates/document-body.mustache", "templates/procedure-body.mustache",
                              "templates/listing.mustache", "templates/header.mustache", "templates/epub-chapter.mustache",
                              "templates/coverage-row.mustache", "templates/a-z.mustache", "assets/site.css", "assets/book.css"]
+
+    /// An image beside the baths' page that is always there (pages may show it).
+    static let image = "content/guide/mapa.png"
+
+    /// Files published as they are: a static file or a language's own version of the image added, changed or
+    /// removed, the image changed, or the baths' page showing it.
+    private func editFiles() throws -> String {
+        serial += 1
+        let path = random.pick(["static/robots.txt", "static/docs/ulotka-\(random.below(3)).pdf", "static/en/guide/mapa.png",
+                                "static/ar/guide/mapa.png", Self.image, "content/guide/lazienki.md"])
+        switch path {
+        case "content/guide/lazienki.md":
+            var file = MarkdownFile(try text(path))
+            file.blocks.append("![\(title()) \(serial)](mapa.png)")
+            try site.write(path, file.text)
+            return "\(path) shows the image mapa.png"
+        case _ where path.hasPrefix("static/") && exists(path) && random.oneIn(3):
+            try site.remove(path)
+            return "\(path) removed"
+        default:
+            try site.write(path, bytes: path.hasSuffix(".png") ? (random.oneIn(2) ? StaticFilesTests.red : StaticFilesTests.blue)
+                : Array("edit \(serial)\n".utf8))
+            return "\(path) written"
+        }
+    }
 
     /// Overrides a file of the default theme with an edited copy, edits the override, or removes it.
     private func editTheme() throws -> String {

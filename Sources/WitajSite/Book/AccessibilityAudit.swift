@@ -2,11 +2,14 @@ import WitajXML
 import WitajCore
 
 /// Checks behind the book's WCAG conformance claim, on each XHTML file: well-formed, language declared,
-/// a title, headings that do not skip levels, images with alternative text, table headers with scope.
+/// a title, headings that do not skip levels, images with alternative text, table headers with scope; and the
+/// images a file shows.
 package enum AccessibilityAudit {
     package struct Result {
         package var malformed: XMLIssue?
         package var failures: [String] = []
+        /// The `src` of every image, in order: what the book must carry.
+        package var images: [String] = []
     }
 
     package static func problems(in xhtml: String) -> Result {
@@ -32,8 +35,11 @@ package enum AccessibilityAudit {
                 }
                 previous = level
             }
-            if element.name == "img", element.attributes["alt"] == nil {
-                result.failures.append("image at line \(element.line) has no alternative text")
+            if element.name == "img" {
+                if element.attributes["alt"] == nil {
+                    result.failures.append("image at line \(element.line) has no alternative text")
+                }
+                if let source = element.attributes["src"] { result.images.append(source) }
             }
             if element.name == "th", element.attributes["scope"] == nil {
                 result.failures.append("table header at line \(element.line) has no scope")

@@ -34,7 +34,7 @@ package struct BookRenderer {
         guard !chapters.isEmpty else { return nil }
         let files = Dictionary(chapters.map { ($0.document.path, Self.chapterFile($0.document.path)) }, uniquingKeysWith: { a, _ in a })
         var pages = PageRenderer(site: site, templates: templates, resolver: resolver)
-        pages.style = .book(chapters: files, web: site.site.config.baseURL + language.code + "/")
+        pages.style = .book(chapters: files, web: site.site.config.baseURL + language.code + "/", base: site.site.config.baseURL)
         let made = chapters.map { chapter -> (file: String, xhtml: String, kept: BookChapters.Chapter?) in
             let file = Self.chapterFile(chapter.document.path)
             if let kept = kept[file] { return (file, kept.xhtml, kept) }
@@ -72,20 +72,22 @@ package struct BookRenderer {
         for (file, template) in [("cover.xhtml", "epub-cover"), ("nav.xhtml", "epub-nav")] {
             places[file] = SourceLocation(site.site.theme.templates[template]?.path ?? "theme/templates/\(template).mustache")
         }
+        var shown: [String] = []
         for (file, text, keptChapter) in [("cover.xhtml", cover, nil), ("nav.xhtml", nav, nil)] + made {
             let place = places[file] ?? SourceLocation(path)
-            let failures: [String]
+            let failures: [String], images: [String]
             if let keptChapter {
-                failures = keptChapter.failures
+                (failures, images) = (keptChapter.failures, keptChapter.images)
             } else {
                 let problems = AccessibilityAudit.problems(in: text)
                 if let malformed = problems.malformed {
                     diagnostics.error(place, "the theme made XHTML that is not well-formed in \(path) (\(file), line \(malformed.line)): \(malformed.message)")
                     return nil
                 }
-                failures = problems.failures
+                (failures, images) = (problems.failures, problems.images)
             }
-            if file != "cover.xhtml" && file != "nav.xhtml" { chapterRecords[file] = BookChapters.Chapter(xhtml: text, failures: failures) }
+            shown += images
+            if file != "cover.xhtml" && file != "nav.xhtml" { chapterRecords[file] = BookChapters.Chapter(xhtml: text, failures: failures, images: images) }
             if !failures.isEmpty {
                 conforms = false
                 for failure in failures {
@@ -93,7 +95,8 @@ package struct BookRenderer {
                 }
             }
         }
-        let package = packageDocument(title: title, date: date, chapters: xhtml.map(\.0), conforms: conforms)
+        let images = self.images(Set(shown), into: &diagnostics)
+        let package = packageDocument(title: title, date: date, chapters: xhtml.map(\.0), images: images.map(\.name), conforms: conforms)
         var entries: [(String, [UInt8])] = [
             ("META-INF/container.xml", Array(Self.container.utf8)),
             ("EPUB/package.opf", Array(package.utf8)),
@@ -102,11 +105,46 @@ package struct BookRenderer {
         ]
         entries += xhtml.map { ("EPUB/" + $0.0, Array($0.1.utf8)) }
         entries.append(("EPUB/book.css", site.site.theme.assets["book.css"] ?? []))
+        entries += images.map { ("EPUB/" + $0.name, $0.bytes) }
         do {
             return (Artifact(path: path, bytes: try EPUBArchive.zip(entries, modified: modified)), chapterRecords)
         } catch {
             diagnostics.error(SourceLocation(path), "cannot make the EPUB archive: \(error)")
             return nil
+        }
+    }
+
+    /// Where the book keeps the file beside the documents `source` ("content/first-steps/mapa.png") when it shows
+    /// it as an image: "images/first-steps/mapa.png", or, for a name with other characters than ASCII letters,
+    /// digits and `._-` (which EPUB readers and EPUBCheck take badly), those replaced and a digest of the path added.
+    package static func imageFile(_ source: String) -> String {
+        let relative = String(source.dropFirst("content/".count))
+        func safe(_ b: UInt8) -> Bool {
+            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: "/")
+        }
+        if relative.utf8.allSatisfy(safe) { return "images/" + relative }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in relative.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let ext = ImageFile.ext(relative)
+        let stem = String(decoding: relative.utf8.dropLast(ext.isEmpty ? 0 : ext.utf8.count + 1).map { safe($0) ? $0 : UInt8(ascii: "_") }, as: UTF8.self)
+        return "images/" + stem + "-" + String(hash, radix: 16) + (ext.isEmpty ? "" : "." + ext)
+    }
+
+    /// The images the chapters show (their `src`), with their bytes: this language's version of each file
+    /// (`LinkResolver.published`). Only witaj's own names (`imageFile`) are the book's to carry.
+    func images(_ shown: Set<String>, into diagnostics: inout Diagnostics) -> [(name: String, bytes: [UInt8])] {
+        var files: [String: (source: String, published: String)] = [:]
+        for file in site.site.attachments where ImageFile.fitsBook(file.source) {
+            let name = Self.imageFile(file.source)
+            if shown.contains(name) { files[name] = (file.source, resolver.published(file.source, for: language)) }
+        }
+        return files.sorted { $0.key < $1.key }.compactMap { name, file in
+            guard let disk = site.site.file(publishedAt: file.published), let data = FileManager.default.contents(atPath: disk) else {
+                diagnostics.error(SourceLocation(file.source), "cannot read the image (\(file.published)) for the book \(path)")
+                return nil
+            }
+            return (name, [UInt8](data))
         }
     }
 
@@ -120,7 +158,7 @@ package struct BookRenderer {
 
         """
 
-    package func packageDocument(title: String, date: String, chapters: [String], conforms: Bool) -> String {
+    package func packageDocument(title: String, date: String, chapters: [String], images: [String] = [], conforms: Bool) -> String {
         let e = XMLText.escape
         let identifier = site.site.config.baseURL + language.code + "/" + pack.file + ".epub"
         var opf = """
@@ -132,13 +170,15 @@ package struct BookRenderer {
                 <dc:language>\(language.code)</dc:language>
                 <meta property="dcterms:modified">\(date)</meta>
                 <meta property="schema:accessMode">textual</meta>
+            \(images.isEmpty ? "" : "    <meta property=\"schema:accessMode\">visual</meta>\n")\
                 <meta property="schema:accessModeSufficient">textual</meta>
                 <meta property="schema:accessibilityFeature">structuralNavigation</meta>
                 <meta property="schema:accessibilityFeature">tableOfContents</meta>
                 <meta property="schema:accessibilityFeature">readingOrder</meta>
                 <meta property="schema:accessibilityFeature">displayTransformability</meta>
+            \(images.isEmpty ? "" : "    <meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n")\
                 <meta property="schema:accessibilityHazard">none</meta>
-                <meta property="schema:accessibilitySummary">\(e(strings.text(Self.summaryKey)))</meta>
+                <meta property="schema:accessibilitySummary">\(e(strings.text(images.isEmpty ? Self.summaryKey : Self.summaryWithImagesKey)))</meta>
 
             """
         if conforms {
@@ -159,6 +199,9 @@ package struct BookRenderer {
         for (i, file) in chapters.enumerated() {
             opf += "    <item id=\"c\(i + 1)\" href=\"\(file)\" media-type=\"application/xhtml+xml\"/>\n"
         }
+        for (i, file) in images.enumerated() {
+            opf += "    <item id=\"i\(i + 1)\" href=\"\(e(file))\" media-type=\"\(ImageFile.mediaType(file) ?? "")\"/>\n"
+        }
         opf += "  </manifest>\n  <spine" + (language.isRightToLeft ? " page-progression-direction=\"rtl\"" : "") + ">\n"
         opf += "    <itemref idref=\"cover\"/>\n    <itemref idref=\"nav\"/>\n"
         for i in chapters.indices { opf += "    <itemref idref=\"c\(i + 1)\"/>\n" }
@@ -168,6 +211,7 @@ package struct BookRenderer {
 
     package static let conformance = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
     package static let summaryKey = "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion."
+    package static let summaryWithImagesKey = "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion."
 
     package static func isoDate(_ date: Date) -> String {
         let y = component(date, .year), m = component(date, .month), d = component(date, .day)

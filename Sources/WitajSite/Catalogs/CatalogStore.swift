@@ -193,8 +193,9 @@ package struct Catalogs: Sendable {
                     let key = TextKey(entry.msgid)
                     var parsed: ParsedText?
                     if entry.hasTranslation && !entry.isFuzzy, let (targets, segment) = segments[key] {
-                        let checked = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path, links: links,
-                                                               into: &diagnostics)
+                        // A translation that cannot be shown is left out: the fallback is shown.
+                        guard let checked = TranslationChecker.check(entry, pointingTo: targets, in: document, path: path,
+                                                                     links: links, into: &diagnostics) else { continue }
                         terminology?.check(source: segment.parsed.plainText(of: segment.text),
                                            translation: checked.plainText(of: entry.translation),
                                            at: SourceLocation(path, line: entry.msgstrLine), into: &diagnostics)

@@ -7,14 +7,19 @@ import WitajGettext
 package enum TranslationChecker {
     /// Parses a translation that readers may be shown, of a segment of `document` that points to `targets`
     /// (`TranslationLinks.targets`), and checks where it points. Returns what readers get: the translation with only
-    /// the links and images its source has.
+    /// the links and images its source has; nil when it cannot be shown (an image without a description: readers
+    /// who cannot see it would get nothing), and then the fallback is.
     package static func check(_ entry: POEntry, pointingTo targets: TranslationLinks.Targets, in document: Document, path: String,
-                      links: TranslationLinks, into diagnostics: inout Diagnostics) -> ParsedText {
+                      links: TranslationLinks, into diagnostics: inout Diagnostics) -> ParsedText? {
         let location = SourceLocation(path, line: entry.msgstrLine)
         let text = entry.translation
         guard let inlines = MarkdownReader.inlines(text) else {
             diagnostics.warning(location, "the translation is not inline text (it starts a block such as HTML); it is shown as plain text")
             return ParsedText(nil, of: text)
+        }
+        if let image = ImageFile.images(in: inlines).first(where: { $0.description.allSatisfy(\.isWhitespace) }) {
+            diagnostics.warning(location, "the image '\(image.source)' has no description (alternative text) in the translation: write what it shows between the brackets; until then the page shows this text in another language")
+            return nil
         }
         let pointers = TranslationLinks.pointers(in: inlines)
         if pointers.isEmpty { return ParsedText(inlines, of: text) }

@@ -12,7 +12,7 @@ package struct TranslationLinks: Sendable {
     package let hosts: Set<String>
 
     package init(site: Site) {
-        resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable)
+        resolver = LinkResolver(site: site)
         hosts = site.config.translationLinkHosts
     }
 

@@ -97,6 +97,11 @@ package struct UIStrings: Sendable {
             "Edition of {date}": "Stan na {date}",
             "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.":
                 "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Nie zawiera obrazów, dźwięku ani animacji.",
+            "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion.":
+                "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Każdy obraz ma opis tekstowy. Nie zawiera dźwięku ani animacji.",
+            "Page not found": "Nie znaleziono strony",
+            "There is no page at this address. It may have moved, or the address may have a typo.":
+                "Pod tym adresem nie ma strony. Mogła zostać przeniesiona albo w adresie jest literówka.",
         ],
     ]
 
@@ -115,5 +120,7 @@ package struct UIStrings: Sendable {
         "{count, plural, one {# document} other {# documents}}",
         "Contents", "Cover", "Beginning", "Landmarks", "Edition of {date}",
         "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.",
+        "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion.",
+        "Page not found", "There is no page at this address. It may have moved, or the address may have a typo.",
     ]
 }

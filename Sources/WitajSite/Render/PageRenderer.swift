@@ -51,7 +51,10 @@ package struct PageRenderer {
             let html = templates.render(documentContext(localized), with: name)
             publisher.put(Artifact(path: pageFile(localized.document.path), text: html))
         }
-        if remade == nil { publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z"))) }
+        if remade == nil {
+            publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z")))
+            publisher.put(Artifact(path: "\(language.code)/404.html", text: templates.render(notFoundContext(), with: "not-found")))
+        }
     }
 
     package func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
@@ -65,9 +68,15 @@ package struct PageRenderer {
     // MARK: - Shared parts of every page
 
     /// What every page has: language, direction, navigation, the switcher, alternates, interface strings.
-    package func pageContext(path: String, title: String, localized: LocalizedDocument?) -> [String: Any] {
+    /// `absolute`: the site's root on its server ("/pack/"), for a page shown at any address (404.html), whose links
+    /// cannot be relative to it; the page is then the language's home page.
+    package func pageContext(path: String, title: String, localized: LocalizedDocument?, absolute: String? = nil) -> [String: Any] {
         let depth = path.isEmpty ? 0 : path.split(separator: "/").count
-        let root = String(repeating: "../", count: depth + 1)
+        let root = absolute ?? String(repeating: "../", count: depth + 1)
+        /// A page of this language.
+        func url(_ target: String) -> String {
+            absolute.map { $0 + language.code + "/" + (target.isEmpty ? "" : target + "/") } ?? style.url(from: path, to: target)
+        }
         let languages: [[String: Any]] = site.languages.map { other in
             let partial = other.code != language.code && !isComplete(path: path, in: other)
             return ["code": other.code, "autonym": other.autonym, "dir": other.direction,
@@ -77,15 +86,16 @@ package struct PageRenderer {
         let top = path.split(separator: "/").first.map(String.init) ?? ""
         let sections: [[String: Any]] = sectionTitles.map { section in
             var context = section.context
-            context["url"] = style.url(from: path, to: section.path)
+            context["url"] = url(section.path)
             context["current"] = section.path == top
             return context
         }
         var context: [String: Any] = [
             "lang": language.code, "dir": language.direction, "pageTitle": title, "siteName": siteName,
             "siteNameHTML": siteNameHTML,
-            "assets": root + "assets/", "homeURL": relativeURL(from: path, to: ""),
-            "azURL": relativeURL(from: path, to: "a-z"), "languages": languages, "sections": sections,
+            "assets": root + "assets/",
+            "homeURL": absolute == nil ? relativeURL(from: path, to: "") : url(""),
+            "azURL": absolute == nil ? relativeURL(from: path, to: "a-z") : url("a-z"), "languages": languages, "sections": sections,
             "alternates": alternates(path: path), "t": interfaceStrings, "tl": interfaceLanguages,
         ]
         if let localized {
@@ -119,7 +129,10 @@ package struct PageRenderer {
             "notes": "Good to know", "legal": "Legal basis", "related": "See also", "address": "Address",
             "hours": "Opening hours", "phone": "Phone", "email": "E-mail", "website": "Website",
             "spoken": "Languages spoken", "partial": "not fully translated", "choose": "Choose your language",
+            "notFound": notFoundKey, "notFoundText": "There is no page at this address. It may have moved, or the address may have a typo.",
         ]
+
+    package static let notFoundKey = "Page not found"
 
     package func languageAttributes(_ key: String) -> String { Self.languageAttributes(key, strings) }
 
@@ -304,6 +317,17 @@ package struct PageRenderer {
         if text.hasPrefix("www.") { text = text.dropFirst(4) }
         if text.hasSuffix("/") { text = text.dropLast() }
         return String(text)
+    }
+
+    // MARK: - 404
+
+    /// `<lang>/404.html`: what a web server shows for an address it does not have under the language's folder,
+    /// with the navigation and the language switcher (each language's home page).
+    package func notFoundContext() -> [String: Any] {
+        var context = pageContext(path: "", title: strings.text(Self.notFoundKey), localized: nil,
+                                  absolute: SiteRenderer.rootPath(site.site.config.baseURL))
+        context["alternates"] = [[String: String]]()
+        return context
     }
 
     // MARK: - A-Z

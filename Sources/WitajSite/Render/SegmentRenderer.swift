@@ -29,21 +29,30 @@ package struct SegmentRenderer {
     package func render(_ text: String, withoutLinks: Bool = false) -> Rendered {
         let resolved = localized.resolve(text)
         let document = localized.document
+        let language = localized.language
         let link: (String) -> String? = { destination in
             if withoutLinks { return nil }
             return switch resolver.resolve(destination, from: document) {
             case .document(let path, let fragment):
                 style.url(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
+            case .file(let source, let fragment):
+                style.url(from: pagePath, language: language.code, toFile: resolver.published(source, for: language))
+                    + (fragment.map { "#" + $0 } ?? "")
             case .fragment(let fragment): "#" + fragment
             case .external(let url): url
             case .invalid: nil
             }
         }
-        // A book shows only images it can carry, so none from the web: the book shows the alternative text.
+        // A book shows only images it carries (files beside the documents, of EPUB's own types): for one from the
+        // web, or a WebP, it shows the description.
         let image: (String) -> String? = { source in
             if withoutLinks { return nil }
-            if case .book = style, case .external = resolver.resolve(source, from: document) { return nil }
-            return link(source)
+            guard case .book = style else { return link(source) }
+            switch resolver.resolve(source, from: document) {
+            case .external, .invalid: return nil
+            case .file(let file, _): return ImageFile.fitsBook(file) ? BookRenderer.imageFile(file) : nil
+            default: return link(source)
+            }
         }
         let inline = InlineHTMLRenderer(link: link, image: image)
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
@@ -68,13 +77,22 @@ package struct SegmentRenderer {
 /// web pages of documents the book does not have).
 package enum LinkStyle: Sendable {
     case site
-    /// Chapter file names by document path; `web` is the site's URL prefix of the book's language.
-    case book(chapters: [String: String], web: String)
+    /// Chapter file names by document path; `web` is the site's URL prefix of the book's language, `base` the
+    /// site's URL (`baseURL`): documents the book does not have, and files, are linked on the web.
+    case book(chapters: [String: String], web: String, base: String)
 
     package func url(from page: String, to path: String) -> String {
         switch self {
         case .site: relativeURL(from: page, to: path)
-        case .book(let chapters, let web): chapters[path] ?? (web + (path.isEmpty ? "" : path + "/"))
+        case .book(let chapters, let web, _): chapters[path] ?? (web + (path.isEmpty ? "" : path + "/"))
+        }
+    }
+
+    /// A file of the output (`pl/first-steps/form.pdf`), from a page of `language`.
+    package func url(from page: String, language: String, toFile file: String) -> String {
+        switch self {
+        case .site: relativeURL(fromPage: page, language: language, toFile: file)
+        case .book(_, _, let base): base + URLPath.encode(file)
         }
     }
 }

@@ -1,5 +1,8 @@
 import WitajCore
-/// All languages' pages plus what the site has once: the language chooser, the sitemap and the theme's assets.
+import WitajICU
+
+/// All languages' pages plus what the site has once: the language chooser, the 404 page, the sitemap, the theme's
+/// assets and the files published as they are.
 package struct SiteRenderer {
     package let sites: [LocalizedSite]
     package let templates: Templates
@@ -22,7 +25,7 @@ package struct SiteRenderer {
     /// Every page, handed to the publisher as it is made (the sitemap is apart: `sitemap`).
     package func render(to publisher: some ArtifactSink) {
         guard let first = sites.first else { return }
-        let resolver = LinkResolver(documents: first.site.documents)
+        let resolver = LinkResolver(site: first.site)
         // Languages share nothing while rendering: one per core.
         _ = parallelMap(sites) { site in
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
@@ -30,12 +33,22 @@ package struct SiteRenderer {
             renderer.remade = scope.remade
             renderer.render(to: publisher)
         }
-        // The chooser shows only the home page's face; the assets are the theme's: both kept with the documents.
+        // The chooser shows only the home page's face; the assets are the theme's; any change to a file the site
+        // publishes as it is makes everything: all kept with the documents.
         guard scope.isEverything else { return }
         publisher.put(languageChooser(first))
+        publisher.put(notFound(first))
         for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
             publisher.put(Artifact(path: "assets/" + path, bytes: bytes))
         }
+        publisher.put(files(first.site))
+    }
+
+    /// The files published as they are: `static/` where it says, and each file beside the documents once, in the
+    /// source language's folder (languages' own versions of them are in `static/<lang>/`).
+    package func files(_ site: Site) -> [Artifact] {
+        site.staticFiles.map { Artifact(path: $0.staticPath, file: $0.file) }
+            + site.attachments.map { Artifact(path: site.config.sourceLanguage + "/" + $0.contentPath, file: $0.file) }
     }
 
     /// `site-out/index.html`: each language named in itself.
@@ -52,6 +65,43 @@ package struct SiteRenderer {
                 + [["hreflang": "x-default", "href": source.site.config.baseURL]],
         ]
         return Artifact(path: "index.html", text: templates.render(context, with: "languages"))
+    }
+
+    /// `site-out/404.html`, which a web server shows for an address it does not have, wherever it is: "page not
+    /// found" in every language, and each language's home page. Its links start at the site's root, not at the page.
+    package func notFound(_ source: LocalizedSite) -> Artifact {
+        let root = Self.rootPath(source.site.config.baseURL)
+        var seen: Set<String> = []
+        let messages: [[String: Any]] = sites.compactMap { site in
+            let text = site.strings.text(PageRenderer.notFoundKey)
+            guard seen.insert(text).inserted else { return nil }
+            let code = site.strings.fallbackLanguage(PageRenderer.notFoundKey) ?? site.language.code
+            return ["code": code, "dir": LocaleInfo.isRightToLeft(code) ? "rtl" : "ltr", "text": text]
+        }
+        let choices: [[String: Any]] = sites.map { site in
+            ["code": site.language.code, "autonym": site.language.autonym, "dir": site.language.direction,
+             "url": root + site.language.code + "/", "prompt": site.strings.text("Choose your language")]
+        }
+        let context: [String: Any] = [
+            "lang": source.language.code, "dir": source.language.direction, "assets": root + "assets/",
+            "siteName": source.home?.plainTitle ?? "", "choices": choices, "notFound": messages, "isNotFound": true,
+        ]
+        return Artifact(path: "404.html", text: templates.render(context, with: "languages"))
+    }
+
+    /// The path of the site's root on its server, from `baseURL` ("https://example.org/pack/" -> "/pack/"): where the
+    /// links of a page that is shown at any address (404.html) start.
+    package static func rootPath(_ baseURL: String) -> String {
+        var path = Substring(baseURL)
+        if let scheme = path.range(of: "://") {
+            path = path[scheme.upperBound...]
+            path = path[(path.firstIndex(of: "/") ?? path.endIndex)...]
+        }
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        var result = String(path)
+        if !result.hasPrefix("/") { result = "/" + result }
+        if !result.hasSuffix("/") { result += "/" }
+        return result
     }
 
     /// Every page of every language, with hreflang alternates for the complete translations.

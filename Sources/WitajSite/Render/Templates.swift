@@ -20,7 +20,7 @@ package struct Templates: Sendable {
                 diagnostics.error(SourceLocation(template.path), "template does not parse: \(error)")
             }
         }
-        for required in ["document", "procedure", "offices", "a-z", "languages", "coverage"] where library.getTemplate(named: required) == nil {
+        for required in ["document", "procedure", "offices", "a-z", "languages", "coverage", "not-found"] where library.getTemplate(named: required) == nil {
             diagnostics.error(SourceLocation("theme/templates/\(required).mustache"), "the theme has no '\(required)' template")
         }
         return Templates(library: library)

@@ -1,3 +1,4 @@
+import Foundation
 import WitajMarkdown
 import WitajCore
 
@@ -38,7 +39,7 @@ package enum SiteValidator {
             }
         }
 
-        let resolver = LinkResolver(documents: site.documents, unreadable: site.unreadable, drafts: site.drafts)
+        let resolver = LinkResolver(site: site)
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
         let anchors = Dictionary(site.documents.map { ($0.path, Anchors.of($0)) }, uniquingKeysWith: { a, _ in a })
         // Each document's links and markup on every core; their diagnostics in the documents' order.
@@ -47,7 +48,8 @@ package enum SiteValidator {
         }) {
             diagnostics.append(contentsOf: found)
         }
-        if let pack = site.config.pack { checkPack(pack, site: site, into: &diagnostics) }
+        if let pack = site.config.pack { checkPack(pack, site: site, resolver: resolver, into: &diagnostics) }
+        checkFiles(site, into: &diagnostics)
         return diagnostics
     }
 
@@ -70,8 +72,10 @@ package enum SiteValidator {
                     + (offices.isEmpty ? " (no offices are described)" : " (known: \(offices.keys.sorted().joined(separator: ", ")))"))
             }
             for reference in procedure.related {
-                if case .invalid(let reason) = resolver.resolve(reference.target, from: document) {
-                    diagnostics.error(reference.location, reason)
+                switch resolver.resolve(reference.target, from: document) {
+                case .invalid(let reason): diagnostics.error(reference.location, reason)
+                case .file: diagnostics.error(reference.location, "'\(reference.target)' is a file, not a document: <see> names a document (link to a file in the text)")
+                default: break
                 }
             }
         }
@@ -83,8 +87,9 @@ package enum SiteValidator {
         return diagnostics
     }
 
-    /// Every chapter of the book is a document; what a book cannot carry (remote images) is said, not shipped broken.
-    package static func checkPack(_ pack: SiteConfig.Pack, site: Site, into diagnostics: inout Diagnostics) {
+    /// Every chapter of the book is a document; what a book cannot carry (remote images, images of other types than
+    /// EPUB's own) is said, not shipped broken.
+    package static func checkPack(_ pack: SiteConfig.Pack, site: Site, resolver: LinkResolver, into diagnostics: inout Diagnostics) {
         var seen: Set<String> = []
         for chapter in pack.chapters {
             guard let document = site.document(source: chapter.source) else {
@@ -100,19 +105,17 @@ package enum SiteValidator {
             }
             for segment in document.segments {
                 guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { continue }
-                for image in images(in: inlines) where image.contains(":") {
-                    diagnostics.warning(segment.location, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
+                var from = segment.text.startIndex
+                for (image, _) in ImageFile.images(in: inlines) {
+                    let place = imageLocation(image, in: segment, after: &from)
+                    switch resolver.resolve(image, from: document) {
+                    case .external:
+                        diagnostics.warning(place, "the image '\(image)' is on the web and cannot be packaged into the EPUB; the book shows its description instead")
+                    case .file(let file, _) where !ImageFile.fitsBook(file) && ImageFile.mediaType(file) != nil:
+                        diagnostics.warning(place, "the image '\(image)' is not PNG, JPEG, GIF or SVG, which every EPUB reader shows; the book shows its description instead")
+                    default: break
+                    }
                 }
-            }
-        }
-    }
-
-    package static func images(in inlines: [Inline]) -> [String] {
-        inlines.flatMap { inline -> [String] in
-            switch inline {
-            case .image(let source, _, _): [source]
-            case .link(_, _, let c), .emphasis(let c), .strong(let c), .strikethrough(let c): images(in: c)
-            default: []
             }
         }
     }
@@ -171,6 +174,36 @@ package enum SiteValidator {
                 break
             }
         }
+        // Readers who cannot see an image get its description: an image without one says nothing to them.
+        var imagesFrom = segment.text.startIndex
+        for (source, description) in ImageFile.images(in: inlines) {
+            let place = imageLocation(source, in: segment, after: &imagesFrom)
+            var problem: String?
+            if description.allSatisfy(\.isWhitespace) {
+                problem = "the image '\(source)' has no description (alternative text): write what it shows between the brackets, ![description](\(source)), for readers who cannot see it"
+            } else if case .file(let file, _) = resolver.resolve(source, from: document), ImageFile.mediaType(file) == nil {
+                problem = "'\(source)' is not an image that browsers show (PNG, JPEG, GIF, SVG, WebP or AVIF); link to it instead: [text](\(source))"
+            }
+            guard let problem else { continue }
+            diagnostics.error(place, problem)
+        }
+    }
+
+    /// Where the image of `source` starts in a segment (its "!"): the first "](source" after `from` whose "["
+    /// follows a "!", and `from` moves past it (the same image twice is said at each place); else the segment's
+    /// start.
+    package static func imageLocation(_ source: String, in segment: Segment, after from: inout String.Index) -> SourceLocation {
+        let text = segment.text
+        var search = from
+        while let close = text.range(of: "](" + source, range: search..<text.endIndex) {
+            search = close.upperBound
+            if let open = text.range(of: "[", options: .backwards, range: text.startIndex..<close.lowerBound)?.lowerBound,
+               open > text.startIndex, text[text.index(before: open)] == "!" {
+                from = close.upperBound
+                return segment.location.advanced(in: text, by: text.index(before: open))
+            }
+        }
+        return segment.location
     }
 
     static func missingAnchor(_ fragment: String, _ path: String, _ ids: Set<String>) -> String {
