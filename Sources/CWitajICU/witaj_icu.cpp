@@ -319,4 +319,18 @@ int32_t witaj_words_count(witaj_words *words, const char *text, int32_t length) 
     return count;
 }
 
+int32_t witaj_words_list(witaj_words *words, const char *text, int32_t length, int32_t fold, char *out, int32_t capacity) {
+    UnicodeString u = from_utf8(text, length);
+    words->it->setText(u);
+    UnicodeString result;
+    int32_t start = words->it->first();
+    for (int32_t end = words->it->next(); end != BreakIterator::DONE; start = end, end = words->it->next()) {
+        if (words->it->getRuleStatus() == UBRK_WORD_NONE) continue;
+        if (!result.isEmpty()) result.append(static_cast<UChar>(0x0A));
+        UnicodeString word(u, start, end - start);
+        result.append(fold ? word.foldCase(U_FOLD_CASE_DEFAULT) : word);
+    }
+    return copy_out(result, out, capacity);
+}
+
 }  // extern "C"

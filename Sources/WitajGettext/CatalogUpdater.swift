@@ -32,7 +32,12 @@ package enum CatalogUpdater {
         "nothing to translate (no lowercase letter): readers get this text as it is when msgstr is empty; "
         + "translate it only where your language writes it otherwise"
 
-    package static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry) -> POCatalog {
+
+    /// `fresh` merged into the catalog as it is, under `header` (the caller brings the header in step). `relink`
+    /// says, of an old and a new source text, whether they differ only in links to documents that moved, and how
+    /// (old destination -> new): such a segment keeps its translation as it was, its links moved the same way.
+    package static func merge(_ fresh: [POEntry], into existing: POCatalog?, header: POEntry,
+                              relink: ((String, String) -> [String: String]?)? = nil) -> POCatalog {
         guard let existing else { return POCatalog(header: header, entries: fresh) }
         var old: [TextKey: POEntry] = [:]
         for entry in existing.entries where entry.context == nil {
@@ -55,8 +60,24 @@ package enum CatalogUpdater {
                 merged.append(entry)
             }
         }
-        // Changed segments: the closest translated old message that no longer matches exactly.
         var candidates = existing.entries.filter { !used.contains(TextKey($0.msgid)) && $0.hasTranslation && $0.context == nil }
+        if let relink {
+            unmatched = unmatched.filter { index in
+                for (i, candidate) in candidates.enumerated() {
+                    guard let moves = relink(candidate.msgid, merged[index].msgid) else { continue }
+                    func moved(_ text: String) -> String { LinkDestinations.replacing(in: text) { moves[$0] } }
+                    let source = candidates.remove(at: i)
+                    used.insert(TextKey(source.msgid))
+                    merged[index].msgstr = source.msgstr.map(moved)
+                    merged[index].comments = source.comments
+                    merged[index].flags = source.flags
+                    merged[index].previous = source.previous.map(moved)
+                    return false
+                }
+                return true
+            }
+        }
+        // Changed segments: the closest translated old message that no longer matches exactly.
         for index in unmatched {
             let text = merged[index].msgid
             var best: (Int, Double)?
@@ -79,7 +100,7 @@ package enum CatalogUpdater {
             obsolete[i].references = []
             obsolete[i].extracted = []
         }
-        return POCatalog(header: existing.header ?? header, entries: merged + obsolete)
+        return POCatalog(header: header, entries: merged + obsolete)
     }
 
     /// 2 x (longest common subsequence) / (total length): 1 for equal texts, 0 for nothing in common.

@@ -71,6 +71,14 @@ package final class WordCounter {
         guard let words else { return -1 }
         return Int(withUTF8(text) { witaj_words_count(words, $0, $1) })
     }
+
+    /// The text's words, case-folded by ICU ("Karty" -> "karty") unless `folded` is false; empty when ICU has no
+    /// word rules.
+    package func words(_ text: String, folded: Bool = true) -> [String] {
+        guard let words else { return [] }
+        let joined = icuString { out, capacity in withUTF8(text) { witaj_words_list(words, $0, $1, folded ? 1 : 0, out, capacity) } } ?? ""
+        return joined.isEmpty ? [] : joined.split(separator: "\n").map(String.init)
+    }
 }
 
 /// Values made once per key, for every thread.

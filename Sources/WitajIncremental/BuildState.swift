@@ -49,12 +49,14 @@ package struct BuildState {
         var listing = Listing()
         // On every core: content/ and each language's catalogs are about the same size.
         var parts = ["site.yml", "content", "theme", "static"]
+        // The templates (POT) are for translators' tools: the build does not read them.
+        let templates = String(CatalogStore.templatesFolder.dropFirst("locales/".count))
         let languages = FileTree.names(in: root.path + "/locales")
         if languages.isEmpty {
             parts.append("locales")
         } else {
             listing.add("locales/", "folder")
-            parts += languages.map { "locales/" + $0 }
+            parts += languages.filter { $0 != templates }.map { "locales/" + $0 }
         }
         listing.add(parts.map { (root.path + "/" + $0, $0) })
         // witaj itself counts as an input, but not as an edit that could race with the build.

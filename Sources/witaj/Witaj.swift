@@ -11,7 +11,8 @@ struct WitajCommand: AsyncParsableCommand {
         commandName: "witaj",
         abstract: "Builds a multilingual welcome pack: one HTML site per language from Polish sources and PO catalogs.",
         version: Version.description,
-        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, NewCommand.self, ServeCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, UpdateCommand.self, CoverageCommand.self, NewCommand.self,
+                      MoveCommand.self, XLIFFCommand.self, ServeCommand.self])
 }
 
 struct SiteOptions: ParsableArguments {
@@ -94,16 +95,19 @@ struct CheckCommand: ParsableCommand {
 struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Extract segments and bring locales/<lang>/*.po in step with the sources (msgmerge semantics).")
+        abstract: "Extract segments into locales/templates/*.pot and bring locales/<lang>/*.po in step with them (msgmerge semantics).")
     @OptionGroup var site: SiteOptions
     @Option(name: .long, help: "Only this language (default: every target language in site.yml).")
     var lang: String?
 
     func run() throws {
-        let result = Update.run(root: site.rootURL, language: lang)
+        // SOURCE_DATE_EPOCH, when set, dates changed templates (reproducible runs); else the clock.
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Double($0) }
+        let result = Update.run(root: site.rootURL, language: lang, now: epoch.map { Date(timeIntervalSince1970: $0) } ?? Date())
         try report(result.diagnostics)
-        for path in result.written { print("updated \(path)") }
-        print("witaj: \(counted(result.written.count, "catalog")) updated")
+        for (old, new) in result.renamed.sorted(by: { $0.key < $1.key }) { print("renamed \(old) -> \(new): its catalogs carried over") }
+        for path in result.templates + result.written { print("updated \(path)") }
+        print("witaj: \(counted(result.written.count, "catalog")) and \(counted(result.templates.count, "template")) updated")
     }
 }
 
@@ -135,6 +139,8 @@ struct CoverageCommand: ParsableCommand {
     var by: Period?
     @Option(name: .long, help: ArgumentHelp("With --history: from the period holding this day (default: the first commit).", valueName: "YYYY-MM-DD"))
     var since: String?
+    @Flag(name: .long, help: "List each catalog with its translated, fuzzy and untranslated messages (as sphinx-intl stat).")
+    var files = false
 
     func run() throws {
         if !history, by != nil || since != nil { fail("--by and --since go with --history") }
@@ -151,10 +157,13 @@ struct CoverageCommand: ParsableCommand {
         if let lang, !coverage.languages.contains(where: { $0.code == lang }) {
             fail("'\(lang)' is not a target language of the site" + (asOf.map { " as of \($0)" } ?? ""))
         }
-        switch format {
-        case .table: print(coverage.filtered(language: lang).table, terminator: "")
-        case .json: print(coverage.filtered(language: lang).json, terminator: "")
-        case .csv: print(coverage.filtered(language: lang).csv, terminator: "")
+        switch (format, files) {
+        case (.table, true): print(coverage.filtered(language: lang).filesTable, terminator: "")
+        case (.json, true): print(coverage.filtered(language: lang).filesJSON, terminator: "")
+        case (.csv, true): print(coverage.filtered(language: lang).filesCSV, terminator: "")
+        case (.table, false): print(coverage.filtered(language: lang).table, terminator: "")
+        case (.json, false): print(coverage.filtered(language: lang).json, terminator: "")
+        case (.csv, false): print(coverage.filtered(language: lang).csv, terminator: "")
         }
         if let failUnder {
             let short = coverage.shortfalls(under: failUnder, language: lang)
@@ -251,6 +260,33 @@ final class ServePrinter: @unchecked Sendable {
     }
 }
 
+struct MoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mv",
+        abstract: "Move (rename) a document with its catalogs in every language, keeping every translation.",
+        discussion: """
+            Moves the source file, its catalog in every language and its template, changes its entry in site.yml's \
+            book, and rewrites every link to it in the sources and in the translations (its own relative links follow \
+            it), so that nothing goes fuzzy; then runs witaj update. Paths are the source files', with or without \
+            content/: witaj mv daily-life/bank-account.md daily-life/bank.md
+            """)
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "The document's source file now.")
+    var old: String
+    @Argument(help: "Its new path.")
+    var new: String
+
+    func run() throws {
+        let result = Move.run(root: site.rootURL, from: old, to: new)
+        try report(result.diagnostics)
+        for (source, target) in result.moved.sorted(by: { $0.key < $1.key }) { print("moved \(source) -> \(target)") }
+        for path in result.rewritten { print("links rewritten in \(path)") }
+        if let update = result.updated {
+            print("witaj: \(counted(update.written.count, "catalog")) and \(counted(update.templates.count, "template")) updated")
+        }
+    }
+}
+
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
@@ -268,6 +304,72 @@ struct NewCommand: ParsableCommand {
         if let written = result.written {
             print("witaj: wrote \(written) (a draft: fill it in, then remove 'draft')")
         }
+    }
+}
+
+struct XLIFFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xliff",
+        abstract: "Exchange a language's catalogs with a translation agency as XLIFF 1.2 (memoQ, Trados, Phrase).",
+        subcommands: [XLIFFExportCommand.self, XLIFFImportCommand.self])
+}
+
+struct XLIFFExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a language's document catalogs as one XLIFF 1.2 file (to standard output, or --output).",
+        discussion: """
+            One <file> per catalog, one <trans-unit> per message, with its state (new, needs-review-translation with \\
+            the previous source as an <alt-trans>, translated), its context (source file and line, kind of segment) \\
+            and notes; inline Markdown is protected as tags. Run witaj update first. The interface strings (ui.po, \\
+            ICU MessageFormat) are not exported.
+            """)
+    enum Only: String, ExpressibleByArgument, CaseIterable { case untranslated, outdated }
+    @OptionGroup var site: SiteOptions
+    @Option(name: .long, help: "The target language (a code from site.yml).")
+    var lang: String
+    @Option(name: .long, help: "Only the messages without a translation (untranslated) or with an outdated one (outdated).")
+    var only: Only?
+    @Option(name: .shortAndLong, help: "Write the XLIFF file here instead of to standard output.")
+    var output: String?
+
+    func run() throws {
+        let result = XLIFF.export(root: site.rootURL, language: lang, only: only.map { XLIFFWriter.Selection(rawValue: $0.rawValue)! })
+        try report(result.diagnostics)
+        guard let text = result.text else { throw ExitCode.failure }
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+struct XLIFFImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring an XLIFF file's translations back into the catalogs it names.",
+        discussion: """
+            A message takes the target when it changed or its state did (translated, final or signed-off: current; \\
+            any other: fuzzy, to review). An empty target never erases a translation. A unit whose source text is no \\
+            longer in its catalog (the source changed since the export) is reported and not imported.
+            """)
+    @OptionGroup var site: SiteOptions
+    @Argument(help: "The XLIFF file.")
+    var file: String
+    @Option(name: .long, help: "Set Last-Translator of the catalogs that change (\"Name <email>\").")
+    var translator: String?
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            var stderr = StandardError()
+            print("\(file):1:1: error: cannot read the file", to: &stderr)
+            throw ExitCode.failure
+        }
+        let result = XLIFF.importFile([UInt8](data), path: file, root: site.rootURL, translator: translator)
+        try report(result.diagnostics)
+        for path in result.written { print("updated \(path)") }
+        print("witaj: \(counted(result.imported, "message")) imported into \(counted(result.written.count, "catalog"))")
     }
 }
 

@@ -215,4 +215,48 @@ import WitajSite
         #expect(Array(csv.prefix(6)) == [0xEF, 0xBB, 0xBF] + Array("id,".utf8))
         #expect(try site.read("coverage/coverage.json").contains("\"indicator\""))
     }
+
+    /// `witaj coverage --lang uk --files`: each catalog with its counts, as `sphinx-intl stat` lists them and as
+    /// gettext's msgfmt and translate-toolkit's pocount count them.
+    @Test func filesListEveryCatalogOfALanguageAsGettextAndPocountCountIt() throws {
+        let (pack, _) = CoverageReport.run(root: FixtureSite.packageRoot)
+        let uk = try #require(pack).filtered(language: "uk")
+        let files = uk.files
+        #expect(files.count == uk.documents.count + 1 && files.last?.catalog == "locales/uk/ui.po")
+        let lines = uk.filesTable.split(separator: "\n")
+        #expect(lines.count == files.count)
+        // pocount once for all (it starts slowly): "path,  translated, words, words, fuzzy, words, untranslated, ...".
+        let paths = files.map { FixtureSite.packageRoot.appendingPathComponent($0.catalog).path }
+        let counted = try ExternalTool.run("pocount", ["--csv"] + paths).stdout.split(separator: "\n").dropFirst()
+        var pocount: [String: [String]] = [:]
+        for line in counted {
+            let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            pocount[fields[0]] = fields
+        }
+        for (file, line) in zip(files, lines) {
+            #expect(line == "\(file.catalog): \(file.translated) translated, \(file.fuzzy) fuzzy, \(file.untranslated) untranslated.")
+            let path = FixtureSite.packageRoot.appendingPathComponent(file.catalog).path
+            let msgfmt = try Self.msgfmtStatistics(path)
+            #expect(Coverage.Counts(translated: file.translated, fuzzy: file.fuzzy, untranslated: file.untranslated) == msgfmt, "\(file.catalog)")
+            let fields = pocount[path] ?? []
+            #expect(fields.count > 6 && fields[1] == "\(file.translated)" && fields[4] == "\(file.fuzzy)" && fields[6] == "\(file.untranslated)",
+                    "\(file.catalog): pocount says \(fields)")
+        }
+    }
+
+    @Test func filesSayWhichCatalogsAreMissingAndTheOtherFormatsHaveTheSameRows() throws {
+        let site = try site()
+        try translate(site, "locales/en/guide/lekarz.po") { "EN " + $0 }
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\n---\n\nTekst o lekarzu.\n")
+        try site.remove("locales/ar/guide/zupa.po")
+        let coverage = try coverage(site)
+        let en = coverage.filtered(language: "en").filesTable
+        #expect(en.contains("locales/en/guide/lekarz.po: 1 translated, 1 fuzzy, 0 untranslated.\n"))
+        let ar = coverage.filtered(language: "ar").filesTable
+        #expect(ar.contains("locales/ar/guide/zupa.po: 0 translated, 0 fuzzy, 2 untranslated (no catalog yet: witaj update makes it).\n"))
+        #expect(coverage.filesCSV.hasPrefix("\u{FEFF}language,catalog,exists,translated,fuzzy,untranslated,total\r\n"))
+        #expect(coverage.filesCSV.contains("ar,locales/ar/guide/zupa.po,no,0,0,2,2\r\n"))
+        let decoded = try JSONDecoder().decode([Coverage.FileRow].self, from: Data(coverage.filesJSON.utf8))
+        #expect(decoded == coverage.files)
+    }
 }

@@ -9,7 +9,7 @@ enum ExternalTool {
         let stderr: String
     }
 
-    /// `environment`: variables added to this process's.
+    /// `environment`: variables added to this process's (XML_CATALOG_FILES for xmllint, say).
     static func run(_ tool: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
                     in folder: URL? = nil) throws -> Output {
         let process = Process()

@@ -29,6 +29,11 @@ import WitajIncremental
             ("a source paragraph", .documents(1), {
                 try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
             }),
+            // witaj update rewrites the document's template (POT) too, which the build does not read.
+            ("a source paragraph, then witaj update", .documents(1), {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym i aptece.\n")
+                #expect(Update.run(root: site.root).templates == ["locales/templates/guide/lekarz.pot"])
+            }),
             ("a catalog", .documents(1), { try site.translate("locales/en/guide/apteki.po") { $0 == "Apteki" ? nil : "Pharmacy: " + $0 } }),
             ("a translated title", .everything, { try site.translate("locales/en/guide/apteki.po") { "Pharmacy: " + $0 } }),
             ("a title, which other pages show", .everything, {
@@ -65,6 +70,8 @@ import WitajIncremental
                 let layout = try String(contentsOf: FixtureSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/layout.mustache"), encoding: .utf8)
                 try site.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site\">", with: "<footer class=\"site edited\">"))
             }),
+            // The build reads it (its warnings are about every catalog of the language): an input like site.yml.
+            ("a language's glossary", .everything, { try site.write("locales/en/glossary.tbx", TerminologyTests.glossary) }),
             ("site.yml", .everything, { try site.write("site.yml", BookTests.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
             ("a removed document", .everything, {
                 try site.remove("content/guide/zupa.md")

@@ -103,8 +103,8 @@ extension Coverage {
             }
             let report = language.code == reportLanguage
             let ui = interface[language.code].map { catalog in
-                statistics(of: CatalogUpdater.merge(CatalogStore.interfaceEntries(for: language, report: report), into: catalog,
-                                                    header: POEntry(msgid: "")))
+                statistics(of: CatalogUpdater.merge(CatalogStore.interfaceEntries(languages: [language]) + (report ? CatalogStore.reportEntries() : []),
+                                                    into: catalog, header: POEntry(msgid: "")))
             } ?? Counts(untranslated: UIStrings.english.count + (report ? UIStrings.report.count : 0))
             return LanguageSummary(code: language.code, name: language.autonym, documents: byStatus, segments: segments,
                                    words: wordCounts, kinds: kinds, interface: ui)

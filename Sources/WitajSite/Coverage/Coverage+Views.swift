@@ -120,3 +120,54 @@ extension Coverage {
             indicator: indicator, targets: targets, revision: revision, definition: definition)
     }
 }
+
+extension Coverage {
+    /// One catalog of one language with its message counts, as gettext counts them (`msgfmt --statistics`).
+    public struct FileRow: Sendable, Codable, Equatable {
+        public let language: String
+        public let catalog: String
+        public let exists: Bool
+        public let translated: Int
+        public let fuzzy: Int
+        public let untranslated: Int
+    }
+
+    /// Every catalog of every language in the report (documents in path order, then ui.po): what `witaj coverage
+    /// --files` lists.
+    public var files: [FileRow] {
+        languages.flatMap { language -> [FileRow] in
+            documents.compactMap { row -> FileRow? in
+                row.languages[language.code].map {
+                    FileRow(language: language.code, catalog: $0.catalog, exists: $0.exists, translated: $0.segments.translated,
+                            fuzzy: $0.segments.fuzzy, untranslated: $0.segments.untranslated)
+                }
+            } + [FileRow(language: language.code, catalog: CatalogStore.uiPath(language: language.code), exists: true,
+                         translated: language.interface.translated, fuzzy: language.interface.fuzzy,
+                         untranslated: language.interface.untranslated)]
+        }
+    }
+
+    /// `files` as `sphinx-intl stat` prints them: "locales/uk/a.po: 12 translated, 1 fuzzy, 0 untranslated."
+    public var filesTable: String {
+        files.map { file in
+            "\(file.catalog): \(file.translated) translated, \(file.fuzzy) fuzzy, \(file.untranslated) untranslated"
+                + (file.exists ? "" : " (no catalog yet: witaj update makes it)") + ".\n"
+        }.joined()
+    }
+
+    public var filesCSV: String {
+        let header = ["language", "catalog", "exists", "translated", "fuzzy", "untranslated", "total"]
+        let lines = [header.joined(separator: ",")] + files.map { file in
+            [file.language, file.catalog, file.exists ? "yes" : "no", "\(file.translated)", "\(file.fuzzy)",
+             "\(file.untranslated)", "\(file.translated + file.fuzzy + file.untranslated)"].map(Self.csvField).joined(separator: ",")
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public var filesJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(files)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
