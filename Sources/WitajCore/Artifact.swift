@@ -47,26 +47,39 @@ package struct Artifact: Sendable {
 /// `check`), or a preview server. Called from every core at once.
 package protocol ArtifactSink: Sendable {
     func put(_ artifact: Artifact)
+    /// A page `make` writes: made now (the default), or when it is first asked for (the preview's `MemorySink`).
+    func put(_ path: String, later make: @escaping @Sendable () -> String)
 }
 
 extension ArtifactSink {
+    package func put(_ path: String, later make: @escaping @Sendable () -> String) {
+        put(Artifact(path: path, text: make()))
+    }
+
     package func put(_ artifacts: [Artifact]) {
         for artifact in artifacts { put(artifact) }
     }
 }
 
 /// Artifacts kept in memory by path, for a build that writes no folder (the preview server, which serves them);
-/// a later artifact of a path replaces the earlier one. Safe to fill from every core at once.
+/// a later artifact of a path replaces the earlier one. A page put `later` is made when it is first asked for: a
+/// rebuild makes no page no browser asks for. Safe to fill from every core at once.
 package final class MemorySink: ArtifactSink, @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [String: [UInt8]] = [:]
+    private var files: [String: Later<[UInt8]>] = [:]
 
     package init() {}
 
     package func put(_ artifact: Artifact) {
-        lock.withLock { files[artifact.path] = artifact.bytes }
+        let bytes = Later(done: artifact.bytes)
+        lock.withLock { files[artifact.path] = bytes }
+    }
+
+    package func put(_ path: String, later make: @escaping @Sendable () -> String) {
+        let bytes = Later { Array(make().utf8) }
+        lock.withLock { files[path] = bytes }
     }
 
     /// Every artifact put so far, by path.
-    package var artifacts: [String: [UInt8]] { lock.withLock { files } }
+    package var artifacts: [String: Later<[UInt8]>] { lock.withLock { files } }
 }

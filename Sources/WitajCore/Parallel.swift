@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// `map` on every core: for work items that share nothing (one language, one document).
 package func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
@@ -34,5 +34,33 @@ package final class Pending<T: Sendable>: @unchecked Sendable {
     package var value: T {
         done.wait()
         return result!
+    }
+}
+
+/// Work done when its result is first asked for, by whichever thread asks first (the others wait for it), and
+/// once: the preview server makes a page when a browser asks for it, not when the site is made again.
+package final class Later<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var work: (@Sendable () -> T)?
+    private var result: T?
+
+    package init(_ work: @escaping @Sendable () -> T) {
+        self.work = work
+    }
+
+    /// Already done.
+    package init(done result: T) {
+        self.result = result
+    }
+
+    package var value: T {
+        lock.withLock {
+            if let result { return result }
+            let made = work!()
+            result = made
+            // What the work needed (a build's model, say) goes with it.
+            work = nil
+            return made
+        }
     }
 }

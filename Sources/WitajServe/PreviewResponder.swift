@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ServiceLifecycle
+import WitajCore
 import WitajMarkdown
 
 /// Answers the preview's requests from the site in memory: GET and HEAD only; `/en/guide/` is
@@ -30,7 +31,7 @@ struct PreviewResponder: HTTPResponder {
         case invalid
     }
 
-    static func lookup(_ rawPath: String, in files: [String: [UInt8]]) -> Lookup {
+    static func lookup<File>(_ rawPath: String, in files: [String: File]) -> Lookup {
         guard rawPath.hasPrefix("/"), let path = rawPath.removingPercentEncoding else { return .invalid }
         let parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         if parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") || $0.contains("\\") }) { return .invalid }
@@ -41,11 +42,10 @@ struct PreviewResponder: HTTPResponder {
         return .notFound
     }
 
-    /// The reports, once made (waited for off Swift's shared threads).
-    private func reports(_ site: ServedState.Site) async -> [String: [UInt8]] {
-        guard let pending = site.reports else { return [:] }
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: pending.value) }
+    /// A page or the reports, made now if no one asked for them before (off Swift's shared threads).
+    private func made<T: Sendable>(_ later: Later<T>) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: later.value) }
         }
     }
 
@@ -57,15 +57,17 @@ struct PreviewResponder: HTTPResponder {
             let message = site.built ? "" : "The page reloads by itself when the site is ready."
             return html(site.built ? .internalServerError : .serviceUnavailable, site.page.page(title: title, message: message))
         }
-        var files = site.files
-        var lookup = Self.lookup(request.uri.path, in: files)
-        if lookup == .notFound {
-            files = await reports(site)
-            lookup = Self.lookup(request.uri.path, in: files)
+        var lookup = Self.lookup(request.uri.path, in: site.files)
+        var bytes: [UInt8] = []
+        if case .file(let name) = lookup {
+            bytes = await made(site.files[name]!)
+        } else if lookup == .notFound, let pending = site.reports {
+            let reports = await made(pending)
+            lookup = Self.lookup(request.uri.path, in: reports)
+            if case .file(let name) = lookup { bytes = reports[name]! }
         }
         switch lookup {
         case .file(let name):
-            let bytes = files[name]!
             let type = Self.contentType(of: name)
             guard type.hasPrefix("text/html") else { return Response(status: .ok, headers: headers(type), body: body(bytes)) }
             return html(.ok, site.page.inject(into: bytes, draft: site.draftPages.contains(name)))

@@ -150,9 +150,9 @@ public final class PreviewServer: @unchecked Sendable {
 /// The site the server shows now, and the browsers listening for the next one.
 final class ServedState: @unchecked Sendable {
     struct Site {
-        let files: [String: [UInt8]]
-        /// The reports over the site, being made (`PreviewSite.Snapshot.reports`).
-        var reports: Pending<[String: [UInt8]]>? = nil
+        let files: [String: Later<[UInt8]>]
+        /// The reports over the site, made when asked for (`PreviewSite.Snapshot.reports`).
+        var reports: Later<[String: [UInt8]]>? = nil
         /// The pages of draft documents, which get a banner.
         var draftPages: Set<String> = []
         let page: PreviewPage

@@ -13,10 +13,11 @@ package final class PreviewSite {
     /// What the server shows after a build.
     package struct Snapshot: Sendable {
         /// The files of the last build without errors, by path, but the reports; empty until there is one.
-        package let files: [String: [UInt8]]
-        /// Its reports over the whole site (the coverage report, the sitemap), by path: made after the pages, while
-        /// browsers reload (`Pipeline.reports`).
-        package let reports: Pending<[String: [UInt8]]>?
+        /// A page is made when it is first asked for (`MemorySink`).
+        package let files: [String: Later<[UInt8]>]
+        /// Its reports over the whole site (the coverage report, the sitemap), by path: made when one of them is
+        /// asked for (`Pipeline.reports`).
+        package let reports: Later<[String: [UInt8]]>?
         /// The latest build's diagnostics: while they hold an error, `files` are an earlier build's.
         package let diagnostics: Diagnostics
         /// Counts the builds: a page a browser holds is stale when the generation it was served in is not this one.
@@ -30,14 +31,14 @@ package final class PreviewSite {
 
         package var hasErrors: Bool { diagnostics.hasErrors }
 
-        /// Every file, the reports too (which waits for them).
-        package var allFiles: [String: [UInt8]] { files.merging(reports?.value ?? [:]) { a, _ in a } }
+        /// Every file, the reports too, all made.
+        package var allFiles: [String: [UInt8]] { files.mapValues(\.value).merging(reports?.value ?? [:]) { a, _ in a } }
     }
 
     /// What a rebuild of some documents needs of the last build without errors.
     private struct Last {
-        var files: [String: [UInt8]]
-        var reports: Pending<[String: [UInt8]]>
+        var files: [String: Later<[UInt8]>]
+        var reports: Later<[String: [UInt8]]>
         var records: [String: DocumentRecord]
         var chapters: BookChapters
         /// All its diagnostics (warnings only): those about files a rebuild does not read again still stand.
@@ -257,7 +258,7 @@ package final class PreviewSite {
 
     /// The phases of `Build.run`, into memory; nil after an error.
     private func make(_ scope: Scope, into diagnostics: inout Diagnostics)
-        -> (made: Pipeline.Made, files: [String: [UInt8]], rows: [String: String], reports: Pending<[String: [UInt8]]>)? {
+        -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>)? {
         var clock = PhaseClock()
         defer { clock.report() }
         guard var input = clock.time("load", Pipeline.load(root, scope: scope, drafts: drafts, into: &diagnostics)) else { return nil }
@@ -273,8 +274,8 @@ package final class PreviewSite {
         let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
         let sink = MemorySink()
         let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
-        // The reports over the whole site are made on other cores, after the pages.
-        let reports = Pending { Dictionary(Pipeline.reports(made, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
+        // The reports over the whole site, like the pages, are made when they are asked for.
+        let reports = Later { Dictionary(Pipeline.reports(made, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
         return (made, sink.artifacts, rows, reports)
     }
 

@@ -148,7 +148,7 @@ import WitajCore
         try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZiemia i woda.\n")
         let mended = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
         #expect(!mended.hasErrors && mended.allFiles == fresh(site).allFiles)
-        #expect(String(decoding: mended.files["pl/guide/ziemia/index.html"] ?? [], as: UTF8.self).contains("Ziemia i woda."))
+        #expect(String(decoding: mended.allFiles["pl/guide/ziemia/index.html"] ?? [], as: UTF8.self).contains("Ziemia i woda."))
         // The edit before the error is not forgotten: the next rebuild of another page still has it.
         try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
         let next = try #require(preview.rebuild(after: ["content/guide/smieci.md"]))

@@ -112,7 +112,8 @@ final class RunningServer: @unchecked Sendable {
                 return error
             }
         }
-        try await until("the server listens and has built the site") { port != 0 && builds > 0 }
+        // The first build of the shipped pack takes seconds alone, and minutes on a machine busy with other builds.
+        try await until("the server listens and has built the site", seconds: 300) { port != 0 && builds > 0 }
     }
 
     func stop() async {

@@ -46,19 +46,25 @@ package struct PageRenderer {
     /// The pages of the language. When only some documents' pages are made, the others are kept from the last
     /// build, and so is the A-Z index (what it shows of each document, its face, is the same) unless asked for.
     package func render(to publisher: some ArtifactSink) {
+        // Read only, by whichever thread makes the page (the preview makes a page when a browser asks for it).
+        nonisolated(unsafe) let renderer = self
         for localized in site.documents where remade?.contains(localized.document.source) ?? true {
-            let name: String = switch localized.document.kind {
-            case .procedure: "procedure"
-            case .offices: "offices"
-            default: "document"
-            }
-            let html = templates.render(documentContext(localized), with: name)
-            publisher.put(Artifact(path: pageFile(localized.document.path), text: html))
+            publisher.put(pageFile(localized.document.path), later: { renderer.page(localized) })
         }
         if makesIndex {
             publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z")))
             publisher.put(Artifact(path: "\(language.code)/404.html", text: templates.render(notFoundContext(), with: "not-found")))
         }
+    }
+
+    /// A document's page.
+    func page(_ localized: LocalizedDocument) -> String {
+        let name: String = switch localized.document.kind {
+        case .procedure: "procedure"
+        case .offices: "offices"
+        default: "document"
+        }
+        return templates.render(documentContext(localized), with: name)
     }
 
     package func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
