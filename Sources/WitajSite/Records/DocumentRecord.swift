@@ -1,3 +1,4 @@
+import Foundation
 import WitajCore
 /// What a later build needs of a document it does not read again: what other pages show of it in every language
 /// (its face: id, path, kind, order, title and summary as resolved), whether each language's translation is
@@ -61,6 +62,9 @@ package struct DocumentRecord: Equatable, Sendable {
     /// The parts of other pages its links name ("guide/lazienki#godziny"), sorted: when one of them goes, this
     /// document's links are checked again.
     package let linkedParts: [String]
+    /// What `localized` made of it, by language: the preview server stands the same records in for the same
+    /// documents build after build.
+    private let faces = Faces()
 
     package init(source: String, id: String, idAt: Place, path: String, kind: String, title: String, titleAt: Place, summary: String?, summaryAt: Place?, reviewed: String?, order: Int?, review: String?, languages: [String: Localized], coverage: Coverage.DocumentRow, coverageRow: String, anchors: [String] = [],
                  linkedParts: [String] = []) {
@@ -144,6 +148,7 @@ package struct DocumentRecord: Equatable, Sendable {
     package func localized(_ document: Document, in language: LanguageProfile, profiles: [String: LanguageProfile],
                    links: TranslationLinks) -> LocalizedDocument? {
         guard let record = languages[language.code] else { return nil }
+        if let face = faces[language.code] { return face }
         var texts: [TextKey: ResolvedText] = [:]
         for (segment, text) in [(document.title, record.title), (document.summary, record.summary)] {
             guard let segment, let text else { continue }
@@ -153,8 +158,23 @@ package struct DocumentRecord: Equatable, Sendable {
                 : links.restricted(ParsedText(text.text), of: text.text, translating: segment, in: document)
             texts[TextKey(segment.text)] = ResolvedText(text: text.text, parsed: parsed, language: profile, state: state)
         }
-        return LocalizedDocument(document: document, language: language, texts: texts,
-                                 hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
+        let face = LocalizedDocument(document: document, language: language, texts: texts,
+                                     hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
+        faces[language.code] = face
+        return face
+    }
+
+    /// A record's faces in each language, made once. Not part of what the record says: any two are equal.
+    private final class Faces: Equatable, @unchecked Sendable {
+        private let lock = NSLock()
+        private var faces: [String: LocalizedDocument] = [:]
+
+        subscript(code: String) -> LocalizedDocument? {
+            get { lock.withLock { faces[code] } }
+            set { lock.withLock { faces[code] = newValue } }
+        }
+
+        static func == (_: Faces, _: Faces) -> Bool { true }
     }
 }
 
