@@ -156,6 +156,12 @@ import WitajSources
         #expect(result.succeeded, "\(site.messages(result))")
         #expect(result.drafts == ["content/guide/nowy.md", "content/guide/registration.xml"])
         #expect(!result.artifacts.contains { $0.path.contains("guide/nowy/") || $0.path.contains("guide/registration/") })
+        // The coverage report counts no draft, and says which it left out.
+        let coverage = try #require(CoverageReport.run(root: site.root).0)
+        #expect(coverage.drafts == ["content/guide/nowy.md", "content/guide/registration.xml"])
+        #expect(!coverage.documents.contains { $0.source == "content/guide/nowy.md" } && coverage.indicator.procedures.documents == 0)
+        #expect(coverage.table.contains("Drafts, not published and not counted: 2 (content/guide/nowy.md, content/guide/registration.xml)"))
+        #expect(coverage.json.contains("\"drafts\" : [\n    \"content/guide/nowy.md\",\n    \"content/guide/registration.xml\"\n  ]"))
         // Published documents may not link to a draft: the link would lead nowhere.
         try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZobacz [nowy](nowy.md).\n")
         #expect(site.messages(site.check()).contains {

@@ -118,7 +118,7 @@ extension Coverage {
             })
         }
         return Coverage(sourceLanguage: source, languages: summaries, documents: rows, indicator: indicator, targets: goals,
-                        revision: revision, definition: UIStrings.definition(source: source))
+                        revision: revision, definition: UIStrings.definition(source: source), drafts: site.drafts.sorted())
     }
 
     /// The indicator of these rows: each document counted in its group (`Indicator.group(of:)`).

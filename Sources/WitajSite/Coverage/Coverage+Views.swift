@@ -24,6 +24,9 @@ extension Coverage {
         }
         out += Self.aligned(indicatorRows, left: 1)
         out.append("* not in the indicator; any: complete in at least one foreign language")
+        if !drafts.isEmpty {
+            out.append("Drafts, not published and not counted: \(drafts.count) (\(drafts.joined(separator: ", ")))")
+        }
         if !targets.isEmpty {
             out.append("")
             out.append("Targets:")

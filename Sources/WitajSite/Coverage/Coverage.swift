@@ -261,6 +261,8 @@ public struct Coverage: Sendable, Codable, Equatable {
     /// What the indicator counts, as printed with it (English; reports in other languages translate it).
     public let definition: String
     public let documents: [DocumentRow]
+    /// The documents marked `draft: true` (sources), left out of the site and of every count here.
+    public var drafts: [String] = []
     public let indicator: Indicator
     public let languages: [LanguageSummary]
     public var revision: Revision?
@@ -268,7 +270,8 @@ public struct Coverage: Sendable, Codable, Equatable {
     public let targets: [Target]
 
     package init(sourceLanguage: String, languages: [LanguageSummary], documents: [DocumentRow], indicator: Indicator,
-                 targets: [Target] = [], revision: Revision? = nil, definition: String = "") {
+                 targets: [Target] = [], revision: Revision? = nil, definition: String = "", drafts: [String] = []) {
+        self.drafts = drafts
         self.sourceLanguage = sourceLanguage
         self.languages = languages
         self.documents = documents

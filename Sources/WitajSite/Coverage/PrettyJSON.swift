@@ -45,6 +45,8 @@ package struct PrettyJSON {
                     $0.field("words", row.words)
                 }
             }
+            $0.key("drafts")
+            $0.array(coverage.drafts) { json, draft in json.value(draft) }
             let i = coverage.indicator
             $0.key("indicator")
             $0.object {
