@@ -38,10 +38,11 @@ package final class Pending<T: Sendable>: @unchecked Sendable {
 }
 
 /// Work done when its result is first asked for, by whichever thread asks first (the others wait for it), and
-/// once: the preview server makes a page when a browser asks for it, not when the site is made again.
+/// once: the preview server makes a page when a browser asks for it, not when the site is made again. The work is
+/// kept, to be done again (`renewed`) when what it reads changed (the theme's templates).
 package final class Later<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var work: (@Sendable () -> T)?
+    private let work: (@Sendable () -> T)?
     private var result: T?
 
     package init(_ work: @escaping @Sendable () -> T) {
@@ -50,6 +51,7 @@ package final class Later<T: Sendable>: @unchecked Sendable {
 
     /// Already done.
     package init(done result: T) {
+        work = nil
         self.result = result
     }
 
@@ -58,9 +60,12 @@ package final class Later<T: Sendable>: @unchecked Sendable {
             if let result { return result }
             let made = work!()
             result = made
-            // What the work needed (a build's model, say) goes with it.
-            work = nil
             return made
         }
+    }
+
+    /// The same work, not done yet; itself when there is no work to do again.
+    package func renewed() -> Later {
+        work.map { Later($0) } ?? self
     }
 }

@@ -62,6 +62,8 @@ package final class PreviewSite {
     /// Draft documents are shown (with a banner), not left out.
     package let drafts: Bool
     private var last: Last?
+    /// The templates every page made so far renders with, whichever build made it (`Templates.adopt`).
+    private var templates: Templates?
     /// The latest build had an error: the next one makes the whole site.
     private var failed = false
     /// Inputs edited since `last` was made.
@@ -100,6 +102,8 @@ package final class PreviewSite {
     package func rebuild(after edited: Set<String>, everything: Bool = false) -> Snapshot? {
         pending.formUnion(edited)
         guard let last, !failed, !everything else { return build() }
+        // Only templates of pages changed: the same pages, made again with them as they are asked for.
+        if !pending.isEmpty, pending.allSatisfy(isPageTemplate) { return retemplate(last) }
         guard let changed = documents(touchedBy: pending, last) else { return build() }
         if changed.isEmpty {
             pending = []
@@ -179,6 +183,31 @@ package final class PreviewSite {
         if let newChapters = made.made.books.chapters { next.chapters = newChapters }
         self.last = next
         return .made(success(diagnostics, remade: remade))
+    }
+
+    /// The templates of pages only (not of the books, nor of the coverage matrix's rows, which records keep).
+    static let pageTemplates: Set<String> = ["layout", "document", "procedure", "offices", "a-z", "languages", "not-found", "coverage"]
+
+    /// Whether an edited path is a template of pages only, and a file.
+    private func isPageTemplate(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard parts.count == 3, parts[0] == "theme", parts[1] == "templates", parts[2].hasSuffix(".mustache"),
+              Self.pageTemplates.contains(String(parts[2].dropLast(".mustache".count))) else { return false }
+        var info = stat()
+        return lstat(root.appendingPathComponent(path).path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Every page and report made again, when asked for, with the theme's templates as they are now.
+    private func retemplate(_ last: Last) -> Snapshot {
+        var diagnostics = Diagnostics()
+        let fresh = Templates.compile(Theme.load(siteTheme: root.appendingPathComponent("theme"), into: &diagnostics), into: &diagnostics)
+        guard !diagnostics.hasErrors, let templates else { return failure(diagnostics) }
+        templates.adopt(fresh)
+        var next = last
+        next.files = last.files.mapValues { $0.renewed() }
+        next.reports = last.reports.renewed()
+        self.last = next
+        return success(last.diagnostics, remade: [])
     }
 
     /// The documents whose pages show what these documents show other pages: the section page that lists each,
@@ -271,6 +300,13 @@ package final class PreviewSite {
         guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch,
                                                              into: &diagnostics)),
               !diagnostics.hasErrors else { return nil }
+        // Pages made later render with the templates as the latest build has them, whichever build made them.
+        if let templates {
+            templates.adopt(input.templates)
+            input.templates = templates
+        } else {
+            templates = input.templates
+        }
         let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
         let sink = MemorySink()
         let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))

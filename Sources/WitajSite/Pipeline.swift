@@ -11,7 +11,7 @@ package enum Pipeline {
         package let site: Site
         package let languages: [LanguageProfile]
         package var catalogs: Catalogs
-        package let templates: Templates
+        package var templates: Templates
         /// The commit the content is at (and whether the work tree differs from it); nil outside git.
         package var revision: Coverage.Revision?
     }

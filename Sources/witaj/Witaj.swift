@@ -249,6 +249,8 @@ final class ServePrinter: @unchecked Sendable {
                 let errors = diagnostics.errors.count
                 if errors > 0 {
                     Swift.print("witaj: \(errors) error\(errors == 1 ? "" : "s"): the last good pages are shown, with the errors on top (\(time))", to: &stderr)
+                } else if remade?.isEmpty == true {
+                    Swift.print("witaj: the templates changed: pages are made again as they are asked for (\(time))")
                 } else if let remade {
                     Swift.print("witaj: made again \(remade.prefix(3).joined(separator: ", "))\(remade.count > 3 ? ", ..." : "") in \(time)")
                 } else {

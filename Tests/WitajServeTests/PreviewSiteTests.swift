@@ -78,9 +78,24 @@ import WitajCore
                 try site.write("content/guide/offices.xml", offices.replacingOccurrences(of: "</offices>", with: "</offices>\n"))
             }),
             ("the interface strings", .everything, { try site.translate("locales/en/ui.po") { $0 == "Home" ? "Start" : nil } }),
-            ("a template of the theme", .everything, {
+            // A template of pages only: no document is read again; every page is made again (when asked for).
+            ("a template of the theme", .documents([]), {
                 let layout = try String(contentsOf: ServeSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/layout.mustache"), encoding: .utf8)
                 try site.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "<footer class=\"site\">", with: "<footer class=\"site edited\">"))
+            }),
+            ("a paragraph after it", .documents(["content/guide/lekarz.md"]), {
+                try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu.\n")
+            }),
+            ("the template again, and the coverage report's", .documents([]), {
+                let layout = try site.read("theme/templates/layout.mustache")
+                try site.write("theme/templates/layout.mustache", layout.replacingOccurrences(of: "site edited", with: "site edited twice"))
+                let coverage = try String(contentsOf: ServeSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/coverage.mustache"), encoding: .utf8)
+                try site.write("theme/templates/coverage.mustache", coverage + "<!-- edited -->\n")
+            }),
+            // The books show the header too: they are made again with everything else.
+            ("a template the books use too", .everything, {
+                let header = try String(contentsOf: ServeSite.packageRoot.appendingPathComponent("Sources/WitajSources/Resources/theme/templates/header.mustache"), encoding: .utf8)
+                try site.write("theme/templates/header.mustache", header + "\n")
             }),
             ("site.yml", .everything, { try site.write("site.yml", ServeSite.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
             ("a removed document", .everything, { try site.remove("content/guide/zupa.md") }),

@@ -52,8 +52,8 @@ package struct PageRenderer {
             publisher.put(pageFile(localized.document.path), later: { renderer.page(localized) })
         }
         if makesIndex {
-            publisher.put(Artifact(path: pageFile("a-z"), text: templates.render(indexContext(), with: "a-z")))
-            publisher.put(Artifact(path: "\(language.code)/404.html", text: templates.render(notFoundContext(), with: "not-found")))
+            publisher.put(pageFile("a-z"), later: { renderer.templates.render(renderer.indexContext(), with: "a-z") })
+            publisher.put("\(language.code)/404.html", later: { renderer.templates.render(renderer.notFoundContext(), with: "not-found") })
         }
     }
 

@@ -41,8 +41,9 @@ package struct SiteRenderer {
         // The chooser shows only the home page's face; the assets are the theme's; any change to a file the site
         // publishes as it is makes everything: all kept with the documents.
         guard scope.isEverything else { return }
-        publisher.put(languageChooser(first))
-        publisher.put(notFound(first))
+        nonisolated(unsafe) let renderer = self
+        publisher.put("index.html", later: { renderer.languageChooser(first) })
+        publisher.put("404.html", later: { renderer.notFound(first) })
         for (path, bytes) in first.site.theme.assets.sorted(by: { $0.key < $1.key }) {
             publisher.put(Artifact(path: "assets/" + path, bytes: bytes))
         }
@@ -57,7 +58,7 @@ package struct SiteRenderer {
     }
 
     /// `site-out/index.html`: each language named in itself.
-    package func languageChooser(_ source: LocalizedSite) -> Artifact {
+    package func languageChooser(_ source: LocalizedSite) -> String {
         let choices: [[String: Any]] = sites.map { site in
             ["code": site.language.code, "autonym": site.language.autonym, "dir": site.language.direction,
              "url": site.language.code + "/", "prompt": site.strings.text("Choose your language"),
@@ -69,12 +70,12 @@ package struct SiteRenderer {
             "alternates": sites.map { ["hreflang": $0.language.code, "href": source.site.config.baseURL + $0.language.code + "/"] }
                 + [["hreflang": "x-default", "href": source.site.config.baseURL]],
         ]
-        return Artifact(path: "index.html", text: templates.render(context, with: "languages"))
+        return templates.render(context, with: "languages")
     }
 
     /// `site-out/404.html`, which a web server shows for an address it does not have, wherever it is: "page not
     /// found" in every language, and each language's home page. Its links start at the site's root, not at the page.
-    package func notFound(_ source: LocalizedSite) -> Artifact {
+    package func notFound(_ source: LocalizedSite) -> String {
         let root = Self.rootPath(source.site.config.baseURL)
         var seen: Set<String> = []
         let messages: [[String: Any]] = sites.compactMap { site in
@@ -91,7 +92,7 @@ package struct SiteRenderer {
             "lang": source.language.code, "dir": source.language.direction, "assets": root + "assets/",
             "siteName": source.home?.plainTitle ?? "", "choices": choices, "notFound": messages, "isNotFound": true,
         ]
-        return Artifact(path: "404.html", text: templates.render(context, with: "languages"))
+        return templates.render(context, with: "languages")
     }
 
     /// The path of the site's root on its server, from `baseURL` ("https://example.org/pack/" -> "/pack/"): where the

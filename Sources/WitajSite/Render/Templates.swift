@@ -1,10 +1,32 @@
+import Foundation
 import Mustache
 import WitajMarkdown
 import WitajCore
 
 /// The theme's templates compiled by swift-mustache; a template that does not parse is a located diagnostic.
+/// Copies share their library: the preview server gives a page made later the templates as they are then (`adopt`).
 package struct Templates: Sendable {
-    package let library: MustacheLibrary
+    private final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: MustacheLibrary
+        init(_ library: MustacheLibrary) { value = library }
+        var library: MustacheLibrary {
+            get { lock.withLock { value } }
+            set { lock.withLock { value = newValue } }
+        }
+    }
+
+    private let shared: Shared
+    package var library: MustacheLibrary { shared.library }
+
+    private init(library: MustacheLibrary) {
+        shared = Shared(library)
+    }
+
+    /// From now on, this and its copies render with `other`'s templates.
+    package func adopt(_ other: Templates) {
+        shared.library = other.library
+    }
 
     package static func compile(_ theme: Theme, into diagnostics: inout Diagnostics) -> Templates {
         _ = registered
@@ -27,7 +49,7 @@ package struct Templates: Sendable {
     }
 
     package func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        shared.library.render(context, withTemplate: name) ?? ""
     }
 
     private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
