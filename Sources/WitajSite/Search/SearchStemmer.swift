@@ -17,6 +17,8 @@ package struct SearchStemmer: Sendable {
     package let prefixes: [String]
     /// The fewest letters a stem keeps.
     package let minimum: Int
+    /// The lists with their lengths in letters, counted once.
+    private let suffixLengths: [(String, Int)], prefixLengths: [(String, Int)]
 
     /// Letters that folding (case, marks) leaves apart but a reader types alike.
     package static let letters: [Character: String] = [
@@ -34,6 +36,8 @@ package struct SearchStemmer: Sendable {
         self.suffixes = folded(suffixes.map { $0.lowercased().decomposedWithoutMarks })
         self.prefixes = folded(prefixes.map { $0.decomposedWithoutMarks })
         self.minimum = minimum
+        suffixLengths = self.suffixes.map { ($0, $0.count) }
+        prefixLengths = self.prefixes.map { ($0, $0.count) }
     }
 
     /// A folded word's letters mapped (`letters`).
@@ -42,22 +46,21 @@ package struct SearchStemmer: Sendable {
         return word.map { letters[$0] ?? String($0) }.joined()
     }
 
-    /// The stem of a folded word.
+    /// The stem of a folded word: the first prefix of the list it begins with that leaves more than `minimum`
+    /// letters taken off, then the first (longest) suffix that leaves `minimum`.
     package func stem(_ word: String) -> String {
-        var letters = Array(word)
-        for prefix in prefixes where letters.count - prefix.count >= minimum + 1 && letters.starts(with: prefix) {
-            letters.removeFirst(prefix.count)
+        var stem = Substring(word), count = word.count
+        for (prefix, length) in prefixLengths where count - length >= minimum + 1 && stem.hasPrefix(prefix) {
+            stem = stem.dropFirst(length)
+            count -= length
             break
         }
-        for suffix in suffixes where letters.count - suffix.count >= minimum {
-            let ending = Array(suffix)
-            if letters.suffix(ending.count).elementsEqual(ending) {
-                letters.removeLast(ending.count)
-                break
-            }
+        for (suffix, length) in suffixLengths where count - length >= minimum && stem.hasSuffix(suffix) {
+            return String(stem.dropLast(length))
         }
-        return String(letters)
+        return String(stem)
     }
+
 
     /// Endings of each language (nominal and adjectival cases, common verb endings), as written.
     static let rules: [String: (suffixes: [String], prefixes: [String], minimum: Int)] = [
