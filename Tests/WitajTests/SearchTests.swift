@@ -64,16 +64,22 @@ import WitajSite
         /// The query's stems as the client makes them, with the rules the index ships in meta.json.
         func stems(_ query: String) throws -> [String] {
             let meta = try #require(try json("meta.json") as? [String: Any])
-            let suffixes = try #require(meta["suffixes"] as? [String])
+            let suffixes = try #require((meta["stemmer"] as? [String: Any])?["suffixes"] as? [String])
             #expect(suffixes == stemmer.suffixes, "the client stems with the index's rules")
             return words.words(query, withoutMarks: true).map { stemmer.stem(SearchStemmer.map($0)) }
+        }
+
+        /// The file of a stem's shard, as the client finds it from meta.json.
+        func shardFile(_ stem: String) throws -> String {
+            let count = try #require((try json("meta.json") as? [String: Any])?["shards"] as? Int)
+            return "\(SearchIndexRenderer.shard(stem, of: count)).json"
         }
 
         /// The addresses (relative to the search page) of the documents that have every stem of the query.
         func pages(_ query: String) throws -> Set<String> {
             var found: Set<Int>?
             for stem in try stems(query) {
-                let shard = try json("t/\(SearchIndexRenderer.shard(stem)).json") as? [String: [Int]] ?? [:]
+                let shard = try json("t/\(try shardFile(stem))") as? [String: [Int]] ?? [:]
                 let postings = shard[stem] ?? []
                 let documents = Set(stride(from: 0, to: postings.count, by: 2).map { postings[$0] })
                 found = found.map { $0.intersection(documents) } ?? documents
@@ -102,7 +108,7 @@ import WitajSite
         // Text shown from the fallback (the source, untranslated) is searched too, and says its language.
         #expect(try ukrainian.pages("zaswiadczenie").contains("../guide/karta/"))
         let stem = try #require(try ukrainian.stems("zaswiadczenie").first)
-        let number = try #require(try ukrainian.json("t/\(SearchIndexRenderer.shard(stem)).json") as? [String: [Int]])[stem]?.first
+        let number = try #require(try ukrainian.json("t/\(try ukrainian.shardFile(stem))") as? [String: [Int]])[stem]?.first
         let numbered = try #require(number)
         let document = try #require(try ukrainian.json("d/\(numbered).json") as? [String: Any])
         let texts = try #require(document["x"] as? [[String]])

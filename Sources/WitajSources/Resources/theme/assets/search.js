@@ -66,8 +66,14 @@
     return letters.join("");
   }
 
-  function shard(term) {
-    return Array.from(term).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  // FNV-1a of the stem's first two code points, modulo the number of shards (SearchIndexRenderer.shard).
+  function shard(term, count) {
+    var hash = 2166136261;
+    for (var letter of Array.from(term).slice(0, 2)) {
+      hash ^= letter.codePointAt(0);
+      hash = Math.imul(hash, 16777619) >>> 0;
+    }
+    return hash % count;
   }
 
   // How well an indexed stem answers a query stem: 1 the same, 0.5 a longer word (typed in part, a compound), 0.5 a
@@ -80,14 +86,15 @@
     return 0;
   }
 
-  async function search(query, rules) {
+  async function search(query, meta) {
+    var rules = meta.stemmer;
     var terms = [];
     for (var w of words(query)) {
       var s = stem(fold(w.word, rules), rules);
       if (Array.from(s).length >= 2 && terms.indexOf(s) < 0) terms.push(s);
     }
     if (!terms.length) return { terms: terms, documents: [] };
-    var shards = await Promise.all(terms.map(function (t) { return load("t/" + shard(t) + ".json"); }));
+    var shards = await Promise.all(terms.map(function (t) { return load("t/" + shard(t, meta.shards) + ".json"); }));
     var scores = new Map();
     terms.forEach(function (term, i) {
       var best = new Map(), found = shards[i] || {};
@@ -188,10 +195,10 @@
 
   async function run(query) {
     var ticket = ++latest;
-    var rules = await load("meta.json");
-    if (!rules) return;
-    var result = await search(query, rules);
-    if (ticket === latest) show(result, rules);
+    var meta = await load("meta.json");
+    if (!meta) return;
+    var result = await search(query, meta);
+    if (ticket === latest) show(result, meta.stemmer);
   }
 
   var timer = 0;
