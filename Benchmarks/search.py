@@ -5,14 +5,15 @@ It builds the site (the shipped Kraków pack unless --root), runs Pagefind over 
 each query of Benchmarks/search-queries/<lang>.tsv into both clients in headless chromium: witaj's search page
 (`<lang>/search/?q=`) and Pagefind's JavaScript API (`/pagefind/pagefind.js`, on a page of the same language, so
 that it searches that language's index). A query counts at k when the expected page is among the first k results.
-It prints recall at 1 and at 5 per language and tool, the index size of each, the bytes a query loads (median, the
-index files fetched for it, the client's script aside), and the time each took to index. It is not a test; CI does
+It prints recall at 1 and at 5 per language and tool, the index size of each, the bytes a query loads (median,
+gzip-compressed as a web server sends them: the index files fetched for it, nothing cached, the clients' scripts
+aside but Pagefind's WebAssembly counted), and the time each took to index. It is not a test; CI does
 not run it.
 
 Usage: Benchmarks/search.py [--root DIR] [--witaj PATH] [--languages pl,uk,ru] [--misses]
 Needs: pip install pagefind-bin selenium; apt-get install chromium chromium-driver; a build of witaj.
 """
-import argparse, functools, http.server, os, shutil, statistics, subprocess, sys, tempfile, threading, time
+import argparse, functools, gzip, http.server, os, shutil, statistics, subprocess, sys, tempfile, threading, time
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -40,21 +41,45 @@ def page_path(url, language):
     return path.removesuffix("index.html").strip("/")
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def send_head(self):
+        f = super().send_head()
+        if f is not None and hasattr(f, "fileno"):
+            data = f.read()
+            f.seek(0)
+            SERVED.append((urllib.parse.urlparse(self.path).path, len(data), len(gzip.compress(data))))
+        return f
+
+
 def serve(folder):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
-    handler.log_message = lambda *a: None
+    handler = functools.partial(QuietHandler, directory=folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-LOADED = """return performance.getEntriesByType('resource')
-  .filter(function (e) { return e.name.indexOf('/search/') >= 0 || e.name.indexOf('/pagefind/') >= 0; })
-  .filter(function (e) { return !/\\.(js|wasm)$/.test(e.name) || /pagefind-entry|\\.pf_/.test(e.name); })
-  .reduce(function (sum, e) { return sum + (e.encodedBodySize || e.transferSize || 0); }, 0)"""
+SERVED = []  # (path, bytes, gzip bytes) of every file the server sent, in order
+
+
+def loaded(driver):
+    """Gzip-compressed bytes of the search data served since the last call (under /search/ or /pagefind/: the index
+    files and Pagefind's WebAssembly; scripts and pages aside), counted by the server, which sees the requests of
+    Pagefind's worker too; nothing is cached (Cache-Control: no-store)."""
+    total = sum(gz for path, _, gz in SERVED
+                if ("/search/" in path or "/pagefind/" in path) and not path.endswith((".js", "/", ".html")))
+    SERVED.clear()
+    return total
 
 
 def witaj_results(driver, base, language, query):
+    loaded(driver)
     driver.get(f"{base}/{language}/search/?q={urllib.parse.quote(query)}")
     deadline = time.time() + 10
     while time.time() < deadline:
@@ -64,22 +89,23 @@ def witaj_results(driver, base, language, query):
         if state[0] or state[1]:
             time.sleep(0.05)
             urls = driver.execute_script("return Array.prototype.map.call(document.querySelectorAll('ol.search-results a'), function (a) { return a.href; })")
-            return [page_path(u, language) for u in urls], driver.execute_script(LOADED)
+            return [page_path(u, language) for u in urls], loaded(driver)
         time.sleep(0.02)
-    return [], driver.execute_script(LOADED)
+    return [], loaded(driver)
 
 
 def pagefind_results(driver, base, language, query):
     driver.get(f"{base}/{language}/")
+    loaded(driver)
     urls = driver.execute_async_script("""
-        var done = arguments[arguments.length - 1];
+        var query = arguments[0], done = arguments[arguments.length - 1];
         import('/pagefind/pagefind.js').then(async function (pagefind) {
-          var search = await pagefind.search(arguments[0]);
+          var search = await pagefind.search(query);
           var data = await Promise.all(search.results.slice(0, 5).map(function (r) { return r.data(); }));
           done(data.map(function (d) { return d.url; }));
-        }.bind(null, arguments[0])).catch(function (e) { done(['error: ' + e]); });
+        }).catch(function (e) { done(['error: ' + e]); });
     """, query)
-    return [page_path(u, language) for u in urls], driver.execute_script(LOADED)
+    return [page_path(u, language) for u in urls], loaded(driver)
 
 
 def main():
@@ -104,7 +130,8 @@ def main():
         start = time.perf_counter()
         subprocess.run([pagefind, "--site", out], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         pagefind_time = time.perf_counter() - start
-        witaj_size = sum(folder_size(os.path.join(out, l, "search"), skip=("index.html",)) for l in languages)
+        witaj_size = sum(folder_size(os.path.join(out, l, "search"), skip=("index.html",))
+                         for l in os.listdir(out) if os.path.isdir(os.path.join(out, l, "search")))
         pagefind_size = folder_size(os.path.join(out, "pagefind"))
         version = subprocess.run([pagefind, "--version"], capture_output=True, text=True).stdout.strip()
 
@@ -138,8 +165,8 @@ def main():
 
         print(f"site: {args.root}; {version}; headless chromium")
         print(f"build (witaj, its search index included): {build:.2f} s; Pagefind over the built site: {pagefind_time:.2f} s")
-        print(f"index size ({', '.join(languages)}): witaj {witaj_size / 1024:.0f} KB, Pagefind {pagefind_size / 1024:.0f} KB (all languages)")
-        header = ("lang", "tool", "queries", "recall@1", "recall@5", "KB per query")
+        print(f"index size, every language: witaj {witaj_size / 1024:.0f} KB, Pagefind {pagefind_size / 1024:.0f} KB (its scripts included)")
+        header = ("lang", "tool", "queries", "recall@1", "recall@5", "KB per query (gzip)")
         widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
         for row in [header] + rows:
             print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
