@@ -118,13 +118,21 @@ import WitajSite
 
     @Test(arguments: [
         ("الإقامة", "اقامه"), ("إقامة", "الاقامة"), ("بطاقةُ", "بطاقه"), ("مُقِيم", "مقيم"), ("آمن", "امن"),
-        ("مستشفى", "مستشفي"), ("ـــمكتب", "مكتب"), ("مؤسسة", "موسسه"),
+        ("مستشفى", "مستشفي"), ("ـــمكتب", "مكتب"), ("مؤسسة", "موسسه"), ("والإقامة", "إقامة"),
     ])
     func arabicFormsOfAWordAreOneTerm(_ written: String, _ typed: String) {
         let stemmer = SearchStemmer(language: "ar"), words = WordCounter(locale: "ar")
         func terms(_ text: String) -> [String] { words.words(text, withoutMarks: true).map { stemmer.stem(SearchStemmer.map($0)) } }
         #expect(terms(written) == terms(typed), "\(written) / \(typed)")
         #expect(!terms(written).isEmpty)
+    }
+
+    @Test func anArabicWordWithAndJoinedIsFoundWithoutIt() {
+        let stemmer = SearchStemmer(language: "ar")
+        #expect(stemmer.stems("وبطاقه").contains(stemmer.stem("بطاقه")))
+        // A word whose first letter is و finds itself, with the article or without.
+        #expect(stemmer.stems("الوثيقه").contains(stemmer.stem("وثيقه")))
+        #expect(stemmer.stems("وثيقه").contains(stemmer.stem("وثيقه")))
     }
 
     @Test func arabicPagesFindTheirTranslation() throws {

@@ -46,12 +46,12 @@ package struct SearchEntry: Equatable, Sendable {
             let language = resolved.language.code == localized.language.code ? nil : resolved.language.code
             texts.append(Text(text: plain, language: language))
             for word in words.words(plain, withoutMarks: true) {
-                let stem = stemmer.stem(SearchStemmer.map(word))
-                guard stem.count >= 2 else { continue }
-                switch segment.role {
-                case .title: title.insert(stem)
-                case .heading, .summary: headings.insert(stem)
-                default: counts[stem, default: 0] += 1
+                for stem in stemmer.stems(SearchStemmer.map(word)) where stem.count >= 2 {
+                    switch segment.role {
+                    case .title: title.insert(stem)
+                    case .heading, .summary: headings.insert(stem)
+                    default: counts[stem, default: 0] += 1
+                    }
                 }
             }
         }

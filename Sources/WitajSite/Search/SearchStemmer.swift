@@ -17,6 +17,8 @@ package struct SearchStemmer: Sendable {
     package let prefixes: [String]
     /// The fewest letters a stem keeps.
     package let minimum: Int
+    /// Words are indexed without "and" joined to them too (Arabic; `stems`).
+    private let joined: Bool
     /// The lists with their lengths in letters, counted once.
     private let suffixLengths: [(String, Int)], prefixLengths: [(String, Int)]
 
@@ -36,6 +38,7 @@ package struct SearchStemmer: Sendable {
         self.suffixes = folded(suffixes.map { $0.lowercased().decomposedWithoutMarks })
         self.prefixes = folded(prefixes.map { $0.decomposedWithoutMarks })
         self.minimum = minimum
+        joined = base == "ar"
         suffixLengths = self.suffixes.map { ($0, $0.count) }
         prefixLengths = self.prefixes.map { ($0, $0.count) }
     }
@@ -44,6 +47,16 @@ package struct SearchStemmer: Sendable {
     package static func map(_ word: String) -> String {
         guard word.contains(where: { letters[$0] != nil }) else { return word }
         return word.map { letters[$0] ?? String($0) }.joined()
+    }
+
+    /// The stems a folded word is indexed under: its stem, and in Arabic, for a word that begins with "and" (و)
+    /// joined to it, the stem of the rest too ("وبطاقة" is found by "بطاقة"). Only the index does this: a query's
+    /// word is stemmed as it is (`stem`), so a word whose first letter is و ("وثيقة") still finds itself.
+    package func stems(_ word: String) -> [String] {
+        let own = stem(word)
+        guard joined, word.hasPrefix("و"), word.count - 1 > minimum else { return [own] }
+        let rest = stem(String(word.dropFirst()))
+        return rest == own ? [own] : [own, rest]
     }
 
     /// The stem of a folded word: the first prefix of the list it begins with that leaves more than `minimum`
