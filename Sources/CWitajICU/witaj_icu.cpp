@@ -18,6 +18,8 @@
 #include <unicode/timezone.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
 #include <cstring>
 #include <memory>
@@ -296,6 +298,25 @@ int32_t witaj_message_format(const witaj_message *message, const char *const *na
     return copy_out(result, out, capacity);
 }
 
+// The text without its nonspacing marks ("zaświadczenie" -> "zaswiadczenie", "أ" -> "ا", "й" -> "и"): NFD, marks
+// removed, NFC; as ICU's transliterator "NFD; [:Nonspacing Mark:] Remove; NFC" does, and JavaScript's
+// normalize("NFD").replace(/\p{Mn}/gu, "") in the search client.
+static UnicodeString without_marks(const UnicodeString &text) {
+    UErrorCode err = U_ZERO_ERROR;
+    const Normalizer2 *nfd = Normalizer2::getNFDInstance(err);
+    const Normalizer2 *nfc = Normalizer2::getNFCInstance(err);
+    if (U_FAILURE(err)) return text;
+    UnicodeString decomposed = nfd->normalize(text, err), kept;
+    if (U_FAILURE(err)) return text;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+        i += U16_LENGTH(c);
+    }
+    UnicodeString composed = nfc->normalize(kept, err);
+    return U_FAILURE(err) ? kept : composed;
+}
+
 struct witaj_words {
     std::unique_ptr<BreakIterator> it;
 };
@@ -328,7 +349,9 @@ int32_t witaj_words_list(witaj_words *words, const char *text, int32_t length, i
         if (words->it->getRuleStatus() == UBRK_WORD_NONE) continue;
         if (!result.isEmpty()) result.append(static_cast<UChar>(0x0A));
         UnicodeString word(u, start, end - start);
-        result.append(fold ? word.foldCase(U_FOLD_CASE_DEFAULT) : word);
+        if (fold) word.foldCase(U_FOLD_CASE_DEFAULT);
+        if (fold == 2) word = without_marks(word);
+        result.append(word);
     }
     return copy_out(result, out, capacity);
 }

@@ -74,9 +74,11 @@ package final class WordCounter {
 
     /// The text's words, case-folded by ICU ("Karty" -> "karty") unless `folded` is false; empty when ICU has no
     /// word rules.
-    package func words(_ text: String, folded: Bool = true) -> [String] {
+    /// `withoutMarks`: folded and without nonspacing marks too ("Zaświadczenie" -> "zaswiadczenie"), as search compares.
+    package func words(_ text: String, folded: Bool = true, withoutMarks: Bool = false) -> [String] {
         guard let words else { return [] }
-        let joined = icuString { out, capacity in withUTF8(text) { witaj_words_list(words, $0, $1, folded ? 1 : 0, out, capacity) } } ?? ""
+        let fold: Int32 = withoutMarks ? 2 : folded ? 1 : 0
+        let joined = icuString { out, capacity in withUTF8(text) { witaj_words_list(words, $0, $1, fold, out, capacity) } } ?? ""
         return joined.isEmpty ? [] : joined.split(separator: "\n").map(String.init)
     }
 }

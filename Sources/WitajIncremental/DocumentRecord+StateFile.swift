@@ -32,6 +32,13 @@ extension DocumentRecord {
             out.field(list.count)
             for item in list { out.field(item) }
         }
+        out.field(search.count)
+        for (code, entry) in search.sorted(by: { $0.key < $1.key }) {
+            out.field(code); out.field(entry.terms.count)
+            for (term, weight) in entry.terms.sorted(by: { $0.key < $1.key }) { out.field(term); out.field(weight) }
+            out.field(entry.texts.count)
+            for text in entry.texts { out.field(text.text); out.field(text.language) }
+        }
         out.endLine()
     }
 
@@ -77,8 +84,18 @@ extension DocumentRecord {
         for i in lists.indices {
             for _ in 0..<(try r.int()) { lists[i].append(try r.string()) }
         }
+        var search: [String: SearchEntry] = [:]
+        for _ in 0..<(try r.int()) {
+            let code = try r.string()
+            var terms: [String: Int] = [:]
+            for _ in 0..<(try r.int()) { terms[try r.string()] = try r.int() }
+            var texts: [SearchEntry.Text] = []
+            for _ in 0..<(try r.int()) { texts.append(SearchEntry.Text(text: try r.string(), language: try r.optional())) }
+            search[code] = SearchEntry(terms: terms, texts: texts)
+        }
         self.init(source: source, id: id, idAt: idAt, path: path, kind: kind, title: title, titleAt: titleAt,
                   summary: summary, summaryAt: summaryAt, reviewed: reviewed, order: order, review: review,
-                  languages: languages, coverage: coverage, coverageRow: coverageRow, anchors: lists[0], linkedParts: lists[1])
+                  languages: languages, coverage: coverage, coverageRow: coverageRow, anchors: lists[0], linkedParts: lists[1],
+                  search: search)
     }
 }

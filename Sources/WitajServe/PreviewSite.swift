@@ -186,7 +186,7 @@ package final class PreviewSite {
     }
 
     /// The templates of pages only (not of the books, nor of the coverage matrix's rows, which records keep).
-    static let pageTemplates: Set<String> = ["layout", "document", "procedure", "offices", "a-z", "languages", "not-found", "coverage"]
+    static let pageTemplates: Set<String> = ["layout", "document", "procedure", "offices", "a-z", "search", "languages", "not-found", "coverage"]
 
     /// Whether an edited path is a template of pages only, and a file.
     private func isPageTemplate(_ path: String) -> Bool {

@@ -164,16 +164,18 @@ package enum Pipeline {
     }
 
     /// The reports over the whole site, longest first, on every core: the coverage report (its JSON, its matrix
-    /// from `rows`, its CSV, its history) and the sitemap. The preview server makes them after the pages, while
-    /// browsers reload.
+    /// from `rows`, its CSV, its history), the sitemap and each language's search index. The preview server makes
+    /// them after the pages, while browsers reload.
     package static func reports(_ made: Made, rows: [String: String]) -> [Artifact] {
         let site = SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope)
         let coverage = made.coverage
         let report = CoverageRenderer(coverage: coverage, history: made.history, templates: made.input.templates,
                                       strings: reportStrings(made), sourceName: made.input.languages[0].autonym)
         let ordered = coverage.documents.map { rows[$0.source] ?? "" }
-        let reports: [@Sendable () -> Artifact] = [{ report.json() }, { report.matrix(rows: ordered) }, { site.sitemap() }, { report.csv() }]
-        return parallelMap(Array(reports.indices)) { reports[$0]() } + report.historyFiles()
+        let reports: [@Sendable () -> [Artifact]] = [{ [report.json()] }, { [report.matrix(rows: ordered)] }, { [site.sitemap()] },
+                                                     { [report.csv()] }]
+            + made.localized.map { language in { SearchIndexRenderer(site: language).render() } }
+        return parallelMap(Array(reports.indices)) { reports[$0]() }.flatMap { $0 } + report.historyFiles()
     }
 
     /// The interface strings of the coverage report's language (site.yml's `coverage: language`, else the source's).

@@ -74,7 +74,8 @@ witaj_words *witaj_words_open(const char *locale, int32_t *status);
 void witaj_words_close(witaj_words *words);
 int32_t witaj_words_count(witaj_words *words, const char *text, int32_t length);
 /// The words of a text (as witaj_words_count counts them), separated by "\n", each case-folded (full Unicode
-/// case folding) when fold is not 0: what terminology matching compares.
+/// case folding) when fold is not 0: what terminology matching compares; fold 2 also removes nonspacing marks
+/// (diacritics, Arabic vowel signs and hamza above or below): what search compares.
 int32_t witaj_words_list(witaj_words *words, const char *text, int32_t length, int32_t fold, char *out, int32_t capacity);
 
 

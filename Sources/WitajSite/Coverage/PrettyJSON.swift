@@ -216,7 +216,17 @@ package struct PrettyJSON {
         }
     }
 
-    private mutating func value(_ text: String) {
+    private mutating func value(_ text: String) { Self.append(text, to: &bytes) }
+
+    /// A JSON string literal of `text` (the search index's).
+    package static func string(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as a JSON string literal, appended to `bytes`.
+    package static func append(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
         // Most texts (paths, ids, codes) have nothing to escape: copied in one go.

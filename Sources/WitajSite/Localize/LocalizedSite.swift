@@ -52,6 +52,8 @@ package struct LocalizedDocument: Sendable {
     package let hasOutdated: Bool
     /// The title as a reader sees it, without Markdown (for sorting, `<title>` and lists).
     package let plainTitle: String
+    /// What the search index holds of it (`SearchEntry`): made by the localizer, or kept in its record.
+    package var search: SearchEntry = .empty
 
     package init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText]) {
         self.init(document: document, language: language, texts: texts,

@@ -12,11 +12,16 @@ package enum Localizer {
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         let source = profiles[site.config.sourceLanguage] ?? language
         let links = TranslationLinks(site: site)
+        let words = WordCounter(locale: language.code), stemmer = SearchStemmer(language: language.code)
         let documents = site.documents.map { document in
-            scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) ??
-            LocalizedDocument(document: document, language: language,
-                              texts: resolve(document, in: language, source: source, profiles: profiles,
-                                             translations: translations, links: links))
+            if let kept = scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) {
+                return kept
+            }
+            var localized = LocalizedDocument(document: document, language: language,
+                                              texts: resolve(document, in: language, source: source, profiles: profiles,
+                                                             translations: translations, links: links))
+            localized.search = SearchEntry(localized, words: words, stemmer: stemmer)
+            return localized
         }
         func sortKey(_ d: LocalizedDocument) -> String { d.plainTitle }
         func ordered(_ list: [LocalizedDocument]) -> [LocalizedDocument] {

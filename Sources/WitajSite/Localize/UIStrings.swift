@@ -99,6 +99,11 @@ package struct UIStrings: Sendable {
                 "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Nie zawiera obrazów, dźwięku ani animacji.",
             "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion.":
                 "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Każdy obraz ma opis tekstowy. Nie zawiera dźwięku ani animacji.",
+            "Search": "Szukaj",
+            "Search the welcome pack": "Szukaj w pakiecie powitalnym",
+            "No pages match your search.": "Żadna strona nie pasuje do wyszukiwania.",
+            "Search needs JavaScript. Without it, find a page in the A–Z index.":
+                "Wyszukiwanie wymaga JavaScriptu. Bez niego znajdziesz stronę w indeksie A–Z.",
             "Page not found": "Nie znaleziono strony",
             "There is no page at this address. It may have moved, or the address may have a typo.":
                 "Pod tym adresem nie ma strony. Mogła zostać przeniesiona albo w adresie jest literówka.",
@@ -122,5 +127,7 @@ package struct UIStrings: Sendable {
         "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.",
         "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion.",
         "Page not found", "There is no page at this address. It may have moved, or the address may have a typo.",
+        "Search", "Search the welcome pack", "No pages match your search.",
+        "Search needs JavaScript. Without it, find a page in the A–Z index.",
     ]
 }

@@ -62,12 +62,14 @@ package struct DocumentRecord: Equatable, Sendable {
     /// The parts of other pages its links name ("guide/lazienki#godziny"), sorted: when one of them goes, this
     /// document's links are checked again.
     package let linkedParts: [String]
+    /// What the search index holds of it, by language code.
+    package let search: [String: SearchEntry]
     /// What `localized` made of it, by language: the preview server stands the same records in for the same
     /// documents build after build.
     private let faces = Faces()
 
     package init(source: String, id: String, idAt: Place, path: String, kind: String, title: String, titleAt: Place, summary: String?, summaryAt: Place?, reviewed: String?, order: Int?, review: String?, languages: [String: Localized], coverage: Coverage.DocumentRow, coverageRow: String, anchors: [String] = [],
-                 linkedParts: [String] = []) {
+                 linkedParts: [String] = [], search: [String: SearchEntry] = [:]) {
         self.source = source
         self.id = id
         self.idAt = idAt
@@ -85,6 +87,7 @@ package struct DocumentRecord: Equatable, Sendable {
         self.coverageRow = coverageRow
         self.anchors = anchors
         self.linkedParts = linkedParts
+        self.search = search
     }
 
     /// What pages other than the document's own show of it. When a changed document's face is the same as before,
@@ -125,6 +128,7 @@ package struct DocumentRecord: Equatable, Sendable {
         self.coverageRow = coverageRow
         anchors = Anchors.of(document).sorted()
         linkedParts = SiteValidator.partsLinked(from: document, resolver: resolver).sorted()
+        search = Dictionary(localized.map { ($0.language.code, $0.search) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The parts of its page ("path#id") that `newer`, the document made again, no longer has. A rebuild that made
@@ -158,8 +162,9 @@ package struct DocumentRecord: Equatable, Sendable {
                 : links.restricted(ParsedText(text.text), of: text.text, translating: segment, in: document)
             texts[TextKey(segment.text)] = ResolvedText(text: text.text, parsed: parsed, language: profile, state: state)
         }
-        let face = LocalizedDocument(document: document, language: language, texts: texts,
+        var face = LocalizedDocument(document: document, language: language, texts: texts,
                                      hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
+        face.search = search[language.code] ?? .empty
         faces[language.code] = face
         return face
     }

@@ -53,6 +53,7 @@ package struct PageRenderer {
         }
         if makesIndex {
             publisher.put(pageFile("a-z"), later: { renderer.templates.render(renderer.indexContext(), with: "a-z") })
+            publisher.put(pageFile(SearchIndexRenderer.folder), later: { renderer.templates.render(renderer.searchContext(), with: "search") })
             publisher.put("\(language.code)/404.html", later: { renderer.templates.render(renderer.notFoundContext(), with: "not-found") })
         }
     }
@@ -108,6 +109,7 @@ package struct PageRenderer {
             "assets": root + "assets/",
             "homeURL": absolute == nil ? relativeURL(from: path, to: "") : url(""),
             "azURL": absolute == nil ? relativeURL(from: path, to: "a-z") : url("a-z"), "languages": languages, "sections": sections,
+            "searchURL": absolute == nil ? relativeURL(from: path, to: SearchIndexRenderer.folder) : url(SearchIndexRenderer.folder),
             "alternates": alternates(path: path), "t": interfaceStrings, "tl": interfaceLanguages,
         ]
         if let localized {
@@ -141,6 +143,8 @@ package struct PageRenderer {
             "notes": "Good to know", "legal": "Legal basis", "related": "See also", "address": "Address",
             "hours": "Opening hours", "phone": "Phone", "email": "E-mail", "website": "Website",
             "spoken": "Languages spoken", "partial": "not fully translated", "choose": "Choose your language",
+            "search": "Search", "searchLabel": "Search the welcome pack", "noResults": "No pages match your search.",
+            "searchNeedsScript": "Search needs JavaScript. Without it, find a page in the A–Z index.",
             "notFound": notFoundKey, "notFoundText": "There is no page at this address. It may have moved, or the address may have a typo.",
         ]
 
@@ -339,6 +343,16 @@ package struct PageRenderer {
         var context = pageContext(path: "", title: strings.text(Self.notFoundKey), localized: nil,
                                   absolute: SiteRenderer.rootPath(site.site.config.baseURL))
         context["alternates"] = [[String: String]]()
+        return context
+    }
+
+    // MARK: - Search
+
+    /// The search page: its form, which the search client (`assets/search.js`, loaded by this page only) answers;
+    /// without JavaScript, a link to the A-Z index.
+    package func searchContext() -> [String: Any] {
+        var context = pageContext(path: SearchIndexRenderer.folder, title: strings.text("Search"), localized: nil)
+        context["isSearch"] = true
         return context
     }
 
