@@ -99,6 +99,8 @@ package struct UIStrings: Sendable {
                 "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Nie zawiera obrazów, dźwięku ani animacji.",
             "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion.":
                 "Książka ma spis treści i uporządkowane nagłówki. Każdy fragment ma oznaczony język, także tekst jeszcze nieprzetłumaczony. Każdy obraz ma opis tekstowy. Nie zawiera dźwięku ani animacji.",
+            "{publisher} certifies this book's accessibility on the checks witaj ran on every page: each page is well-formed XHTML, declares its language and has a title; headings do not skip a level; every image has a text description; every table header has a scope; every link has text.":
+                "{publisher} poświadcza dostępność tej książki na podstawie kontroli, które witaj wykonał na każdej stronie: każda strona jest poprawnym dokumentem XHTML, ma oznaczony język i tytuł; nagłówki nie pomijają poziomów; każdy obraz ma opis tekstowy; każdy nagłówek tabeli ma określony zakres; każdy odnośnik ma tekst.",
             "Page not found": "Nie znaleziono strony",
             "There is no page at this address. It may have moved, or the address may have a typo.":
                 "Pod tym adresem nie ma strony. Mogła zostać przeniesiona albo w adresie jest literówka.",
@@ -121,6 +123,7 @@ package struct UIStrings: Sendable {
         "Contents", "Cover", "Beginning", "Landmarks", "Edition of {date}",
         "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.",
         "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion.",
+        "{publisher} certifies this book's accessibility on the checks witaj ran on every page: each page is well-formed XHTML, declares its language and has a title; headings do not skip a level; every image has a text description; every table header has a scope; every link has text.",
         "Page not found", "There is no page at this address. It may have moved, or the address may have a typo.",
     ]
 }

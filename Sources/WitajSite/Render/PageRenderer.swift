@@ -81,7 +81,7 @@ package struct PageRenderer {
         let root = absolute ?? String(repeating: "../", count: depth + 1)
         /// A page of this language.
         func url(_ target: String) -> String {
-            absolute.map { $0 + language.code + "/" + (target.isEmpty ? "" : target + "/") } ?? style.url(from: path, to: target)
+            absolute.map { $0 + language.code + "/" + (target.isEmpty ? "" : target + "/") } ?? style.url(from: path, to: target) ?? ""
         }
         let languages: [[String: Any]] = site.languages.map { other in
             let partial = other.code != language.code && !isComplete(path: path, in: other)
@@ -178,14 +178,14 @@ package struct PageRenderer {
         context["isProcedure"] = document.kind == .procedure
         context["interactive"] = true
         if document.kind == .home, let pack = site.site.config.pack, !pack.chapters.isEmpty {
-            context["epub"] = ["url": pack.file + ".epub", "label": strings.text("Download the welcome pack (EPUB)"),
+            context["epub"] = ["url": pack.bookFile(language.code), "label": strings.text("Download the welcome pack (EPUB)"),
                                 "attributes": languageAttributes("Download the welcome pack (EPUB)")]
         }
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
             var crumb = renderer(section.index, on: document.path)
                 .context(section.index.document.title.text, withoutLinks: true)
-            crumb["url"] = style.url(from: document.path, to: section.index.document.path)
+            crumb["url"] = style.url(from: document.path, to: section.index.document.path) ?? ""
             context["section"] = crumb
         }
         switch document.body {
@@ -215,11 +215,12 @@ package struct PageRenderer {
     package func listing(_ localized: LocalizedDocument, on page: String) -> [String: Any] {
         let segmentRenderer = renderer(localized, on: page)
         var item: [String: Any] = [
-            "url": style.url(from: page, to: localized.document.path),
             "title": segmentRenderer.context(localized.document.title.text, withoutLinks: true),
             "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
         ]
         item["summary"] = localized.document.summary.map { segmentRenderer.context($0.text) }
+        // nil in a book that has not the document when the site has no address yet: the title without a link.
+        item["url"] = style.url(from: page, to: localized.document.path)
         return item
     }
 
