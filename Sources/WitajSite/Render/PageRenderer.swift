@@ -343,7 +343,16 @@ package struct PageRenderer {
         var context = pageContext(path: "a-z", title: strings.text("A–Z index"), localized: nil)
         context["groups"] = site.index.enumerated().map { i, group -> [String: Any] in
             ["letter": group.letter, "anchor": "l\(i + 1)",
-             "documents": group.documents.map { listing($0, on: "a-z") }]
+             "documents": group.entries.map { entry -> [String: Any] in
+                 var item = listing(entry.document, on: "a-z")
+                 // A keyword is in the source language, as editors wrote it.
+                 if let keyword = entry.keyword {
+                     let source = site.languages.first { $0.code == site.site.config.sourceLanguage } ?? language
+                     item["keyword"] = ["text": keyword, "attributes": source.code == language.code ? ""
+                                        : " lang=\"\(source.code)\" dir=\"\(source.direction)\""]
+                 }
+                 return item
+             }]
         }
         return context
     }
