@@ -74,10 +74,10 @@ int32_t witaj_collator_sort_key(const witaj_collator *collator, const char *text
     return collator->collator->getSortKey(u, out, capacity);
 }
 
-witaj_alpha_index *witaj_alpha_index_open(const char *locale, int32_t *status) {
+witaj_alpha_index *witaj_alpha_index_open(const char *locale, int32_t latin, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     AlphabeticIndex builder(Locale(locale), err);
-    builder.addLabels(Locale::getEnglish(), err);
+    if (latin) builder.addLabels(Locale::getEnglish(), err);
     std::unique_ptr<AlphabeticIndex::ImmutableIndex> index(builder.buildImmutableIndex(err));
     *status = err;
     if (U_FAILURE(err)) return nullptr;

@@ -91,6 +91,10 @@ package struct Document: Sendable {
     package let review: String?
     /// Not ready to publish (`draft: true`): left out of builds, shown by `witaj serve --drafts`.
     package let draft: Bool
+    /// Words readers look for that the title does not have ("meldunek" for zameldowanie): more entries of the A-Z
+    /// index, in the source language (front matter `keywords:`). Not segments: they name the Polish words readers meet
+    /// in offices and on forms, shown as they are in every language.
+    package var keywords: [String] = []
     package let body: Body
     /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
     /// Made once, with the document: each segment's text is parsed when it is read.

@@ -75,14 +75,24 @@ package struct SiteConfig: Sendable {
                 self.location = location
             }
         }
-        /// The book's file name without extension: site-out/<lang>/<file>.epub.
+        /// The start of the books' file names: site-out/<lang>/<file>-<lang>.epub.
         package let file: String
         package let chapters: [Chapter]
+        /// Who wrote the pack and who publishes it (`creator:`, `publisher:`); the publisher certifies the books'
+        /// accessibility claim. Names as they are, in the source language.
+        package var creator: String?
+        package var publisher: String?
 
-        package init(file: String, chapters: [Chapter]) {
+        package init(file: String, chapters: [Chapter], creator: String? = nil, publisher: String? = nil) {
             self.file = file
             self.chapters = chapters
+            self.creator = creator
+            self.publisher = publisher
         }
+
+        /// A language's book, "witaj-krakow-uk.epub": each language's its own name, so that two downloads do not
+        /// collide.
+        package func bookFile(_ language: String) -> String { "\(file)-\(language).epub" }
     }
 }
 

@@ -177,7 +177,7 @@ package struct BuildState {
         if !folder.write(bytes, to: folder.state) { forget(folder) }
     }
 
-    package static let format = "witaj-state 7"
+    package static let format = "witaj-state 8"
 
     /// The recorded warnings about the paths `about` accepts.
     package func diagnostics(about: (String) -> Bool) -> Diagnostics {

@@ -28,7 +28,7 @@ extension DocumentRecord {
             for c in e.changes { out.field(c.previous); out.field(c.current); out.field(c.translation) }
         }
         out.field(coverageRow)
-        for list in [anchors, linkedParts] {
+        for list in [anchors, linkedParts, keywords] {
             out.field(list.count)
             for item in list { out.field(item) }
         }
@@ -80,7 +80,7 @@ extension DocumentRecord {
         let coverage = Coverage.DocumentRow(id: rowID, kind: rowKind, title: rowTitle, source: rowSource, segments: segments,
                                         words: words, languages: entries)
         let coverageRow = try r.string()
-        var lists: [[String]] = [[], []]
+        var lists: [[String]] = [[], [], []]
         for i in lists.indices {
             for _ in 0..<(try r.int()) { lists[i].append(try r.string()) }
         }
@@ -97,5 +97,6 @@ extension DocumentRecord {
                   summary: summary, summaryAt: summaryAt, reviewed: reviewed, order: order, review: review,
                   languages: languages, coverage: coverage, coverageRow: coverageRow, anchors: lists[0], linkedParts: lists[1],
                   search: search)
+        keywords = lists[2]
     }
 }

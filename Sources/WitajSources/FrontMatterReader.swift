@@ -2,9 +2,9 @@ import Yams
 import WitajMarkdown
 import WitajCore
 
-/// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review) and a body.
+/// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review, draft, keywords) and a body.
 package enum MarkdownDocumentReader {
-    package static let fields = ["title", "summary", "id", "reviewed", "order", "review", "draft"]
+    package static let fields = ["title", "summary", "id", "reviewed", "order", "review", "draft", "keywords"]
 
     package static func read(_ text: String, source: String, path: String, kind: Document.Kind,
                              into diagnostics: inout Diagnostics) -> Document? {
@@ -35,10 +35,20 @@ package enum MarkdownDocumentReader {
         }
 
         var values: [String: (String, Node)] = [:]
+        var keywords: [String] = []
         for (key, value) in mapping {
             let name = key.string ?? ""
             guard fields.contains(name) else {
                 diagnostics.warning(at(key), "unknown front matter field '\(name)' (known: \(fields.joined(separator: ", ")))")
+                continue
+            }
+            if name == "keywords" {
+                let words = value.sequence.map(Array.init) ?? [value]
+                for word in words {
+                    if let text = word.string, !text.allSatisfy(\.isWhitespace) { keywords.append(text) } else {
+                        diagnostics.error(at(word), "'keywords' is a list of words readers look for, such as [meldunek]")
+                    }
+                }
                 continue
             }
             guard let scalar = value.scalar else {
@@ -78,11 +88,13 @@ package enum MarkdownDocumentReader {
             diagnostics.error(SourceLocation(source, line: problem.line, column: problem.column), problem.message)
         }
         guard let title, diagnostics.errors.count == errorsBefore else { return nil }
-        return Document(
+        var document = Document(
             id: values["id"]?.0 ?? (path.isEmpty ? "index" : path), idLocation: values["id"].map { at($0.1) } ?? SourceLocation(source),
             path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
             reviewed: reviewed, order: order, review: values["review"]?.0, draft: draft,
             body: .markdown(blocks))
+        document.keywords = keywords
+        return document
     }
 }
 

@@ -214,6 +214,7 @@ package enum SiteConfigReader {
         }
         var file = "welcome-pack"
         var chapters: [SiteConfig.Pack.Chapter] = []
+        var names: [String: String] = [:]
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "file":
@@ -222,6 +223,12 @@ package enum SiteConfigReader {
                     diagnostics.error(at(value), "'file' must be a plain file name without .epub, such as witaj-krakow")
                 } else {
                     file = name
+                }
+            case "creator", "publisher":
+                if let name = value.string, !name.allSatisfy(\.isWhitespace) {
+                    names[key.string ?? ""] = name
+                } else {
+                    diagnostics.error(at(value), "'\(key.string ?? "")' must be a name, such as Urząd Miasta Krakowa")
                 }
             case "chapters":
                 guard let list = value.sequence else {
@@ -236,10 +243,10 @@ package enum SiteConfigReader {
                     chapters.append(.init(source: "content/" + source, location: at(entry)))
                 }
             default:
-                diagnostics.warning(at(key), "unknown pack field '\(key.string ?? "")' (known: file, chapters)")
+                diagnostics.warning(at(key), "unknown pack field '\(key.string ?? "")' (known: file, creator, publisher, chapters)")
             }
         }
-        return SiteConfig.Pack(file: file, chapters: chapters)
+        return SiteConfig.Pack(file: file, chapters: chapters, creator: names["creator"], publisher: names["publisher"])
     }
 
     package static func isLanguageCode(_ code: String) -> Bool {

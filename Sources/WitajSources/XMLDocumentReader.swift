@@ -44,13 +44,15 @@ package enum XMLDocumentReader {
             diagnostics.error(SourceLocation(source, line: root.line), "unknown document element <\(root.name)>")
             return nil
         }
-        return Document(
+        var document = Document(
             id: root.attributes["id"] ?? path, idLocation: SourceLocation(source, line: root.line),
             path: path, source: source, kind: kind,
             title: builder.segment(root.element(named: "title"), .title) ?? Segment("", role: .title, location: SourceLocation(source)),
             summary: builder.segment(root.element(named: "summary"), .summary),
             reviewed: reviewed, order: order, review: root.element(named: "review")?.text,
             draft: ["true", "1"].contains(root.attributes["draft"] ?? ""), body: body)
+        document.keywords = root.element(named: "keywords")?.elements(named: "keyword").map(\.text) ?? []
+        return document
     }
 
     /// libxml2's words for the XML mistakes editors make most, said as editors would fix them; others as they are.

@@ -29,6 +29,16 @@ import Testing
         #expect(groups.map(\.items) == [["cebula"], ["Ćma"], ["lampa"], ["Łódź"], ["zebra"], ["źródło"], ["Żabka"]])
     }
 
+    @Test func otherScriptsLettersComeAfterTheLanguagesOwn() throws {
+        let uk = try AlphabeticIndex(locale: "uk").group(["Zupa", "Аптека", "meldunek", "Яблуко"], by: { $0 })
+        #expect(uk.map(\.bucket.label) == ["А", "Я", "M", "Z"])
+        #expect(uk.map(\.bucket.own) == [true, true, false, false])
+        let ar = try AlphabeticIndex(locale: "ar").group(["Bank", "مصرف"], by: { $0 })
+        #expect(ar.map(\.bucket.own) == [true, false] && ar.last?.bucket.label == "B")
+        // Polish letters are Latin: all its own.
+        #expect(try AlphabeticIndex(locale: "pl").group(["Żabka", "apteka"], by: { $0 }).allSatisfy(\.bucket.own))
+    }
+
     @Test func ukrainianAlphabeticIndexHasЄІЇҐ() throws {
         let letters = try AlphabeticIndex(locale: "uk").buckets.filter { $0.kind == .letter }.map(\.label)
         for letter in ["Ґ", "Є", "І", "Ї"] { #expect(letters.contains(letter)) }

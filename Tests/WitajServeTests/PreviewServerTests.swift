@@ -24,7 +24,7 @@ import WitajCore
                 #expect(response.text.contains("<html lang=\"\(language)\""), "\(page)")
                 #expect(response.text.contains(PreviewPage.eventsPath), "\(page): the reload script")
             }
-            let book = try await server.get("/\(language)/pakiet.epub")
+            let book = try await server.get("/\(language)/pakiet-\(language).epub")
             #expect(book.status == 200 && book.headers["content-type"] == "application/epub+zip" && book.body.starts(with: Array("PK".utf8)))
         }
         #expect(try await server.get("/ar/").text.contains("dir=\"rtl\""))

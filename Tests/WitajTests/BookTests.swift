@@ -10,6 +10,8 @@ import WitajCore
 
         pack:
           file: pakiet
+          creator: Miasto Testowe
+          publisher: Urząd Miasta Testowego
           chapters:
             - index.md
             - guide/registration.xml
@@ -36,17 +38,19 @@ import WitajCore
     }
 
     func book(_ result: Build.Result, _ lang: String, file: String = "pakiet") throws -> [UInt8] {
-        try #require(result.artifacts.first { $0.path == "\(lang)/\(file).epub" }).bytes
+        try #require(result.artifacts.first { $0.path == "\(lang)/\(file)-\(lang).epub" }).bytes
     }
 
-    @Test func everyLanguageGetsABookLinkedFromItsHomePage() throws {
+    @Test func everyLanguageGetsABookOfItsOwnNameLinkedFromItsHomePage() throws {
         let site = try site()
         let result = site.build()
         #expect(result.succeeded, "\(site.messages(result))")
         for lang in ["pl", "en", "ar"] {
-            let epub = FileManager.default.contents(atPath: site.output.appendingPathComponent("\(lang)/pakiet.epub").path)
+            // Two languages' downloads do not collide in a reader's download folder.
+            let epub = FileManager.default.contents(atPath: site.output.appendingPathComponent("\(lang)/pakiet-\(lang).epub").path)
             #expect(!(epub ?? Data()).isEmpty)
-            #expect(try site.read("\(lang)/index.html").contains("<a href=\"pakiet.epub\" type=\"application/epub+zip\" download"))
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("\(lang)/pakiet.epub").path))
+            #expect(try site.read("\(lang)/index.html").contains("<a href=\"pakiet-\(lang).epub\" type=\"application/epub+zip\" download"))
         }
     }
 
@@ -66,7 +70,7 @@ import WitajCore
         let files = try entries(try book(result, "en"))
         #expect(files["META-INF/container.xml"]?.contains("full-path=\"EPUB/package.opf\"") == true)
         let opf = try #require(files["EPUB/package.opf"])
-        #expect(opf.contains("<dc:identifier id=\"pub-id\">https://example.org/pack/en/pakiet.epub</dc:identifier>"))
+        #expect(opf.contains("<dc:identifier id=\"pub-id\">https://example.org/pack/en/pakiet-en.epub</dc:identifier>"))
         #expect(opf.contains("<dc:title>Witaj w mieście</dc:title>"))
         #expect(opf.contains("<dc:language>en</dc:language>"))
         #expect(opf.contains("<meta property=\"dcterms:modified\">2026-11-21T00:00:00Z</meta>"))
@@ -87,7 +91,8 @@ import WitajCore
         #expect(procedure.contains("<ol class=\"steps\">"))
         #expect(procedure.contains("<span aria-hidden=\"true\">☐</span>"))
         #expect(!procedure.contains("<input"))
-        #expect(procedure.contains("<a href=\"https://example.org/pack/en/guide/lekarz/\""))
+        // A document the book does not have, on a site whose address is a placeholder (example.org): its title, unlinked.
+        #expect(!procedure.contains("example.org"))
         #expect(procedure.contains("PLN\u{a0}340.00"))
     }
 
@@ -111,9 +116,30 @@ import WitajCore
             // The claim's text is the specification's exact pattern, refined by who certified it.
             let claim = try #require(opf.firstMatch(of: /<meta property="dcterms:conformsTo" id="([^"]+)">([^<]+)<\/meta>/))
             #expect(claim.output.2.wholeMatch(of: /EPUB Accessibility 1\.1 - WCAG 2\.[012] Level A{1,3}/) != nil)
-            #expect(opf.contains("<meta property=\"a11y:certifiedBy\" refines=\"#\(claim.output.1)\">"))
+            // Certified by the publisher site.yml names, in the language of its name.
+            #expect(opf.contains("<meta property=\"a11y:certifiedBy\" refines=\"#\(claim.output.1)\"\(opf == ar ? " xml:lang=\"pl\"" : "")>Urząd Miasta Testowego</meta>"))
+            #expect(opf.contains("<dc:creator\(opf == ar ? " xml:lang=\"pl\"" : "")>Miasto Testowe</dc:creator>"))
+            #expect(opf.contains("<dc:publisher\(opf == ar ? " xml:lang=\"pl\"" : "")>Urząd Miasta Testowego</dc:publisher>"))
         }
+        // The summary lists the checks witaj ran, in the book's language where the interface has them, and says so
+        // where it has not (Arabic: English).
         #expect(pl.contains("<meta property=\"schema:accessibilitySummary\">Książka ma spis treści"))
+        #expect(pl.contains("Urząd Miasta Testowego poświadcza dostępność tej książki") && pl.contains("nagłówki nie pomijają poziomów"))
+        #expect(ar.contains("<meta property=\"schema:accessibilitySummary\" xml:lang=\"en\">"), "\(ar)")
+        #expect(ar.contains("Urząd Miasta Testowego certifies this book") && ar.contains("accessibility on the checks witaj ran on every page")
+                && ar.contains("headings do not skip a level; every image has a text description; every table header has a scope"))
+        #expect(!ar.contains("witaj (automated"), "\(ar)")
+    }
+
+    @Test func withoutAPublisherTheBooksMakeNoConformanceClaim() throws {
+        let site = try site()
+        try site.write("site.yml", Self.siteYAML.replacingOccurrences(of: "  publisher: Urząd Miasta Testowego\n", with: ""))
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let opf = try entries(try book(result, "en"))["EPUB/package.opf"] ?? ""
+        #expect(!opf.contains("dcterms:conformsTo") && !opf.contains("a11y:certifiedBy") && !opf.contains("dc:publisher"))
+        #expect(opf.contains("<dc:creator xml:lang=\"pl\">Miasto Testowe</dc:creator>"))
+        #expect(!opf.contains("certifies"))
     }
 
     @Test func noConformanceClaimWhenAChapterFailsTheChecks() throws {
@@ -141,7 +167,7 @@ import WitajCore
     @Test func packOrderNamingAMissingDocumentPointsAtSiteYml() throws {
         let site = try site()
         try site.write("site.yml", Self.siteYAML + "\n    - guide/nie-ma.md\n")
-        #expect(site.messages(site.check()) == ["site.yml:15:7: error: the pack names a document that does not exist: content/guide/nie-ma.md"])
+        #expect(site.messages(site.check()) == ["site.yml:17:7: error: the pack names a document that does not exist: content/guide/nie-ma.md"])
     }
 
     @Test func aRemoteImageIsADiagnosticNotABrokenBook() throws {
@@ -154,12 +180,81 @@ import WitajCore
         #expect(site.messages(result).contains("content/guide/lazienki.md:6:1: warning: the image 'https://example.org/mapa.png' is on the web and cannot be packaged into the EPUB; the book shows its description instead"))
     }
 
+    @Test func coverImageHasTheTitleInTheBooksLanguage() throws {
+        let site = try site()
+        try site.translate("locales/en/index.po") { $0 == "Witaj w mieście" ? "Welcome to the city of tests" : nil }
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        for (lang, title) in [("pl", "Witaj w mieście"), ("en", "Welcome to the city of tests"), ("ar", "Welcome to the city of tests")] {
+            let files = try entries(try book(result, lang))
+            let opf = try #require(files["EPUB/package.opf"])
+            // Reading apps take the cover from the item with properties="cover-image" (and older ones from meta name="cover").
+            let item = try #require(opf.firstMatch(of: /<item id="([^"]+)" href="([^"]+)" media-type="image\/svg\+xml" properties="cover-image"\/>/))
+            #expect(opf.contains("<meta name=\"cover\" content=\"\(item.output.1)\"/>"))
+            let svg = try #require(files["EPUB/" + item.output.2])
+            #expect(svg.contains("<title>\(title)</title>"), "\(lang)")
+            // The title is drawn in lines broken between its words; each word is there.
+            let drawn = svg.matches(of: /<text [^>]*>([^<]*)<\/text>/).map { String($0.output.1) }
+            for word in title.split(separator: " ") { #expect(drawn.contains { $0.split(separator: " ").contains(word) }, "\(lang): \(word)") }
+            #expect(drawn.contains(lang == "pl" ? "polski" : lang == "en" ? "English" : "العربية"), "\(lang): \(drawn)")
+            #expect(drawn.contains("Urząd Miasta Testowego"))
+            // No font is embedded: generic families only.
+            #expect(!svg.contains("@font-face") && !svg.contains("<font") && svg.contains("font-family=\"sans-serif\""))
+        }
+        // The Arabic book's English title is marked as English.
+        let ar = try entries(try book(result, "ar"))["EPUB/cover.svg"] ?? ""
+        #expect(ar.contains("xml:lang=\"en\">Welcome to the"), "\(ar)")
+        #expect(ar.contains("direction=\"rtl\">العربية</text>"))
+    }
+
+    @Test func tableOfContentsIsNestedBySectionAndChaptersLinkInsideTheBook() throws {
+        let site = try site()
+        let result = site.check()
+        let files = try entries(try book(result, "pl"))
+        let nav = try #require(files["EPUB/nav.xhtml"])
+        // The home page first, then the section "Poradnik" (whose own page is not in the pack) with its chapters.
+        let toc = try #require(nav.firstMatch(of: /<nav epub:type="toc"[\s\S]*?<\/nav>/)).output
+        #expect(toc.contains("""
+            <li><a href="home.xhtml">Witaj w mieście</a></li>
+            <li id="s2"><span>Poradnik</span>
+            <ol>
+            <li><a href="guide-registration.xhtml">Zameldowanie</a></li>
+            <li><a href="guide-lazienki.xhtml">Łaźnie miejskie</a></li>
+            <li><a href="guide-offices.xhtml">
+            """), "\(toc)")
+        // A chapter's breadcrumb goes to its section in the table of contents.
+        #expect(files["EPUB/guide-lazienki.xhtml"]?.contains("<p class=\"crumb\"><a href=\"nav.xhtml#s2\">Poradnik</a></p>") == true)
+        // Every link of every page of the book goes to a file the book has (and to an id it has), or to the web
+        // only where the source links to a real external site: none to the site's placeholder address.
+        for (name, text) in files where name.hasSuffix(".xhtml") {
+            for match in text.matches(of: /href="([^"]*)"/) {
+                let href = String(match.output.1)
+                if href.hasPrefix("https://") || href.hasPrefix("http://") || href.hasPrefix("mailto:") || href.hasPrefix("tel:") {
+                    #expect(!href.contains("example.org"), "\(name): \(href)")
+                    continue
+                }
+                let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = parts[0].isEmpty ? String(name.dropFirst("EPUB/".count)) : String(parts[0])
+                let page = try #require(files["EPUB/" + target], "\(name): \(href)")
+                if parts.count == 2 { #expect(page.contains("id=\"\(parts[1])\""), "\(name): \(href)") }
+            }
+        }
+    }
+
+    @Test func onASiteWithARealAddressDocumentsTheBookLacksAreLinkedOnTheWeb() throws {
+        let site = try site()
+        try site.write("site.yml", Self.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://pakiet.krakow.pl/"))
+        let procedure = try entries(try book(site.check(), "en"))["EPUB/guide-registration.xhtml"] ?? ""
+        #expect(procedure.contains("<a href=\"https://pakiet.krakow.pl/en/guide/lekarz/\""))
+        #expect(procedure.contains("<p class=\"crumb\"><a href=\"nav.xhtml#s2\""))
+    }
+
     /// EPUBCheck, the real one from Debian, on the book of every shipped language: no error, no warning.
     @Test func epubcheckAcceptsEveryShippedBook() throws {
         let result = Build.run(root: FixtureSite.packageRoot, output: nil)
         #expect(result.succeeded)
         let books = result.artifacts.filter { $0.path.hasSuffix(".epub") }
-        #expect(books.count == 6)
+        #expect(Set(books.map(\.path)) == Set(["pl", "en", "uk", "ru", "be", "ar"].map { "\($0)/witaj-krakow-\($0).epub" }))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("witaj-epubcheck-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -65,6 +65,26 @@ import WitajIncremental
                            "Zupa", "Źródła wody", "Żłobki"])
     }
 
+    @Test func keywordsOfArticlesAndProceduresAreMoreEntriesOfTheAZIndex() throws {
+        let site = try FixtureSite()
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nkeywords: [przychodnia, POZ]\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu.\n")
+        let registration = try String(contentsOf: site.root.appendingPathComponent("content/guide/registration.xml"), encoding: .utf8)
+        try site.write("content/guide/registration.xml", registration.replacingOccurrences(
+            of: "</summary>\n", with: "</summary>\n  <keywords><keyword>meldunek</keyword></keywords>\n"))
+        let result = site.build()
+        #expect(site.messages(result) == [])
+        let html = try site.read("pl/a-z/index.html")
+        let letters = html.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).map { String($0.1) }
+        #expect(letters == ["A", "Ć", "L", "Ł", "M", "P", "Ś", "U", "Z", "Ź", "Ż"])
+        #expect(html.contains("<li class=\"keyword\"><a href=\"../guide/registration/\"><span>meldunek</span></a> (<span>Zameldowanie</span>)</li>"))
+        #expect(html.contains("<li class=\"keyword\"><a href=\"../guide/lekarz/\"><span>POZ</span></a> (<span>Lekarz</span>)</li>\n<li class=\"keyword\"><a href=\"../guide/lekarz/\"><span>przychodnia</span></a>"))
+        // The document keeps its own entry too.
+        #expect(html.contains("<li><a href=\"../guide/lekarz/\">Lekarz</a>"))
+        // A keyword that is not a word is an error at its place.
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nkeywords: [przychodnia, {a: b}]\nreviewed: 2026-10-05\n---\n\nTekst.\n")
+        #expect(site.messages(site.check()) == ["content/guide/lekarz.md:3:25: error: 'keywords' is a list of words readers look for, such as [meldunek]"])
+    }
+
     @Test func homePageListsSectionsAndRootChoosesALanguage() throws {
         let site = try FixtureSite()
         _ = site.build()
@@ -263,11 +283,61 @@ import WitajIncremental
         let titles = body.matches(of: /<li><a href="\.\.\/[^"]+"[^>]*>([^<]+)<\/a>/).map { String($0.1) }
         #expect(titles.count >= 25)
         let collator = try Collator(locale: language)
-        #expect(titles == collator.sorted(titles, by: { $0 }))
-        // The letter headings come in the order of the language's alphabet (ICU's alphabetic index).
+        let index = try AlphabeticIndex(locale: language)
+        // Under each letter, the titles in the language's collation.
+        for group in html.split(separator: "<h2 id=\"").dropFirst() {
+            let under = group.matches(of: /<li><a href="\.\.\/[^"]+"[^>]*>([^<]+)<\/a>/).map { String($0.1) }
+            #expect(under == collator.sorted(under, by: { $0 }), "\(language): \(under)")
+        }
+        // The letter headings: the language's own letters in its alphabet's order, then other scripts' letters in
+        // that order (ICU's alphabetic index).
         let letters = html.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).map { String($0.1) }
-        let alphabet = try AlphabeticIndex(locale: language).buckets.map(\.label)
-        #expect(letters == alphabet.filter { letters.contains($0) })
+        let own = index.buckets.filter(\.own).map(\.label), others = index.buckets.filter { !$0.own }.map(\.label)
+        #expect(letters == own.filter { letters.contains($0) } + others.filter { letters.contains($0) })
+    }
+
+    /// Titles not translated yet (a fallback language's, marked with its `lang`) come under their own script's
+    /// letters, after every letter of the reader's language; translated titles under the reader's letters.
+    @Test(arguments: ["uk", "ar"])
+    func azFallbackTitlesComeUnderTheirScriptsLettersAfterTheLanguagesOwn(language: String) throws {
+        let result = Build.run(root: root, output: nil)
+        let page = try #require(result.artifacts.first { $0.path == "\(language)/a-z/index.html" })
+        let html = String(decoding: page.bytes, as: UTF8.self)
+        let index = try AlphabeticIndex(locale: language)
+        let own = Set(index.buckets.filter(\.own).map(\.label))
+        var seenOther = false, ownCount = 0, otherCount = 0
+        for group in html.split(separator: "<h2 id=\"").dropFirst() {
+            let letter = String(try #require(group.firstMatch(of: /^l\d+">([^<]+)<\/h2>/)).output.1)
+            let isOwn = own.contains(letter)
+            #expect(!(isOwn && seenOther), "\(language): the language's letter \(letter) after another script's")
+            seenOther = seenOther || !isOwn
+            for entry in group.matches(of: /<li><a href="[^"]+"( lang="([a-z]+)"[^>]*)?>([^<]+)<\/a>/) {
+                let (fallback, title) = (entry.output.2.map(String.init), String(entry.output.3))
+                // Each title under the letter ICU gives it.
+                #expect(index.buckets[index.bucketIndex(of: title)].label == letter, "\(language): \(title) under \(letter)")
+                if fallback != nil { #expect(!isOwn, "\(language): fallback title \(title) under \(letter)") }
+                if isOwn { ownCount += 1 } else { otherCount += 1 }
+            }
+        }
+        #expect(ownCount > 0 && otherCount > 0, "\(language): \(ownCount) own, \(otherCount) other")
+    }
+
+    /// A document's keywords (`keywords:` in front matter, `<keywords>` in a procedure) are entries of every
+    /// language's A-Z index, in Polish, pointing to the document.
+    @Test(arguments: ["pl", "uk", "ar"])
+    func azKeywordsAreEntriesPointingToTheirDocument(language: String) throws {
+        let result = Build.run(root: root, output: nil)
+        let page = try #require(result.artifacts.first { $0.path == "\(language)/a-z/index.html" })
+        let html = String(decoding: page.bytes, as: UTF8.self)
+        let attributes = language == "pl" ? "" : " lang=\"pl\" dir=\"ltr\""
+        for (keyword, path) in [("meldunek", "first-steps/address-registration"), ("SOR", "health/emergency-care")] {
+            let entry = "<li class=\"keyword\"><a href=\"../\(path)/\"><span\(attributes)>\(keyword)</span></a> ("
+            #expect(html.contains(entry), "\(language): \(keyword)")
+            // Under the keyword's letter: the last heading before it.
+            let before = html[..<(html.range(of: entry)?.lowerBound ?? html.startIndex)]
+            let heading = before.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).last.map { String($0.output.1) }
+            #expect(heading == String(keyword.prefix(1)).uppercased(), "\(language): \(keyword) under \(heading ?? "-")")
+        }
     }
 
     @Test func everyProcedureNamesAnOfficeThatExists() throws {

@@ -27,7 +27,7 @@ import WitajSources
         let result = site.check()
         #expect(result.succeeded)
         #expect(site.messages(result) == [
-            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
+            "content/guide/extra.md:3:1: warning: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft, keywords)",
         ])
     }
 
@@ -75,7 +75,7 @@ import WitajSources
         })
         #expect(site.messages(site.check()) == [
             "content/guide/registration.xml:5:3: error: <summary> is out of order: in a procedure the elements come in this order: "
-                + "<title>, <summary>, <review> (optional), <audience>, <steps>, <documents> (optional), <fees>, <deadlines> (optional), "
+                + "<title>, <summary>, <review> (optional), <keywords> (optional), <audience>, <steps>, <documents> (optional), <fees>, <deadlines> (optional), "
                 + "<where>, <online> (optional), <notes> (optional), <legal> (optional), <related> (optional)",
         ])
     }
@@ -201,7 +201,7 @@ import WitajSources
         #expect(site.check().succeeded)
         let result = Build.run(root: site.root, output: site.output, sourceDateEpoch: FixtureSite.sourceDateEpoch, strict: true)
         #expect(site.messages(result) == [
-            "content/guide/extra.md:3:1: error: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft)",
+            "content/guide/extra.md:3:1: error: unknown front matter field 'tags' (known: title, summary, id, reviewed, order, review, draft, keywords)",
         ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }

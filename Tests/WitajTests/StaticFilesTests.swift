@@ -27,10 +27,11 @@ import WitajCore
         """
 
     /// The multilingual site with its book (pl; en; ar falling back to en), an image and a form beside the baths'
-    /// page, which shows and links them, and catalogs brought up to date.
+    /// page, which shows and links them, and catalogs brought up to date. At a real address (not example.org), so
+    /// that the books link the form on the web.
     func site() throws -> FixtureSite {
         let site = try FixtureSite()
-        try site.write("site.yml", BookTests.siteYAML)
+        try site.write("site.yml", BookTests.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://pakiet.krakow.pl/pack/"))
         try site.write("content/guide/mapa.png", bytes: Self.red)
         try site.write("content/guide/formularz.pdf", bytes: Self.pdf)
         try site.write("content/guide/lazienki.md", Self.lazienki)
@@ -43,7 +44,7 @@ import WitajCore
     }
 
     func book(_ site: FixtureSite, _ lang: String) throws -> [String: [UInt8]] {
-        let archive = try Archive(data: Data(try #require(bytes(site, "\(lang)/pakiet.epub"))), accessMode: .read)
+        let archive = try Archive(data: Data(try #require(bytes(site, "\(lang)/pakiet-\(lang).epub"))), accessMode: .read)
         var files: [String: [UInt8]] = [:]
         for entry in archive {
             var data = Data()
@@ -111,7 +112,7 @@ import WitajCore
             #expect(opf.contains("<meta property=\"schema:accessMode\">visual</meta>"), "\(lang)")
             let chapter = text(files["EPUB/guide-lazienki.xhtml"])
             #expect(chapter.contains("<img src=\"images/guide/mapa.png\" alt=\"\(lang == "pl" ? "Mapa łaźni" : "Map of the baths")\"/>"), "\(lang)")
-            #expect(chapter.contains("<a href=\"https://example.org/pack/pl/guide/formularz.pdf\">"), "\(lang)")
+            #expect(chapter.contains("<a href=\"https://pakiet.krakow.pl/pack/pl/guide/formularz.pdf\">"), "\(lang)")
         }
         // A book without images says it has none.
         try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nreviewed: 2026-10-05\n---\n\nBez obrazów.\n")
@@ -137,7 +138,7 @@ import WitajCore
         #expect(try book(site, "en")["EPUB/images/guide/mapa.png"] == Self.blue)
         #expect(try book(site, "ar")["EPUB/images/guide/mapa.png"] == Self.blue)
         #expect(try book(site, "pl")["EPUB/images/guide/mapa.png"] == Self.red)
-        #expect(text(try book(site, "en")["EPUB/guide-lazienki.xhtml"]).contains("<a href=\"https://example.org/pack/en/guide/formularz.pdf\">"))
+        #expect(text(try book(site, "en")["EPUB/guide-lazienki.xhtml"]).contains("<a href=\"https://pakiet.krakow.pl/pack/en/guide/formularz.pdf\">"))
     }
 
     @Test func aLinkOrImageToAFileThatDoesNotExistIsALocatedError() throws {
@@ -209,7 +210,7 @@ import WitajCore
             #expect(files["EPUB/" + svgName] == Array(svg.utf8), "\(lang)")
             #expect(chapter.contains(lang == "pl" ? " i Plan budynku" : " and Floor plan"), "\(lang): the webp image's description")
             let file = folder.appendingPathComponent("\(lang).epub")
-            try Data(try #require(bytes(site, "\(lang)/pakiet.epub"))).write(to: file)
+            try Data(try #require(bytes(site, "\(lang)/pakiet-\(lang).epub"))).write(to: file)
             let check = try ExternalTool.run("java", ["-jar", "/usr/share/java/epubcheck.jar", file.path])
             #expect(check.status == 0, "\(lang): \(check.stdout)\(check.stderr)")
             #expect((check.stdout + check.stderr).contains("Messages: 0 fatals / 0 errors / 0 warnings"), "\(lang): \(check.stdout)")
@@ -222,7 +223,7 @@ import WitajCore
         #expect(try site.catalog("locales/ar/ui.po").entries.contains { $0.msgid == "Page not found" })
         try site.translate("locales/ar/ui.po") { $0 == "Page not found" ? "الصفحة غير موجودة" : nil }
         #expect(site.build().succeeded)
-        // Shown at any address: its links start at the site's root (https://example.org/pack/).
+        // Shown at any address: its links start at the site's root (https://pakiet.krakow.pl/pack/).
         let root = try site.read("404.html")
         #expect(root.contains("<link rel=\"stylesheet\" href=\"/pack/assets/style.css\">"))
         #expect(root.contains("<li lang=\"pl\" dir=\"ltr\">Nie znaleziono strony</li>\n<li lang=\"en\" dir=\"ltr\">Page not found</li>\n<li lang=\"ar\" dir=\"rtl\">الصفحة غير موجودة</li>"))
@@ -248,11 +249,11 @@ import WitajCore
         try site.write("static/index.html", "<p>moja strona</p>")
         try site.write("static/en/guide/lekarz/index.html", "<p>moja strona</p>")
         try site.write("static/pl/guide/mapa.png", bytes: Self.blue)
-        try site.write("static/ar/pakiet.epub", bytes: [1])
+        try site.write("static/ar/pakiet-ar.epub", bytes: [1])
         try site.write("content/guide/lekarz", "bez rozszerzenia")
         #expect(site.messages(site.check()) == [
             "content/guide/lekarz:1:1: error: it would be published as 'pl/guide/lekarz', the folder of the page of content/guide/lekarz.md: rename it",
-            "static/ar/pakiet.epub:1:1: error: it would be published as 'ar/pakiet.epub', which is the welcome pack book: rename or remove it",
+            "static/ar/pakiet-ar.epub:1:1: error: it would be published as 'ar/pakiet-ar.epub', which is the welcome pack book: rename or remove it",
             "static/en/guide/lekarz/index.html:1:1: error: it would be published as 'en/guide/lekarz/index.html', which is the page of content/guide/lekarz.md: rename or remove it",
             "static/index.html:1:1: error: it would be published as 'index.html', which is the language chooser: rename or remove it",
             "static/pl/guide/mapa.png:1:1: error: it would be published as 'pl/guide/mapa.png', where content/guide/mapa.png is: the pl version of a file beside a document is that file; static/<lang>/ holds the other languages' own versions",
@@ -310,6 +311,6 @@ import WitajCore
         let first = site.cleanBuild(), second = site.cleanBuild()
         #expect(first.succeeded && !first.files.isEmpty)
         #expect(first.files == second.files)
-        #expect(first.files["en/pakiet.epub"] != nil && first.files["robots.txt"] != nil)
+        #expect(first.files["en/pakiet-en.epub"] != nil && first.files["robots.txt"] != nil)
     }
 }

@@ -31,7 +31,7 @@ import WitajSite
     }
 
     func chapter(_ result: Build.Result, _ lang: String, _ file: String) throws -> String {
-        let bytes = try #require(result.artifacts.first { $0.path == "\(lang)/pakiet.epub" }).bytes
+        let bytes = try #require(result.artifacts.first { $0.path == "\(lang)/pakiet-\(lang).epub" }).bytes
         let archive = try Archive(data: Data(bytes), accessMode: .read)
         let entry = try #require(archive["EPUB/\(file)"])
         var data = Data()
@@ -118,9 +118,9 @@ import WitajSite
         try site.write("site.yml", BookTests.siteYAML + "\ntranslations:\n  linkHosts: [gov.pl, 'https://www.gov.pl', gov.pl/uk]\n  links: []\n")
         let messages = site.messages(site.check()).filter { $0.hasPrefix("site.yml:") }
         #expect(messages.count == 3, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("site.yml:16:") && $0.hasSuffix(": error: 'https://www.gov.pl' is not a host name: write only the host, such as www.gov.pl (no https://, no path)") })
-        #expect(messages.contains { $0.hasPrefix("site.yml:16:") && $0.contains(": error: 'gov.pl/uk' is not a host name") })
-        #expect(messages.contains("site.yml:17:3: warning: unknown translations field 'links' (known: linkHosts)"))
+        #expect(messages.contains { $0.hasPrefix("site.yml:18:") && $0.hasSuffix(": error: 'https://www.gov.pl' is not a host name: write only the host, such as www.gov.pl (no https://, no path)") })
+        #expect(messages.contains { $0.hasPrefix("site.yml:18:") && $0.contains(": error: 'gov.pl/uk' is not a host name") })
+        #expect(messages.contains("site.yml:19:3: warning: unknown translations field 'links' (known: linkHosts)"))
     }
 
     @Test func titlesNeverLink() throws {

@@ -194,7 +194,10 @@ import WitajPublish
         #expect(site.documents.count >= 30)
         for document in site.documents {
             let suffix = document.path.isEmpty ? "index.html" : document.path + "/index.html"
-            #expect(try main("pl-PL/" + suffix) == (try main("pl/" + suffix)), "\(document.source)")
+            // Each language's book has its own name (witaj-krakow-pl-PL.epub): the one difference allowed.
+            let book = site.config.pack.map { ($0.bookFile("pl-PL"), $0.bookFile("pl")) }
+            let body = try main("pl-PL/" + suffix).replacingOccurrences(of: book?.0 ?? "\u{0}", with: book?.1 ?? "")
+            #expect(body == (try main("pl/" + suffix)), "\(document.source)")
             #expect(translated.document(path: document.path)?.isComplete == true, "\(document.source)")
         }
     }

@@ -20,8 +20,8 @@ int32_t witaj_collator_sort_key(const witaj_collator *collator, const char *text
                                 uint8_t *out, int32_t capacity);
 
 typedef struct witaj_alpha_index witaj_alpha_index;
-/// The alphabetic index of a language (its A-Z headings), with Latin added as ICU recommends.
-witaj_alpha_index *witaj_alpha_index_open(const char *locale, int32_t *status);
+/// The alphabetic index of a language (its A-Z headings), with Latin added as ICU recommends when `latin` is not 0.
+witaj_alpha_index *witaj_alpha_index_open(const char *locale, int32_t latin, int32_t *status);
 void witaj_alpha_index_close(witaj_alpha_index *index);
 int32_t witaj_alpha_index_bucket_count(const witaj_alpha_index *index);
 /// 0 normal letter, 1 underflow, 2 inflow, 3 overflow.

@@ -15,7 +15,7 @@ package struct BookRenderer {
 
     package var language: LanguageProfile { site.language }
     package var strings: UIStrings { site.strings }
-    package var path: String { "\(language.code)/\(pack.file).epub" }
+    package var path: String { "\(language.code)/" + pack.bookFile(language.code) }
 
     package static func chapterFile(_ path: String) -> String {
         (path.isEmpty ? "home" : path.replacingOccurrences(of: "/", with: "-")) + ".xhtml"
@@ -32,9 +32,12 @@ package struct BookRenderer {
                 into diagnostics: inout Diagnostics) -> (book: Artifact, chapters: [String: BookChapters.Chapter])? {
         let chapters = self.chapters
         guard !chapters.isEmpty else { return nil }
-        let files = Dictionary(chapters.map { ($0.document.path, Self.chapterFile($0.document.path)) }, uniquingKeysWith: { a, _ in a })
+        let contents = tableOfContents(chapters)
+        let files = contents.files
+        let config = site.site.config
+        let address = Self.isRealAddress(config.baseURL) ? config.baseURL : nil
         var pages = PageRenderer(site: site, templates: templates, resolver: resolver)
-        pages.style = .book(chapters: files, web: site.site.config.baseURL + language.code + "/", base: site.site.config.baseURL)
+        pages.style = .book(chapters: files, web: address.map { $0 + language.code + "/" }, base: address)
         let made = chapters.map { chapter -> (file: String, xhtml: String, kept: BookChapters.Chapter?) in
             let file = Self.chapterFile(chapter.document.path)
             if let kept = kept[file] { return (file, kept.xhtml, kept) }
@@ -54,11 +57,7 @@ package struct BookRenderer {
         let nav = XHTML.from(templates.render([
             "lang": language.code, "dir": language.direction, "contents": strings.text("Contents"),
             "landmarks": strings.text("Landmarks"), "cover": strings.text("Cover"), "beginning": strings.text("Beginning"),
-            "start": xhtml[0].0,
-            "chapters": chapters.map { chapter in
-                ["file": Self.chapterFile(chapter.document.path), "title": chapter.plainTitle,
-                 "attributes": SegmentRenderer.attributes(of: chapter.title, on: language)]
-            },
+            "start": xhtml[0].0, "entries": contents.entries,
         ], with: "epub-nav"))
 
         // Every XHTML file must be well-formed and pass the accessibility checks behind the conformance claim.
@@ -102,6 +101,7 @@ package struct BookRenderer {
             ("EPUB/package.opf", Array(package.utf8)),
             ("EPUB/nav.xhtml", Array(nav.utf8)),
             ("EPUB/cover.xhtml", Array(cover.utf8)),
+            ("EPUB/" + Self.coverImage, Array(coverImage(title: title).utf8)),
         ]
         entries += xhtml.map { ("EPUB/" + $0.0, Array($0.1.utf8)) }
         entries.append(("EPUB/book.css", site.site.theme.assets["book.css"] ?? []))
@@ -160,7 +160,10 @@ package struct BookRenderer {
 
     package func packageDocument(title: String, date: String, chapters: [String], images: [String] = [], conforms: Bool) -> String {
         let e = XMLText.escape
-        let identifier = site.site.config.baseURL + language.code + "/" + pack.file + ".epub"
+        let identifier = site.site.config.baseURL + path
+        // Names in site.yml are in the source language.
+        let source = site.site.config.sourceLanguage
+        let nameLanguage = source == language.code ? "" : " xml:lang=\"\(source)\""
         var opf = """
             <?xml version="1.0" encoding="UTF-8"?>
             <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="\(language.code)" dir="\(language.direction)">
@@ -168,7 +171,15 @@ package struct BookRenderer {
                 <dc:identifier id="pub-id">\(e(identifier))</dc:identifier>
                 <dc:title>\(e(title))</dc:title>
                 <dc:language>\(language.code)</dc:language>
+
+            """
+        if let creator = pack.creator { opf += "    <dc:creator\(nameLanguage)>\(e(creator))</dc:creator>\n" }
+        if let publisher = pack.publisher { opf += "    <dc:publisher\(nameLanguage)>\(e(publisher))</dc:publisher>\n" }
+        // The claim is the publisher's: a book whose site.yml names none makes no claim.
+        let claim = conforms ? pack.publisher : nil
+        opf += """
                 <meta property="dcterms:modified">\(date)</meta>
+                <meta name="cover" content="cover-image"/>
                 <meta property="schema:accessMode">textual</meta>
             \(images.isEmpty ? "" : "    <meta property=\"schema:accessMode\">visual</meta>\n")\
                 <meta property="schema:accessModeSufficient">textual</meta>
@@ -178,13 +189,16 @@ package struct BookRenderer {
                 <meta property="schema:accessibilityFeature">displayTransformability</meta>
             \(images.isEmpty ? "" : "    <meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n")\
                 <meta property="schema:accessibilityHazard">none</meta>
-                <meta property="schema:accessibilitySummary">\(e(strings.text(images.isEmpty ? Self.summaryKey : Self.summaryWithImagesKey)))</meta>
 
             """
-        if conforms {
+        for (text, lang) in summary(images: !images.isEmpty, certifiedBy: claim) {
+            let attribute = lang == language.code ? "" : " xml:lang=\"\(lang)\""
+            opf += "    <meta property=\"schema:accessibilitySummary\"\(attribute)>\(e(text))</meta>\n"
+        }
+        if let claim {
             opf += """
                     <meta property="dcterms:conformsTo" id="conformance">\(Self.conformance)</meta>
-                    <meta property="a11y:certifiedBy" refines="#conformance">witaj (automated checks of every chapter)</meta>
+                    <meta property="a11y:certifiedBy" refines="#conformance"\(nameLanguage)>\(e(claim))</meta>
 
                 """
         }
@@ -193,6 +207,7 @@ package struct BookRenderer {
               <manifest>
                 <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
                 <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
+                <item id="cover-image" href="\(Self.coverImage)" media-type="image/svg+xml" properties="cover-image"/>
                 <item id="css" href="book.css" media-type="text/css"/>
 
             """
@@ -209,8 +224,23 @@ package struct BookRenderer {
         return opf
     }
 
+    /// The accessibility summary in the book's language, each part in the language its string is in (the interface's
+    /// fallback): what the book has and, when the publisher certifies it, the checks witaj ran on every page.
+    func summary(images: Bool, certifiedBy publisher: String?) -> [(text: String, language: String)] {
+        let first = images ? Self.summaryWithImagesKey : Self.summaryKey
+        var parts = [(strings.text(first), strings.fallbackLanguage(first) ?? language.code)]
+        if let publisher {
+            let checks = strings.format(Self.checksKey, ["publisher": .string(publisher)])
+            let checksLanguage = strings.fallbackLanguage(Self.checksKey) ?? language.code
+            if checksLanguage == parts[0].1 { parts[0].0 += " " + checks } else { parts.append((checks, checksLanguage)) }
+        }
+        return parts
+    }
+
     package static let conformance = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
     package static let summaryKey = "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion."
+    /// The checks of `AccessibilityAudit`, as the summary lists them.
+    package static let checksKey = "{publisher} certifies this book's accessibility on the checks witaj ran on every page: each page is well-formed XHTML, declares its language and has a title; headings do not skip a level; every image has a text description; every table header has a scope; every link has text."
     package static let summaryWithImagesKey = "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion."
 
     package static func isoDate(_ date: Date) -> String {

@@ -91,7 +91,14 @@ package struct LocalizedSite: Sendable {
     }
     package struct IndexGroup: Sendable {
         package let letter: String
-        package let documents: [LocalizedDocument]
+        package let entries: [IndexEntry]
+    }
+    /// A document under its title, or under one of its keywords (in the source language).
+    package struct IndexEntry: Sendable {
+        package let document: LocalizedDocument
+        package let keyword: String?
+        /// What the entry is sorted and grouped by.
+        package var text: String { keyword ?? document.plainTitle }
     }
 
     package let site: Site

@@ -41,10 +41,13 @@ package enum Localizer {
             LocalizedSite.Section(index: index, members: ordered(members[index.document.path] ?? []))
         }
         // A build of some documents' pages keeps the A-Z page (`PageRenderer.render`) unless asked: it needs no index.
-        let indexed = !scope.makesIndex ? [] : language.collator.sorted(
-            documents.filter { [.article, .procedure, .offices].contains($0.document.kind) }, by: sortKey)
-        let index = language.alphabet.group(indexed, by: sortKey).map {
-            LocalizedSite.IndexGroup(letter: $0.bucket.label, documents: $0.items)
+        // Each document under its title as the reader sees it, and under each of its keywords; a title or keyword
+        // in another script goes under that script's letters, after the language's own (`AlphabeticIndex.group`).
+        let indexed = !scope.makesIndex ? [] : documents.filter { [.article, .procedure, .offices].contains($0.document.kind) }
+        let entries = indexed.map { LocalizedSite.IndexEntry(document: $0, keyword: nil) }
+            + indexed.flatMap { document in document.document.keywords.map { LocalizedSite.IndexEntry(document: document, keyword: $0) } }
+        let index = language.alphabet.group(language.collator.sorted(entries, by: \.text), by: \.text).map {
+            LocalizedSite.IndexGroup(letter: $0.bucket.label, entries: $0.items)
         }
         return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
                              home: documents.first { $0.document.kind == .home }, sections: sections, index: index,

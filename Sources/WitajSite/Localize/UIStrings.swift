@@ -104,6 +104,8 @@ package struct UIStrings: Sendable {
             "No pages match your search.": "Żadna strona nie pasuje do wyszukiwania.",
             "Search needs JavaScript. Without it, find a page in the A–Z index.":
                 "Wyszukiwanie wymaga JavaScriptu. Bez niego znajdziesz stronę w indeksie A–Z.",
+            "{publisher} certifies this book's accessibility on the checks witaj ran on every page: each page is well-formed XHTML, declares its language and has a title; headings do not skip a level; every image has a text description; every table header has a scope; every link has text.":
+                "{publisher} poświadcza dostępność tej książki na podstawie kontroli, które witaj wykonał na każdej stronie: każda strona jest poprawnym dokumentem XHTML, ma oznaczony język i tytuł; nagłówki nie pomijają poziomów; każdy obraz ma opis tekstowy; każdy nagłówek tabeli ma określony zakres; każdy odnośnik ma tekst.",
             "Page not found": "Nie znaleziono strony",
             "There is no page at this address. It may have moved, or the address may have a typo.":
                 "Pod tym adresem nie ma strony. Mogła zostać przeniesiona albo w adresie jest literówka.",
@@ -126,6 +128,7 @@ package struct UIStrings: Sendable {
         "Contents", "Cover", "Beginning", "Landmarks", "Edition of {date}",
         "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. It has no images, sound or motion.",
         "This book has a table of contents and headings in order. Every passage is marked with its language, including text that is not translated yet. Every image has a text description. It has no sound or motion.",
+        "{publisher} certifies this book's accessibility on the checks witaj ran on every page: each page is well-formed XHTML, declares its language and has a title; headings do not skip a level; every image has a text description; every table header has a scope; every link has text.",
         "Page not found", "There is no page at this address. It may have moved, or the address may have a typo.",
         "Search", "Search the welcome pack", "No pages match your search.",
         "Search needs JavaScript. Without it, find a page in the A–Z index.",

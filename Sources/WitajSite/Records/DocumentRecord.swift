@@ -67,6 +67,8 @@ package struct DocumentRecord: Equatable, Sendable {
     /// What `localized` made of it, by language: the preview server stands the same records in for the same
     /// documents build after build.
     private let faces = Faces()
+    /// The document's keywords (`Document.keywords`): entries of the A-Z index.
+    package var keywords: [String] = []
 
     package init(source: String, id: String, idAt: Place, path: String, kind: String, title: String, titleAt: Place, summary: String?, summaryAt: Place?, reviewed: String?, order: Int?, review: String?, languages: [String: Localized], coverage: Coverage.DocumentRow, coverageRow: String, anchors: [String] = [],
                  linkedParts: [String] = [], search: [String: SearchEntry] = [:]) {
@@ -95,11 +97,12 @@ package struct DocumentRecord: Equatable, Sendable {
     package struct Face: Equatable {
         package let id: String, path: String, kind: String, title: String, summary: String?, order: Int?
         package let texts: [String: [Text?]]
+        package let keywords: [String]
     }
 
     package var face: Face {
         Face(id: id, path: path, kind: kind, title: title, summary: summary, order: order,
-             texts: languages.mapValues { [$0.title, $0.summary] })
+             texts: languages.mapValues { [$0.title, $0.summary] }, keywords: keywords)
     }
 
     /// `resolver`: where the document's links go (the site's documents).
@@ -109,6 +112,7 @@ package struct DocumentRecord: Equatable, Sendable {
             Text(text: resolved.text, language: resolved.language.code, state: resolved.state.rawValue)
         }
         source = document.source
+        keywords = document.keywords
         id = document.id
         idAt = Place(line: document.idLocation.line, column: document.idLocation.column)
         path = document.path
@@ -140,11 +144,13 @@ package struct DocumentRecord: Equatable, Sendable {
     /// The document as far as other pages need it: title and summary, no body.
     package var document: Document? {
         guard let kind = Document.Kind(rawValue: kind) else { return nil }
-        return Document(id: id, idLocation: SourceLocation(source, line: idAt.line, column: idAt.column), path: path,
+        var document = Document(id: id, idLocation: SourceLocation(source, line: idAt.line, column: idAt.column), path: path,
                         source: source, kind: kind,
                         title: Segment(title, role: .title, location: SourceLocation(source, line: titleAt.line, column: titleAt.column)),
                         summary: summary.map { Segment($0, role: .summary, location: SourceLocation(source, line: summaryAt?.line ?? 1, column: summaryAt?.column ?? 1)) },
                         reviewed: reviewed.flatMap(Day.init), order: order, review: review, body: .markdown([]))
+        document.keywords = keywords
+        return document
     }
 
     /// The document in one language as other pages show it; nil when the record does not know the language.

@@ -88,7 +88,7 @@ package struct PageRenderer {
         let root = absolute ?? String(repeating: "../", count: depth + 1)
         /// A page of this language.
         func url(_ target: String) -> String {
-            absolute.map { $0 + language.code + "/" + (target.isEmpty ? "" : target + "/") } ?? style.url(from: path, to: target)
+            absolute.map { $0 + language.code + "/" + (target.isEmpty ? "" : target + "/") } ?? style.url(from: path, to: target) ?? ""
         }
         let languages: [[String: Any]] = site.languages.map { other in
             let partial = other.code != language.code && !isComplete(path: path, in: other)
@@ -188,14 +188,14 @@ package struct PageRenderer {
         context["isProcedure"] = document.kind == .procedure
         context["interactive"] = true
         if document.kind == .home, let pack = site.site.config.pack, !pack.chapters.isEmpty {
-            context["epub"] = ["url": pack.file + ".epub", "label": strings.text("Download the welcome pack (EPUB)"),
+            context["epub"] = ["url": pack.bookFile(language.code), "label": strings.text("Download the welcome pack (EPUB)"),
                                 "attributes": languageAttributes("Download the welcome pack (EPUB)")]
         }
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
             var crumb = renderer(section.index, on: document.path)
                 .context(section.index.document.title.text, withoutLinks: true)
-            crumb["url"] = style.url(from: document.path, to: section.index.document.path)
+            crumb["url"] = style.url(from: document.path, to: section.index.document.path) ?? ""
             context["section"] = crumb
         }
         switch document.body {
@@ -225,11 +225,12 @@ package struct PageRenderer {
     package func listing(_ localized: LocalizedDocument, on page: String) -> [String: Any] {
         let segmentRenderer = renderer(localized, on: page)
         var item: [String: Any] = [
-            "url": style.url(from: page, to: localized.document.path),
             "title": segmentRenderer.context(localized.document.title.text, withoutLinks: true),
             "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
         ]
         item["summary"] = localized.document.summary.map { segmentRenderer.context($0.text) }
+        // nil in a book that has not the document when the site has no address yet: the title without a link.
+        item["url"] = style.url(from: page, to: localized.document.path)
         return item
     }
 
@@ -362,7 +363,16 @@ package struct PageRenderer {
         var context = pageContext(path: "a-z", title: strings.text("A–Z index"), localized: nil)
         context["groups"] = site.index.enumerated().map { i, group -> [String: Any] in
             ["letter": group.letter, "anchor": "l\(i + 1)",
-             "documents": group.documents.map { listing($0, on: "a-z") }]
+             "documents": group.entries.map { entry -> [String: Any] in
+                 var item = listing(entry.document, on: "a-z")
+                 // A keyword is in the source language, as editors wrote it.
+                 if let keyword = entry.keyword {
+                     let source = site.languages.first { $0.code == site.site.config.sourceLanguage } ?? language
+                     item["keyword"] = ["text": keyword, "attributes": source.code == language.code ? ""
+                                        : " lang=\"\(source.code)\" dir=\"\(source.direction)\""]
+                 }
+                 return item
+             }]
         }
         return context
     }

@@ -36,10 +36,11 @@ package struct SegmentRenderer {
             if withoutLinks { return nil }
             return switch resolver.resolve(destination, from: document) {
             case .document(let path, let fragment):
-                style.url(from: pagePath, to: path) + (fragment.map { "#" + $0 } ?? "")
+                // A section the book has no page of is an entry of its table of contents, already a fragment.
+                style.url(from: pagePath, to: path).map { $0.contains("#") ? $0 : $0 + (fragment.map { "#" + $0 } ?? "") }
             case .file(let source, let fragment):
                 style.url(from: pagePath, language: language.code, toFile: resolver.published(source, for: language))
-                    + (fragment.map { "#" + $0 } ?? "")
+                    .map { $0 + (fragment.map { "#" + $0 } ?? "") }
             case .fragment(let fragment): "#" + fragment
             case .external(let url): url
             case .invalid: nil
@@ -80,22 +81,25 @@ package struct SegmentRenderer {
 /// web pages of documents the book does not have).
 package enum LinkStyle: Sendable {
     case site
-    /// Chapter file names by document path; `web` is the site's URL prefix of the book's language, `base` the
-    /// site's URL (`baseURL`): documents the book does not have, and files, are linked on the web.
-    case book(chapters: [String: String], web: String, base: String)
+    /// Chapter files, and the table of contents' entries of sections the book has no page of
+    /// ("nav.xhtml#residence"), by document path. `web` is the site's URL prefix of the book's language, `base` the
+    /// site's URL (`baseURL`): documents the book does not have, and files, are linked on the web; both nil when the
+    /// site has no real address yet (`BookRenderer.isRealAddress`), and then such links are text.
+    case book(chapters: [String: String], web: String?, base: String?)
 
-    package func url(from page: String, to path: String) -> String {
+    /// Where a link to the document at `path` goes; nil: nowhere (the book has no such page and the site no address).
+    package func url(from page: String, to path: String) -> String? {
         switch self {
         case .site: relativeURL(from: page, to: path)
-        case .book(let chapters, let web, _): chapters[path] ?? (web + (path.isEmpty ? "" : path + "/"))
+        case .book(let chapters, let web, _): chapters[path] ?? web.map { $0 + (path.isEmpty ? "" : path + "/") }
         }
     }
 
     /// A file of the output (`pl/first-steps/form.pdf`), from a page of `language`.
-    package func url(from page: String, language: String, toFile file: String) -> String {
+    package func url(from page: String, language: String, toFile file: String) -> String? {
         switch self {
         case .site: relativeURL(fromPage: page, language: language, toFile: file)
-        case .book(_, _, let base): base + URLPath.encode(file)
+        case .book(_, _, let base): base.map { $0 + URLPath.encode(file) }
         }
     }
 }

@@ -56,7 +56,7 @@ extension SiteValidator {
         for language in site.config.languages.map(\.code) {
             made["\(language)/404.html"] = "the page for addresses the site does not have"
             made["\(language)/a-z/index.html"] = "the A–Z index"
-            if let pack = site.config.pack { made["\(language)/\(pack.file).epub"] = "the welcome pack book" }
+            if let pack = site.config.pack { made["\(language)/\(pack.bookFile(language))"] = "the welcome pack book" }
             for document in site.documents {
                 made[document.path.isEmpty ? "\(language)/index.html" : "\(language)/\(document.path)/index.html"] =
                     "the page of \(document.source)"
