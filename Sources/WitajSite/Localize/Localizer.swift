@@ -12,11 +12,20 @@ package enum Localizer {
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         let source = profiles[site.config.sourceLanguage] ?? language
         let links = TranslationLinks(site: site)
+        let wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
         let documents = site.documents.map { document in
-            scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) ??
-            LocalizedDocument(document: document, language: language,
-                              texts: resolve(document, in: language, source: source, profiles: profiles,
-                                             translations: translations, links: links))
+            if let record = scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) {
+                return record
+            }
+            let localized = LocalizedDocument(document: document, language: language,
+                                              texts: resolve(document, in: language, source: source, profiles: profiles,
+                                                             translations: translations, links: links))
+            // Mostly untranslated: the article in one language, the fallback's, rather than paragraph by paragraph.
+            guard let wholeIn, localized.hasFallback,
+                  localized.translatedShare(counting: source.formatters.countWords) * 100 < Double(site.config.wholePageBelow)
+            else { return localized }
+            return localized.shownWhole(in: wholeIn, texts: resolve(document, in: wholeIn, source: source, profiles: profiles,
+                                                                    translations: translations, links: links))
         }
         func sortKey(_ d: LocalizedDocument) -> String { d.plainTitle }
         func ordered(_ list: [LocalizedDocument]) -> [LocalizedDocument] {
