@@ -13,7 +13,8 @@ package final class LanguageProfile: Sendable {
     package let plurals: PluralRules
     package let formatters: Formatters
 
-    package init(code: String, fallbacks: [String] = []) throws {
+    /// `digits`: the numbering system of dates, hours, amounts and counts (`latn`), nil for CLDR's default.
+    package init(code: String, fallbacks: [String] = [], digits: String? = nil) throws {
         self.code = code
         self.fallbacks = fallbacks
         autonym = LocaleInfo.autonym(code)
@@ -21,7 +22,7 @@ package final class LanguageProfile: Sendable {
         collator = try Collator(locale: code)
         alphabet = try AlphabeticIndex(locale: code)
         plurals = try PluralRules(locale: code)
-        formatters = Formatters(locale: code)
+        formatters = Formatters(locale: digits.map { "\(code)@numbers=\($0)" } ?? code)
     }
 
     package var direction: String { isRightToLeft ? "rtl" : "ltr" }

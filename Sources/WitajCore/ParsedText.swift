@@ -55,7 +55,7 @@ package struct ParsedText: Sendable, Equatable {
     /// `text` as HTML: its inlines through `renderer`, or the text escaped.
     package func html(of text: String, _ renderer: InlineHTMLRenderer) -> String {
         switch form {
-        case .plain, .notInline: HTML.escape(text)
+        case .plain, .notInline: renderer.text(text)
         case .inlines(let packed): packed.html(of: text, renderer)
         }
     }
@@ -230,7 +230,7 @@ package struct Packed: Sendable, Equatable {
             let n = nodes[next]
             next += 1
             switch n.kind {
-            case .text, .html: out += HTML.escape(string(n.first))
+            case .text, .html: out += renderer.text(string(n.first))
             case .code: out += "<code>" + HTML.escape(string(n.first)) + "</code>"
             case .softBreak: out += "\n"
             case .lineBreak: out += "<br>\n"

@@ -6,11 +6,15 @@ package struct SiteConfig: Sendable {
         package let code: String
         package let fallbacks: [String]
         package let location: SourceLocation
+        /// The digits the language's dates, hours, amounts and counts are written in (`digits: latn` in site.yml, an
+        /// ICU numbering system); nil: the language's own by CLDR (Arabic-Indic for ar).
+        package var digits: String?
 
-        package init(code: String, fallbacks: [String], location: SourceLocation) {
+        package init(code: String, fallbacks: [String], location: SourceLocation, digits: String? = nil) {
             self.code = code
             self.fallbacks = fallbacks
             self.location = location
+            self.digits = digits
         }
     }
     package let baseURL: String
@@ -22,6 +26,12 @@ package struct SiteConfig: Sendable {
     /// Hosts of web sites that translations may link to where their source links elsewhere or nowhere
     /// (`translations: linkHosts` in site.yml: a localized version of an external site), lowercased.
     package var translationLinkHosts: Set<String> = []
+    /// Below this share of a page's words translated (percent; `translations: wholePageBelow` in site.yml), the
+    /// page's article is shown whole in the first language of the fallback chain rather than paragraph by paragraph.
+    package var wholePageBelow = SiteConfig.defaultWholePageBelow
+    /// Half: below it a reader meets more of the other language than of theirs, and a page that switches language
+    /// (and direction) from paragraph to paragraph reads worse than one in a language they chose as their second.
+    package static let defaultWholePageBelow = 50
     /// The coverage report's language and the programme's targets (`coverage:` in site.yml).
     package var coverage = CoverageSettings()
 

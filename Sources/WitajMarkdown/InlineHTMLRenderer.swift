@@ -4,6 +4,9 @@ package struct InlineHTMLRenderer {
     package var link: (String) -> String?
     /// Image sources go through their own policy (by default the links'); nil shows the alternative text.
     package var image: (String) -> String?
+    /// Whether runs of digits with separators inside (a phone number such as "116 111", a postal code) are isolated
+    /// left to right in `<bdi>`: in right-to-left text the bidirectional algorithm would show "111 116".
+    package var isolatesNumbers = false
 
     package init(link: @escaping (String) -> String?, image: ((String) -> String?)? = nil) {
         self.link = link
@@ -18,7 +21,7 @@ package struct InlineHTMLRenderer {
 
     private func render(_ inline: Inline, into out: inout String) {
         switch inline {
-        case .text(let text): out += HTML.escape(text)
+        case .text(let text): out += self.text(text)
         case .code(let code): out += "<code>" + HTML.escape(code) + "</code>"
         case .emphasis(let c): out += "<em>" + render(c) + "</em>"
         case .strong(let c): out += "<strong>" + render(c) + "</strong>"
@@ -26,7 +29,7 @@ package struct InlineHTMLRenderer {
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
         // Raw HTML is shown as the text it is, never interpreted.
-        case .html(let raw): out += HTML.escape(raw)
+        case .html(let raw): out += self.text(raw)
         case .link(let destination, let title, let content):
             guard let href = link(destination) else {
                 out += render(content)
@@ -45,6 +48,52 @@ package struct InlineHTMLRenderer {
             if !title.isEmpty { out += " title=\"" + HTML.escapeAttribute(title) + "\"" }
             out += ">"
         }
+    }
+
+    /// A text node as HTML: escaped, its numbers isolated when asked.
+    package func text(_ text: String) -> String {
+        isolatesNumbers ? Self.isolatingNumbers(text) : HTML.escape(text)
+    }
+
+    /// `text` escaped, each run of digits that has a separator inside ("116 111", "31-549", "+48 12 616 1234", "8:00")
+    /// or a leading "+" in a `<bdi>`: isolated, it reads left to right inside right-to-left text. A range's dash
+    /// ("8:00–16:00") is not part of a run, so a range keeps the direction of the text around it. Only the escaper
+    /// writes the text; the markup added is fixed.
+    package static func isolatingNumbers(_ text: String) -> String {
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType == .decimal }
+        let separators: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "-", "\u{2010}", "\u{2011}", ".", "/", ":"]
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: isDigit) else { return HTML.escape(text) }
+        var out = "", plain = String.UnicodeScalarView(), i = 0
+        while i < scalars.count {
+            let start = i
+            if scalars[i] == "+", i + 1 < scalars.count, isDigit(scalars[i + 1]) { i += 1 }
+            guard isDigit(scalars[i]) else {
+                plain.append(scalars[i])
+                i += 1
+                continue
+            }
+            var end = i + 1, separated = start < i
+            while end < scalars.count {
+                if isDigit(scalars[end]) {
+                    end += 1
+                } else if separators.contains(scalars[end]), end + 1 < scalars.count, isDigit(scalars[end + 1]) {
+                    separated = true
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            let run = String(String.UnicodeScalarView(scalars[start..<end]))
+            if separated {
+                out += HTML.escape(String(plain)) + "<bdi dir=\"ltr\">" + HTML.escape(run) + "</bdi>"
+                plain = String.UnicodeScalarView()
+            } else {
+                plain.append(contentsOf: scalars[start..<end])
+            }
+            i = end
+        }
+        return out + HTML.escape(String(plain))
     }
 
     /// The text a reader sees, without markup (for alt text, titles in lists, sorting).

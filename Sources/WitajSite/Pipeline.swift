@@ -59,7 +59,7 @@ package enum Pipeline {
         var languages: [LanguageProfile] = []
         for language in site.config.languages {
             do {
-                languages.append(try LanguageProfile(code: language.code, fallbacks: language.fallbacks))
+                languages.append(try LanguageProfile(code: language.code, fallbacks: language.fallbacks, digits: language.digits))
             } catch {
                 diagnostics.error(language.location, "ICU cannot serve the language '\(language.code)': \(error)")
             }

@@ -18,6 +18,7 @@ package enum SiteConfigReader {
         var languages: [SiteConfig.Language] = []
         var pack: SiteConfig.Pack?
         var linkHosts: Set<String> = []
+        var wholePageBelow = SiteConfig.defaultWholePageBelow
         var coverageNode: Node?
         for (key, value) in mapping {
             switch key.string ?? "" {
@@ -44,15 +45,23 @@ package enum SiteConfigReader {
                     }
                     let fallback = entry.mapping?["fallback"]
                     let fallbacks = fallback?.sequence?.compactMap(\.string) ?? fallback?.string.map { [$0] } ?? []
-                    for unknown in (entry.mapping.map { Array($0.keys) } ?? []).compactMap(\.string) where !["code", "fallback"].contains(unknown) {
-                        diagnostics.warning(at(entry), "unknown language field '\(unknown)' (known: code, fallback)")
+                    for unknown in (entry.mapping.map { Array($0.keys) } ?? []).compactMap(\.string) where !["code", "fallback", "digits"].contains(unknown) {
+                        diagnostics.warning(at(entry), "unknown language field '\(unknown)' (known: code, fallback, digits)")
                     }
-                    languages.append(.init(code: code, fallbacks: fallbacks, location: at(entry)))
+                    var digits: String?
+                    if let node = entry.mapping?["digits"] {
+                        digits = node.string
+                        if !(digits.map { $0.count >= 3 && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } } ?? false) {
+                            diagnostics.error(at(node), "'digits' must be a numbering system such as latn (0-9) or arab (٠-٩)")
+                            digits = nil
+                        }
+                    }
+                    languages.append(.init(code: code, fallbacks: fallbacks, location: at(entry), digits: digits))
                 }
             case "pack":
                 pack = readPack(value, at: at, into: &diagnostics)
             case "translations":
-                linkHosts = readTranslations(value, at: at, into: &diagnostics)
+                linkHosts = readTranslations(value, at: at, into: &diagnostics, wholePageBelow: &wholePageBelow)
             case "coverage":
                 coverageNode = value
             default:
@@ -70,11 +79,13 @@ package enum SiteConfigReader {
             }
             var chain = language.fallbacks.filter { $0 != language.code }
             if language.code != source && !chain.contains(source) { chain.append(source) }
-            return .init(code: language.code, fallbacks: chain, location: language.location)
+            return .init(code: language.code, fallbacks: chain, location: language.location, digits: language.digits)
         }
         let coverage = coverageNode.map { readCoverage($0, languages: languages.map(\.code), source: source, at: at, into: &diagnostics) }
-        return SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages, pack: pack,
-                          translationLinkHosts: linkHosts, coverage: coverage ?? SiteConfig.CoverageSettings())
+        var config = SiteConfig(baseURL: baseURL, sourceLanguage: source, languages: languages, pack: pack,
+                                translationLinkHosts: linkHosts, coverage: coverage ?? SiteConfig.CoverageSettings())
+        config.wholePageBelow = wholePageBelow
+        return config
     }
 
     /// `coverage:` the report's language (`language: pl`, a language of the site) and the programme's targets:
@@ -170,7 +181,9 @@ package enum SiteConfigReader {
 
     /// `translations:` what translations may do beyond their source text. `linkHosts`: the hosts of web sites a
     /// translation may link to although its source does not (a localized version of an external site).
-    package static func readTranslations(_ node: Node, at: (Node) -> SourceLocation, into diagnostics: inout Diagnostics) -> Set<String> {
+    /// `wholePageBelow`: the share of a page's words translated below which it is shown whole in the fallback.
+    package static func readTranslations(_ node: Node, at: (Node) -> SourceLocation, into diagnostics: inout Diagnostics,
+                                         wholePageBelow: inout Int) -> Set<String> {
         guard let mapping = node.mapping else {
             diagnostics.error(at(node), "'translations' must be a mapping, such as 'linkHosts: [www.gov.pl]'")
             return []
@@ -191,8 +204,16 @@ package enum SiteConfigReader {
                     }
                     hosts.insert(name.lowercased())
                 }
+            case "wholePageBelow":
+                var text = value.string ?? ""
+                if text.hasSuffix("%") { text = String(text.dropLast()).trimmed(" ") }
+                guard let share = Int(text), (0...100).contains(share) else {
+                    diagnostics.error(at(value), "'wholePageBelow' must be a share from 0% to 100%, such as 50%")
+                    continue
+                }
+                wholePageBelow = share
             default:
-                diagnostics.warning(at(key), "unknown translations field '\(key.string ?? "")' (known: linkHosts)")
+                diagnostics.warning(at(key), "unknown translations field '\(key.string ?? "")' (known: linkHosts, wholePageBelow)")
             }
         }
         return hosts

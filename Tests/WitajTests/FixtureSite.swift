@@ -37,8 +37,16 @@ final class FixtureSite {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
-    /// A site with target languages: en, and ar falling back to en; optionally the EPUB pack.
-    static let multilingual = """
+    /// A site with target languages: en, and ar falling back to en; optionally the EPUB pack. Untranslated
+    /// segments fall back one by one however few are translated (`multilingualWholePages` has site.yml's default).
+    static let multilingual = multilingualWholePages + """
+
+        translations:
+          wholePageBelow: 0%
+        """
+
+    /// `multilingual` with the default share below which a page is shown whole in its fallback language.
+    static let multilingualWholePages = """
         baseURL: https://example.org/pack/
         sourceLanguage: pl
         languages:

@@ -97,7 +97,8 @@ import WitajSite
     }
 
     @Test func hostsThatSiteYmlAllowsMayBeLinked() throws {
-        let yaml = BookTests.siteYAML + "\ntranslations:\n  linkHosts: [gov.pl, WWW.Example.ORG]\n"
+        // Into the fixture's own `translations:` (which keeps fallbacks paragraph by paragraph).
+        let yaml = BookTests.siteYAML.replacingOccurrences(of: "translations:\n", with: "translations:\n  linkHosts: [gov.pl, WWW.Example.ORG]\n")
         let site = try site(yaml, paragraph: "See [registration](https://gov.pl/web/gov/en), [this](https://www.example.org/en), "
             + "[not this](https://www.gov.pl/en), [nor](https://gov.pl@evil.example/), [nor](https://evil.example\\gov.pl) "
             + "and [nor this](mailto:x@gov.pl).")
@@ -115,12 +116,13 @@ import WitajSite
 
     @Test func linkHostsMustBeHostNames() throws {
         let site = try site()
-        try site.write("site.yml", BookTests.siteYAML + "\ntranslations:\n  linkHosts: [gov.pl, 'https://www.gov.pl', gov.pl/uk]\n  links: []\n")
+        try site.write("site.yml", BookTests.siteYAML.replacingOccurrences(
+            of: "translations:\n", with: "translations:\n  linkHosts: [gov.pl, 'https://www.gov.pl', gov.pl/uk]\n  links: []\n"))
         let messages = site.messages(site.check()).filter { $0.hasPrefix("site.yml:") }
         #expect(messages.count == 3, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("site.yml:18:") && $0.hasSuffix(": error: 'https://www.gov.pl' is not a host name: write only the host, such as www.gov.pl (no https://, no path)") })
-        #expect(messages.contains { $0.hasPrefix("site.yml:18:") && $0.contains(": error: 'gov.pl/uk' is not a host name") })
-        #expect(messages.contains("site.yml:19:3: warning: unknown translations field 'links' (known: linkHosts)"))
+        #expect(messages.contains { $0.hasPrefix("site.yml:9:") && $0.hasSuffix(": error: 'https://www.gov.pl' is not a host name: write only the host, such as www.gov.pl (no https://, no path)") })
+        #expect(messages.contains { $0.hasPrefix("site.yml:9:") && $0.contains(": error: 'gov.pl/uk' is not a host name") })
+        #expect(messages.contains("site.yml:10:3: warning: unknown translations field 'links' (known: linkHosts, wholePageBelow)"))
     }
 
     @Test func titlesNeverLink() throws {

@@ -54,6 +54,9 @@ package struct LocalizedDocument: Sendable {
     package let plainTitle: String
     /// What the search index holds of it (`SearchEntry`): made by the localizer, or kept in its record.
     package var search: SearchEntry = .empty
+    /// When too little of the document is translated (`SiteConfig.wholePageBelow`): its texts in the first language
+    /// of the fallback chain, which its page's article shows whole; `texts` still give its title in lists.
+    package private(set) var whole: (language: LanguageProfile, texts: [TextKey: ResolvedText])?
 
     package init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText]) {
         self.init(document: document, language: language, texts: texts,
@@ -81,6 +84,34 @@ package struct LocalizedDocument: Sendable {
 
     /// Every segment is current in this language (always true in the source language).
     package var isComplete: Bool { !hasFallback }
+
+    /// The language the page's article is shown in: the reader's, or the fallback it is shown whole in.
+    package var shownIn: LanguageProfile { whole?.language ?? language }
+
+    /// This document shown whole in `language` (texts resolved in it), where it has fallen back.
+    package func shownWhole(in language: LanguageProfile, texts: [TextKey: ResolvedText]) -> LocalizedDocument {
+        var copy = LocalizedDocument(document: document, language: self.language, texts: self.texts, hasFallback: true, hasOutdated: hasOutdated)
+        copy.whole = (language, texts)
+        return copy
+    }
+
+    /// The document as its article shows it: the texts of the language it is shown in.
+    package var article: LocalizedDocument {
+        guard let whole else { return self }
+        return LocalizedDocument(document: document, language: language, texts: whole.texts, hasFallback: true, hasOutdated: hasOutdated)
+    }
+
+    /// The share (0...1) of the document's words that are translated into its language (words of segments with
+    /// something to translate, counted in the source text); 1 when there is nothing to translate.
+    package func translatedShare(counting words: (String) -> Int) -> Double {
+        var translated = 0, total = 0
+        for segment in document.segments where !segment.nothingToTranslate {
+            let n = words(segment.parsed.plainText(of: segment.text))
+            total += n
+            if let state = texts[TextKey(segment.text)]?.state, state == .translated || state == .source { translated += n }
+        }
+        return total == 0 ? 1 : Double(translated) / Double(total)
+    }
 }
 
 /// The whole site in one language: resolved segments, and lists sorted and grouped the language's way.

@@ -13,6 +13,7 @@ package enum Localizer {
         let source = profiles[site.config.sourceLanguage] ?? language
         let links = TranslationLinks(site: site)
         let words = WordCounter(locale: language.code), stemmer = SearchStemmer(language: language.code)
+        let wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
         let documents = site.documents.map { document in
             if let kept = scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) {
                 return kept
@@ -20,6 +21,12 @@ package enum Localizer {
             var localized = LocalizedDocument(document: document, language: language,
                                               texts: resolve(document, in: language, source: source, profiles: profiles,
                                                              translations: translations, links: links))
+            // Mostly untranslated: the article in one language, the fallback's, rather than paragraph by paragraph.
+            if let wholeIn, localized.hasFallback,
+               localized.translatedShare(counting: source.formatters.countWords) * 100 < Double(site.config.wholePageBelow) {
+                localized = localized.shownWhole(in: wholeIn, texts: resolve(document, in: wholeIn, source: source, profiles: profiles,
+                                                                             translations: translations, links: links))
+            }
             localized.search = SearchEntry(localized, words: words, stemmer: stemmer)
             return localized
         }

@@ -39,7 +39,8 @@ package struct UIStrings: Sendable {
     /// A MessageFormat string with its arguments, formatted with the plural rules of the language it is in.
     package func format(_ key: String, _ arguments: [String: MessageFormat.Argument]) -> String {
         let pattern = text(key)
-        let locale = sources[key] ?? (table[key] == nil ? "en" : language.code)
+        // The page's language counts in its own digits (`digits` in site.yml), as its dates and amounts do.
+        let locale = sources[key] ?? (table[key] == nil ? "en" : language.formatters.locale)
         let message = (try? MessageFormat(pattern, locale: locale)) ?? (try? MessageFormat(key, locale: "en"))
         return message?.format(arguments) ?? pattern
     }
@@ -84,6 +85,8 @@ package struct UIStrings: Sendable {
             "Part of this page changed recently; the translation is being updated and the new text is shown in another language.":
                 "Część tej strony niedawno się zmieniła; tłumaczenie jest aktualizowane, a nowy tekst jest wyświetlany w innym języku.",
             "not fully translated": "nie w pełni przetłumaczone",
+            wholePageKey: "Ta strona nie jest jeszcze przetłumaczona (język: {language}); jest wyświetlana w języku: {shown}.",
+            reviewNoteKey: "Co sprawdza redakcja (jej notatka, język: {language})",
             "Download the welcome pack (EPUB)": "Pobierz pakiet powitalny (EPUB)",
             "{count, plural, one {# day} other {# days}}": "{count, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
             "{count, plural, one {# week} other {# weeks}}": "{count, plural, one {# tydzień} few {# tygodnie} many {# tygodni} other {# tygodnia}}",
@@ -112,6 +115,11 @@ package struct UIStrings: Sendable {
         ]) { $1 },
     ]
 
+    /// The notice of a page shown whole in its fallback language.
+    package static let wholePageKey = "This page is not yet translated into {language}; it is shown in {shown}."
+    /// The summary of the editors' own note on what they are checking (`review`), shown in the source language.
+    package static let reviewNoteKey = "What our editors are checking (their note, in {language})"
+
     package static let english = [
         "Skip to content", "Welcome pack", "Main navigation", "Language", "Choose your language", "A–Z index", "Letters",
         "Home", "In this section", "Procedure", "Who is this for", "Step by step", "Documents to bring",
@@ -121,7 +129,7 @@ package struct UIStrings: Sendable {
         "Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.",
         "Part of this page has not been translated yet and is shown in another language.",
         "Part of this page changed recently; the translation is being updated and the new text is shown in another language.",
-        "not fully translated", "Download the welcome pack (EPUB)",
+        "not fully translated", wholePageKey, reviewNoteKey, "Download the welcome pack (EPUB)",
         "{count, plural, one {# day} other {# days}}", "{count, plural, one {# week} other {# weeks}}",
         "{count, plural, one {# month} other {# months}}", "{count, plural, one {# year} other {# years}}",
         "{count, plural, one {# document} other {# documents}}",

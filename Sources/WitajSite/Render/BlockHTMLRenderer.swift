@@ -35,7 +35,7 @@ package struct BlockHTMLRenderer {
                 for item in items {
                     if isTight, case .paragraph(let text)? = item.first {
                         let r = segments.render(text.text)
-                        out += "<li\(r.attributes)>\(r.html)"
+                        out += "<li>" + r.inline
                         if item.count > 1 {
                             out += "\n"
                             render(Array(item.dropFirst()), ids: ids, into: &out, headings: &headings, tight: true)
@@ -66,7 +66,9 @@ package struct BlockHTMLRenderer {
                     case .right: " class=\"right\""
                     }
                 }
-                out += "<div class=\"table\"><table>\n<thead><tr>"
+                // A table wider than a phone scrolls in a region the keyboard reaches, named by its column headings.
+                let label = header.map { segments.localized.resolve($0.text).plainText }.filter { !$0.isEmpty }.joined(separator: ", ")
+                out += "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escapeAttribute(label))\"><table>\n<thead><tr>"
                 for (i, cell) in header.enumerated() {
                     let r = segments.render(cell.text)
                     out += "<th scope=\"col\"\(align(i))\(r.attributes)>\(r.html)</th>"

@@ -68,9 +68,10 @@ package struct PageRenderer {
         return templates.render(documentContext(localized), with: name)
     }
 
-    package func renderer(_ localized: LocalizedDocument, on page: String) -> SegmentRenderer {
+    package func renderer(_ localized: LocalizedDocument, on page: String, within: LanguageProfile? = nil) -> SegmentRenderer {
         var renderer = SegmentRenderer(localized: localized, resolver: resolver, pagePath: page, style: style)
         renderer.marks = marks
+        renderer.within = within
         return renderer
     }
 
@@ -92,9 +93,11 @@ package struct PageRenderer {
         }
         let languages: [[String: Any]] = site.languages.map { other in
             let partial = other.code != language.code && !isComplete(path: path, in: other)
+            let note = partialNotes[other.code] ?? (strings.text("not fully translated"), strings.fallbackLanguage("not fully translated") ?? language.code)
             return ["code": other.code, "autonym": other.autonym, "dir": other.direction,
                     "url": root + other.code + "/" + (path.isEmpty ? "" : path + "/"),
-                    "current": other.code == language.code, "partial": partial]
+                    "current": other.code == language.code, "partial": partial,
+                    "note": note.text, "noteLang": note.code, "noteDir": LocaleInfo.isRightToLeft(note.code) ? "rtl" : "ltr"]
         }
         let top = path.split(separator: "/").first.map(String.init) ?? ""
         let sections: [[String: Any]] = sectionTitles.map { section in
@@ -114,17 +117,43 @@ package struct PageRenderer {
         ]
         if let localized {
             context["description"] = localized.summary?.plainText
-            var notices: [String] = []
-            if localized.document.review != nil {
-                notices.append("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.")
+            // Notices are the interface: in the reader's language (or the English text, saying so) also inside an
+            // article shown in another language, whose every interface string then says its language.
+            let whole = localized.whole?.language
+            let explicit = whole != nil
+            var notices: [[String: Any]] = []
+            // A language's name in the language of the string that names it (the English text until translated).
+            func name(_ code: String, in key: String) -> String {
+                Formatters(locale: strings.fallbackLanguage(key) ?? language.formatters.locale).displayName(of: code)
             }
-            if localized.hasOutdated {
-                notices.append("Part of this page changed recently; the translation is being updated and the new text is shown in another language.")
+            func notice(_ key: String, _ text: String? = nil) -> [String: Any] {
+                ["text": text ?? strings.text(key), "attributes": languageAttributes(key, explicit: explicit)]
+            }
+            if let whole {
+                notices.append(notice(UIStrings.wholePageKey, strings.format(UIStrings.wholePageKey, [
+                    "language": .string(name(language.code, in: UIStrings.wholePageKey)),
+                    "shown": .string(name(whole.code, in: UIStrings.wholePageKey)),
+                ])))
+            } else if localized.hasOutdated {
+                notices.append(notice("Part of this page changed recently; the translation is being updated and the new text is shown in another language."))
             } else if localized.hasFallback {
-                notices.append("Part of this page has not been translated yet and is shown in another language.")
+                notices.append(notice("Part of this page has not been translated yet and is shown in another language."))
             }
-            // A notice not yet translated into the page's language says which language it is in.
-            context["notices"] = notices.map { ["text": strings.text($0), "attributes": languageAttributes($0)] }
+            if let review = localized.document.review {
+                // Which facts: the editors' own note, in the source language and marked so.
+                let source = site.site.config.sourceLanguage
+                var item = notice("Some details on this page are waiting for our editors to confirm them. Check fees, addresses and hours with the office before you go.")
+                item["review"] = [
+                    "summary": strings.format(UIStrings.reviewNoteKey, ["language": .string(name(source, in: UIStrings.reviewNoteKey))]),
+                    "summaryAttributes": languageAttributes(UIStrings.reviewNoteKey, explicit: explicit),
+                    "text": review, "lang": source, "dir": LocaleInfo.isRightToLeft(source) ? "rtl" : "ltr",
+                ]
+                notices.append(item)
+            }
+            context["notices"] = notices
+            if explicit {
+                context["tl"] = Self.interfaceKeys.mapValues { languageAttributes($0, explicit: true) }
+            }
             if let day = localized.document.reviewed {
                 let date = language.formatters.date(year: day.year, month: day.month, day: day.day)
                 context["reviewed"] = strings.format("Last reviewed on {date}", ["date": .string(date)])
@@ -150,10 +179,14 @@ package struct PageRenderer {
 
     package static let notFoundKey = "Page not found"
 
-    package func languageAttributes(_ key: String) -> String { Self.languageAttributes(key, strings) }
+    /// `explicit`: the attributes even for a string in the page's language (inside an article in another one).
+    package func languageAttributes(_ key: String, explicit: Bool = false) -> String {
+        Self.languageAttributes(key, strings, explicit: explicit)
+    }
 
-    package static func languageAttributes(_ key: String, _ strings: UIStrings) -> String {
-        strings.fallbackLanguage(key).map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""
+    package static func languageAttributes(_ key: String, _ strings: UIStrings, explicit: Bool = false) -> String {
+        let code = strings.fallbackLanguage(key) ?? (explicit ? strings.language.code : nil)
+        return code.map { " lang=\"\($0)\" dir=\"\(LocaleInfo.isRightToLeft($0) ? "rtl" : "ltr")\"" } ?? ""
     }
 
     /// `<link rel="alternate" hreflang>` for languages whose translation of the page is complete, plus x-default.
@@ -174,12 +207,21 @@ package struct PageRenderer {
 
     package var completeness: [String: [String: Bool]] = [:]
 
+    /// Each language's own "not fully translated" and the language it is in (`SiteRenderer` passes every
+    /// language's): the switcher's note next to a language is for its readers, so it is written in it.
+    package var partialNotes: [String: (text: String, code: String)] = [:]
+
     // MARK: - Documents
 
     package func documentContext(_ localized: LocalizedDocument) -> [String: Any] {
         let document = localized.document
-        let segments = renderer(localized, on: document.path)
+        // A page shown whole in its fallback language: the article in that language, marked with it.
+        let shown = localized.whole?.language
+        let segments = renderer(localized.article, on: document.path, within: shown)
         var context = pageContext(path: document.path, title: localized.plainTitle, localized: localized)
+        if let shown {
+            context["articleAttributes"] = " lang=\"\(shown.code)\" dir=\"\(shown.direction)\" data-fallback"
+        }
         // A title never links: not in the h1, nor in lists and the navigation.
         context["title"] = segments.context(document.title.text, withoutLinks: true)
         context["summary"] = document.summary.map { segments.context($0.text) }  // nil removes the key
@@ -193,7 +235,7 @@ package struct PageRenderer {
         }
         if let section = site.sections.first(where: { $0.index.document.path == document.section }),
            document.kind != .section, document.kind != .home {
-            var crumb = renderer(section.index, on: document.path)
+            var crumb = renderer(section.index, on: document.path, within: shown)
                 .context(section.index.document.title.text, withoutLinks: true)
             crumb["url"] = style.url(from: document.path, to: section.index.document.path) ?? ""
             context["section"] = crumb
@@ -251,7 +293,7 @@ package struct PageRenderer {
         case .amounts(let fees):
             context["fees"] = fees.map { fee -> [String: Any] in
                 var item = segments.context(fee.label.text)
-                item["amount"] = language.formatters.currency(fee.amount, code: fee.currency)
+                item["amount"] = (segments.within ?? language).formatters.currency(fee.amount, code: fee.currency)
                 item["value"] = "\(fee.amount) \(fee.currency)"
                 return item
             }
@@ -261,7 +303,7 @@ package struct PageRenderer {
             if let count = deadline.count, let unit = deadline.unit {
                 let key = "{count, plural, one {# \(unit.rawValue)} other {# \(unit.rawValue)s}}"
                 item["period"] = strings.format(key, ["count": .number(Double(count))])
-                item["periodAttributes"] = languageAttributes(key)
+                item["periodAttributes"] = languageAttributes(key, explicit: segments.within != nil)
             }
             return item
         }
@@ -269,7 +311,7 @@ package struct PageRenderer {
         let officesPage = site.site.officesDocument.flatMap { site.document(path: $0.path) }
         context["where"] = p.offices.compactMap { reference -> [String: Any]? in
             guard let office = offices[reference.target], let officesPage else { return nil }
-            let officeRenderer = renderer(officesPage, on: segments.pagePath)
+            let officeRenderer = renderer(officesPage, on: segments.pagePath, within: segments.within)
             return officeContext(office, segments: officeRenderer, level: 3)
         }
         context["online"] = p.online.map { service -> [String: Any] in
@@ -294,13 +336,14 @@ package struct PageRenderer {
     }
 
     package func officeContext(_ office: Office, segments: SegmentRenderer, level: Int) -> [String: Any] {
-        let formatters = language.formatters
+        // Typed data in the language of the text around it: an article shown whole in its fallback has it in that.
+        let formatters = (segments.within ?? language).formatters
         func time(_ t: (hour: Int, minute: Int)) -> String { formatters.time(hour: t.hour, minute: t.minute) }
         let hours: [[String: String]] = office.hours.map { opening in
-            ["days": dayRange(opening.days), "from": time(opening.from), "to": time(opening.to)]
+            ["days": dayRange(opening.days, formatters), "from": time(opening.from), "to": time(opening.to)]
         }
         var context: [String: Any] = [
-            "id": office.id, "level": level,
+            "id": office.id, "level": level, "sourceLang": site.site.config.sourceLanguage,
             "name": segments.context(office.name.text),
             "street": office.address.street, "postcode": office.address.postcode, "city": office.address.city,
             "hours": hours, "hasHours": !hours.isEmpty || office.hoursNote != nil, "hasHourList": !hours.isEmpty,
@@ -318,9 +361,9 @@ package struct PageRenderer {
     }
 
     /// "poniedziałek–piątek" for a run of three or more days, else the days listed.
-    package func dayRange(_ days: [Int]) -> String {
+    package func dayRange(_ days: [Int], _ formatters: Formatters? = nil) -> String {
         // ICU counts weekdays from Sunday = 1; ISO from Monday = 1.
-        func name(_ iso: Int) -> String { language.formatters.weekday(iso % 7 + 1) }
+        func name(_ iso: Int) -> String { (formatters ?? language.formatters).weekday(iso % 7 + 1) }
         let sorted = days.sorted()
         if sorted.count >= 3, sorted.last! - sorted.first! == sorted.count - 1 {
             return name(sorted.first!) + "–" + name(sorted.last!)

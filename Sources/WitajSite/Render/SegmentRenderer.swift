@@ -8,6 +8,10 @@ package struct SegmentRenderer {
         package let html: String
         /// ` lang="pl" dir="ltr" data-fallback` for text shown from the fallback chain, else "".
         package let attributes: String
+
+        /// The HTML for a place inside a line or a list item of the page: text in another language isolated in a
+        /// `<span>` with its `lang` and `dir`, so the item's marker and alignment stay the page's.
+        package var inline: String { attributes.isEmpty ? html : "<span" + attributes + ">" + html + "</span>" }
     }
 
     package let localized: LocalizedDocument
@@ -17,6 +21,9 @@ package struct SegmentRenderer {
     package var style: LinkStyle = .site
     /// Marks for translators, in the preview server's pages only.
     package var marks: TranslatorMarks?
+    /// The language of the element the HTML goes in, when it is not the page's: the article of a page shown whole
+    /// in its fallback language (`LocalizedDocument.whole`).
+    package var within: LanguageProfile?
 
     package init(localized: LocalizedDocument, resolver: LinkResolver, pagePath: String, style: LinkStyle = .site) {
         self.localized = localized
@@ -57,23 +64,27 @@ package struct SegmentRenderer {
             default: return link(source)
             }
         }
-        let inline = InlineHTMLRenderer(link: link, image: image)
+        var inline = InlineHTMLRenderer(link: link, image: image)
+        inline.isolatesNumbers = resolved.language.isRightToLeft
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
         let html = resolved.parsed.html(of: resolved.text, inline)
-        let attributes = Self.attributes(of: resolved, on: localized.language)
+        let attributes = Self.attributes(of: resolved, on: localized.language, within: within ?? localized.language)
         return Rendered(html: html, attributes: attributes + (marks?.attributes(of: resolved, text: text, in: localized) ?? ""))
     }
 
-    /// The `lang`/`dir` a text needs inside a page of `language`.
-    package static func attributes(of resolved: ResolvedText, on language: LanguageProfile) -> String {
-        guard resolved.language.code != language.code else { return "" }
-        return " lang=\"\(resolved.language.code)\" dir=\"\(resolved.language.direction)\" data-fallback"
+    /// The `lang`/`dir` a text needs inside an element in `within` on a page of `language`; `data-fallback` marks
+    /// text from the fallback chain, except the fallback a whole article is shown in (the article is marked).
+    package static func attributes(of resolved: ResolvedText, on language: LanguageProfile, within: LanguageProfile? = nil) -> String {
+        let within = within ?? language
+        guard resolved.language.code != within.code else { return "" }
+        let attributes = " lang=\"\(resolved.language.code)\" dir=\"\(resolved.language.direction)\""
+        return resolved.language.code == language.code ? attributes : attributes + " data-fallback"
     }
 
-    /// For templates: `{{{html}}}` and `{{{attributes}}}`.
+    /// For templates: `{{{html}}}` and `{{{attributes}}}` (for an element of its own), or `{{{inline}}}`.
     package func context(_ text: String, withoutLinks: Bool = false) -> [String: Any] {
         let rendered = render(text, withoutLinks: withoutLinks)
-        return ["html": rendered.html, "attributes": rendered.attributes]
+        return ["html": rendered.html, "attributes": rendered.attributes, "inline": rendered.inline]
     }
 }
 

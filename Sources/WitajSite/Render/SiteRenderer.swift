@@ -29,10 +29,15 @@ package struct SiteRenderer {
     package func render(to publisher: some ArtifactSink) {
         guard let first = sites.first else { return }
         let resolver = LinkResolver(site: first.site)
+        let notes = Dictionary(sites.map { site in
+            (site.language.code, (site.strings.text("not fully translated"),
+                                  site.strings.fallbackLanguage("not fully translated") ?? site.language.code))
+        }, uniquingKeysWith: { a, _ in a })
         // Languages share nothing while rendering: one per core.
         _ = parallelMap(sites) { site in
             var renderer = PageRenderer(site: site, templates: templates, resolver: resolver)
             renderer.completeness = completeness
+            renderer.partialNotes = notes
             renderer.remade = scope.remade
             renderer.makesIndex = scope.makesIndex
             renderer.marks = marks
