@@ -25,10 +25,14 @@ package final class Pending<T: Sendable>: @unchecked Sendable {
 
     package init(_ work: @escaping @Sendable () -> T) {
         done.enter()
-        DispatchQueue.global().async {
+        // A thread of its own, not Dispatch's shared pool: whoever waits for it may hold one of the pool's few
+        // threads (a step of `parallelMap`, a preview server's answer), and the work must not queue behind it.
+        let thread = Thread {
             self.result = work()
             self.done.leave()
         }
+        thread.stackSize = 16 << 20
+        thread.start()
     }
 
     package var value: T {

@@ -27,6 +27,9 @@ final class ServeSite {
             - guide/registration.xml
             - guide/lazienki.md
             - guide/offices.xml
+        translations:
+          # The preview's marks are on segments shown from a fallback: pages are never shown whole in one.
+          wholePageBelow: 0%
         """
     static let languages = ["pl", "en", "ar"]
     /// The books' date, so that two builds give the same bytes.

@@ -167,7 +167,7 @@ import WitajCore
     @Test func packOrderNamingAMissingDocumentPointsAtSiteYml() throws {
         let site = try site()
         try site.write("site.yml", Self.siteYAML + "\n    - guide/nie-ma.md\n")
-        #expect(site.messages(site.check()) == ["site.yml:17:7: error: the pack names a document that does not exist: content/guide/nie-ma.md"])
+        #expect(site.messages(site.check()) == ["site.yml:19:7: error: the pack names a document that does not exist: content/guide/nie-ma.md"])
     }
 
     @Test func aRemoteImageIsADiagnosticNotABrokenBook() throws {

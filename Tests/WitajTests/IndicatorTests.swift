@@ -350,13 +350,13 @@ final class GitSite {
                 - by: 2028-12-31
             """)
         let messages = site.messages(site.check())
-        #expect(messages.contains("site.yml:9:13: error: the coverage report's language must be a language of the site (pl, en, ar)"))
-        #expect(messages.contains("site.yml:10:3: warning: unknown coverage field 'colour' (known: language, targets)"))
-        #expect(messages.contains("site.yml:12:11: error: 'by' must be a date written YYYY-MM-DD, such as 2028-12-31"))
-        #expect(messages.contains("site.yml:13:19: error: 'procedures' must be a share from 0% to 100%, such as 100%"))
-        #expect(messages.contains("site.yml:15:19: error: 'pl' is not a target language of the site (en, ar)"))
-        #expect(messages.contains("site.yml:15:23: error: 'xx' is not a target language of the site (en, ar)"))
-        #expect(messages.contains("site.yml:17:7: error: a target needs 'procedures' or 'articles' (or both): the share to translate, such as 100%"))
+        #expect(messages.contains("site.yml:11:13: error: the coverage report's language must be a language of the site (pl, en, ar)"))
+        #expect(messages.contains("site.yml:12:3: warning: unknown coverage field 'colour' (known: language, targets)"))
+        #expect(messages.contains("site.yml:14:11: error: 'by' must be a date written YYYY-MM-DD, such as 2028-12-31"))
+        #expect(messages.contains("site.yml:15:19: error: 'procedures' must be a share from 0% to 100%, such as 100%"))
+        #expect(messages.contains("site.yml:17:19: error: 'pl' is not a target language of the site (en, ar)"))
+        #expect(messages.contains("site.yml:17:23: error: 'xx' is not a target language of the site (en, ar)"))
+        #expect(messages.contains("site.yml:19:7: error: a target needs 'procedures' or 'articles' (or both): the share to translate, such as 100%"))
     }
 
     /// The report in another language of the site: its strings in that language's ui.po, English where untranslated.
