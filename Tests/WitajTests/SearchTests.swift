@@ -27,6 +27,7 @@ import WitajSite
             title: Karta pobytu
             summary: Dokument dla cudzoziemców.
             reviewed: 2026-10-05
+            keywords: [zezwolenie na pobyt]
             ---
 
             ## Urząd Pracy
@@ -101,6 +102,9 @@ import WitajSite
             #expect(try polish.pages(query).contains("../guide/karta/"), "pl: \(query)")
         }
         #expect(try polish.pages("lekarz").contains("../guide/karta/") == false, "a page without the word is not found")
+        // A keyword of the document (front matter), in the index of every language.
+        #expect(try polish.pages("zezwolenia na pobyt").contains("../guide/karta/"), "pl: a keyword, inflected")
+        #expect(try Index(site.output, language: "uk").pages("zezwolenie").contains("../guide/karta/"), "uk: a Polish keyword")
         let ukrainian = Index(site.output, language: "uk")
         for query in ["посвідку на проживання", "посвідки", "посвідкою", "іноземцям", "бюро праці"] {
             #expect(try ukrainian.pages(query).contains("../guide/karta/"), "uk: \(query)")

@@ -55,6 +55,13 @@ package struct SearchEntry: Equatable, Sendable {
                 }
             }
         }
+        // Keywords (front matter `keywords:`: the Polish words readers look for, "meldunek") weigh as headings, in
+        // every language's index: readers meet them in offices and on forms.
+        for keyword in localized.document.keywords {
+            for word in words.words(keyword, withoutMarks: true) {
+                for stem in stemmer.stems(SearchStemmer.map(word)) where stem.count >= 2 { headings.insert(stem) }
+            }
+        }
         var terms: [String: Int] = [:]
         for stem in title.union(headings).union(counts.keys) {
             terms[stem] = Self.weight(title: title.contains(stem), heading: headings.contains(stem), count: counts[stem] ?? 0)
