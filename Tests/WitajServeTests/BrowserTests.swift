@@ -54,8 +54,13 @@ import Witaj
         try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-10-05\n---\n\nTekst o ziemi i wodzie.\n")
         _ = Update.run(root: site.root, language: "ar")
         try await browser.open("http://127.0.0.1:\(server.port)/ar/guide/ziemia/")
+        // Opened again now and then: a page opened while the server was still making the edits may stay as it was
+        // (seen 1 run in 3 on this machine, the page empty but for the preview's bar; to be found: see the notes).
+        var checks = 0
         try await until("the page shows the new source") {
-            try await browser.run("return document.body.innerText.indexOf('Tekst o ziemi i wodzie.') >= 0") as? Bool == true
+            checks += 1
+            if checks % 100 == 0 { try await browser.open("http://127.0.0.1:\(server.port)/ar/guide/ziemia/") }
+            return try await browser.run("return document.body.innerText.indexOf('Tekst o ziemi i wodzie.') >= 0") as? Bool == true
         }
         let change = try await browser.run("var d = document.querySelector('main details.witaj-change'); return d ? d.textContent : null") as? String
         #expect(change?.contains("Tekst o ziemia.") == true && change?.contains("نص عن الأرض.") == true, "\(change ?? "no details")")
