@@ -99,6 +99,8 @@ package struct Document: Sendable {
     /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
     /// Made once, with the document: each segment's text is parsed when it is read.
     package let segments: [Segment]
+    /// A Markdown body's heading ids in order (`HeadingIDs`); empty for other bodies.
+    package let headingIDs: [String]
 
     package init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
          reviewed: Day?, order: Int?, review: String?, draft: Bool = false, body: Body) {
@@ -122,6 +124,13 @@ package struct Document: Sendable {
         case .offices(let offices): segments += offices.flatMap(\.segments)
         }
         self.segments = segments.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        if case .markdown(let blocks) = body {
+            // Headings' texts are segments, already parsed.
+            let parsed = Dictionary(segments.map { ($0.text, $0.parsed) }, uniquingKeysWith: { first, _ in first })
+            headingIDs = HeadingIDs.of(blocks) { text in (parsed[text] ?? ParsedText(text)).plainText(of: text) }
+        } else {
+            headingIDs = []
+        }
     }
 
     /// The section a document belongs to: the first component of its path ("" for top-level pages).

@@ -1,8 +1,8 @@
 import CWitajICU
 
 /// Calls a bridge function that writes UTF-8 into a buffer and returns the length it needs, growing once if needed.
-func icuString(_ body: (UnsafeMutablePointer<CChar>, Int32) -> Int32) -> String? {
-    var capacity: Int32 = 256
+func icuString(capacity: Int32 = 256, _ body: (UnsafeMutablePointer<CChar>, Int32) -> Int32) -> String? {
+    var capacity = capacity
     while true {
         var buffer = [CChar](repeating: 0, count: Int(capacity))
         let needed = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress!, capacity) }

@@ -31,7 +31,7 @@ import WitajSite
         let localized = LocalizedDocument(document: document, language: language, texts: [:])
         // Links resolve as written: this compares Markdown, not witaj's link rewriting.
         let renderer = SegmentRenderer(localized: localized, resolver: LinkResolver(documents: []), pagePath: "x")
-        let witaj = BlockHTMLRenderer(segments: renderer).render(blocks)
+        let witaj = BlockHTMLRenderer(segments: renderer).render(blocks, ids: document.headingIDs)
             .replacing(/<h(\d) id="[^"]*"/) { "<h\($0.output.1)" }
         let body = text.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
         let cmark = try ExternalTool.run("cmark-gfm", ["-e", "table", "-e", "strikethrough", "-e", "autolink"], input: body)

@@ -12,7 +12,7 @@ package enum Localizer {
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         let source = profiles[site.config.sourceLanguage] ?? language
         let links = TranslationLinks(site: site)
-        let words = WordCounter(locale: language.code), stemmer = SearchStemmer(language: language.code)
+        let words = SearchWords(language: language.code)
         let wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
         let documents = site.documents.map { document in
             if let kept = scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) {
@@ -27,7 +27,7 @@ package enum Localizer {
                 localized = localized.shownWhole(in: wholeIn, texts: resolve(document, in: wholeIn, source: source, profiles: profiles,
                                                                              translations: translations, links: links))
             }
-            localized.search = SearchEntry(localized, words: words, stemmer: stemmer)
+            localized.search = SearchEntry(localized, words: words)
             return localized
         }
         func sortKey(_ d: LocalizedDocument) -> String { d.plainTitle }

@@ -9,10 +9,10 @@ package struct BlockHTMLRenderer {
         self.segments = segments
     }
 
-    package func render(_ blocks: [Block]) -> String {
+    /// `ids`: the headings' ids (`Document.headingIDs`).
+    package func render(_ blocks: [Block], ids: [String]) -> String {
         var out = ""
         var headings = 0
-        let ids = Anchors.headings(blocks)
         render(blocks, ids: ids, into: &out, headings: &headings)
         return out
     }

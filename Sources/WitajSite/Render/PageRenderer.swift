@@ -242,7 +242,7 @@ package struct PageRenderer {
         }
         switch document.body {
         case .markdown(let blocks):
-            context["body"] = BlockHTMLRenderer(segments: segments).render(blocks)
+            context["body"] = BlockHTMLRenderer(segments: segments).render(blocks, ids: document.headingIDs)
         case .procedure(let procedure):
             procedureContext(procedure, segments: segments, into: &context)
         case .offices(let offices):

@@ -34,8 +34,8 @@ package struct SearchEntry: Equatable, Sendable {
         (title ? 100 : 0) + (heading ? 30 : 0) + min(count, 20)
     }
 
-    /// The entry of a document as `localized` shows it. `words`: an ICU word iterator of the page's language.
-    package init(_ localized: LocalizedDocument, words: WordCounter, stemmer: SearchStemmer) {
+    /// The entry of a document as `localized` shows it; `words` of the page's language.
+    package init(_ localized: LocalizedDocument, words: SearchWords) {
         var title: Set<String> = [], headings: Set<String> = [], counts: [String: Int] = [:]
         var texts: [Text] = []
         var seen: Set<TextKey> = []
@@ -45,22 +45,18 @@ package struct SearchEntry: Equatable, Sendable {
             let plain = resolved.plainText
             let language = resolved.language.code == localized.language.code ? nil : resolved.language.code
             texts.append(Text(text: plain, language: language))
-            for word in words.words(plain, withoutMarks: true) {
-                for stem in stemmer.stems(SearchStemmer.map(word)) where stem.count >= 2 {
-                    switch segment.role {
-                    case .title: title.insert(stem)
-                    case .heading, .summary: headings.insert(stem)
-                    default: counts[stem, default: 0] += 1
-                    }
+            for stem in words.stems(plain) {
+                switch segment.role {
+                case .title: title.insert(stem)
+                case .heading, .summary: headings.insert(stem)
+                default: counts[stem, default: 0] += 1
                 }
             }
         }
         // Keywords (front matter `keywords:`: the Polish words readers look for, "meldunek") weigh as headings, in
         // every language's index: readers meet them in offices and on forms.
         for keyword in localized.document.keywords {
-            for word in words.words(keyword, withoutMarks: true) {
-                for stem in stemmer.stems(SearchStemmer.map(word)) where stem.count >= 2 { headings.insert(stem) }
-            }
+            headings.formUnion(words.stems(keyword))
         }
         var terms: [String: Int] = [:]
         for stem in title.union(headings).union(counts.keys) {

@@ -109,6 +109,36 @@ package struct SearchStemmer: Sendable {
     }
 }
 
+/// A text's stems as the index holds them: ICU's words of the language, folded, mapped and stemmed (`SearchStemmer`).
+/// Each word's stems are remembered: a language's documents use a few thousand words many times over. For one
+/// thread at a time (one per language being localized).
+package final class SearchWords {
+    private let words: WordCounter
+    package let stemmer: SearchStemmer
+    private var known: [String: [String]] = [:]
+
+    package init(language: String) {
+        words = WordCounter(locale: language)
+        stemmer = SearchStemmer(language: language)
+    }
+
+    /// The stems of the text's words in reading order, a word's stems together; stems shorter than two letters
+    /// left out.
+    package func stems(_ text: String) -> [String] {
+        var result: [String] = []
+        for word in words.words(text, withoutMarks: true) {
+            if let stems = known[word] {
+                result += stems
+                continue
+            }
+            let stems = stemmer.stems(SearchStemmer.map(word)).filter { $0.count >= 2 }
+            known[word] = stems
+            result += stems
+        }
+        return result
+    }
+}
+
 extension String {
     /// Without nonspacing marks, as ICU's search folding leaves a word (for the stemmer's own endings).
     var decomposedWithoutMarks: String {
