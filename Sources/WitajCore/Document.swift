@@ -75,47 +75,63 @@ package struct Document: Sendable {
         case offices([Office])
     }
 
-    package let id: String
+    package var id: String { fields.id }
     /// Where the id was set (the `id` field), or the file's start when it comes from the path.
-    package let idLocation: SourceLocation
+    package var idLocation: SourceLocation { fields.idLocation }
     /// The URL path without language: "" for the home page, "first-steps" for a section, "first-steps/pesel".
-    package let path: String
+    package var path: String { fields.path }
     /// The source file, relative to the site's root ("content/first-steps/pesel.xml").
-    package let source: String
-    package let kind: Kind
-    package let title: Segment
-    package let summary: Segment?
-    package let reviewed: Day?
-    package let order: Int?
+    package var source: String { fields.source }
+    package var kind: Kind { fields.kind }
+    package var title: Segment { fields.title }
+    package var summary: Segment? { fields.summary }
+    package var reviewed: Day? { fields.reviewed }
+    package var order: Int? { fields.order }
     /// What editors must verify; present when a fact in the document is uncertain.
-    package let review: String?
+    package var review: String? { fields.review }
     /// Not ready to publish (`draft: true`): left out of builds, shown by `witaj serve --drafts`.
-    package let draft: Bool
+    package var draft: Bool { fields.draft }
     /// Words readers look for that the title does not have ("meldunek" for zameldowanie): more entries of the A-Z
     /// index, in the source language (front matter `keywords:`). Not segments: they name the Polish words readers meet
     /// in offices and on forms, shown as they are in every language.
     package var keywords: [String] = []
-    package let body: Body
+    package var body: Body { fields.body }
     /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
     /// Made once, with the document: each segment's text is parsed when it is read.
-    package let segments: [Segment]
+    package var segments: [Segment] { fields.segments }
     /// A Markdown body's heading ids in order (`HeadingIDs`); empty for other bodies.
-    package let headingIDs: [String]
+    package var headingIDs: [String] { fields.headingIDs }
+
+    /// What the document is, in one object that every copy shares: a document is copied into every language's
+    /// site, lists and pages, and a copy of twenty fields cost twenty reference counts (a quarter of the preview
+    /// server's rebuild after a paragraph's edit at 1,000 x 8, most of it two cores counting the same objects).
+    private final class Fields: Sendable {
+        let id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment,
+            summary: Segment?, reviewed: Day?, order: Int?, review: String?, draft: Bool, body: Body, segments: [Segment],
+            headingIDs: [String]
+
+        init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
+             reviewed: Day?, order: Int?, review: String?, draft: Bool, body: Body, segments: [Segment], headingIDs: [String]) {
+            self.id = id
+            self.idLocation = idLocation
+            self.path = path
+            self.source = source
+            self.kind = kind
+            self.title = title
+            self.summary = summary
+            self.reviewed = reviewed
+            self.order = order
+            self.review = review
+            self.draft = draft
+            self.body = body
+            self.segments = segments
+            self.headingIDs = headingIDs
+        }
+    }
+    private let fields: Fields
 
     package init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
          reviewed: Day?, order: Int?, review: String?, draft: Bool = false, body: Body) {
-        self.id = id
-        self.idLocation = idLocation
-        self.path = path
-        self.source = source
-        self.kind = kind
-        self.title = title
-        self.summary = summary
-        self.reviewed = reviewed
-        self.order = order
-        self.review = review
-        self.draft = draft
-        self.body = body
         var segments = [title]
         if let summary { segments.append(summary) }
         switch body {
@@ -123,14 +139,16 @@ package struct Document: Sendable {
         case .procedure(let p): segments += p.segments
         case .offices(let offices): segments += offices.flatMap(\.segments)
         }
-        self.segments = segments.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        segments = segments.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        var headingIDs: [String] = []
         if case .markdown(let blocks) = body {
             // Headings' texts are segments, already parsed.
             let parsed = Dictionary(segments.map { ($0.text, $0.parsed) }, uniquingKeysWith: { first, _ in first })
             headingIDs = HeadingIDs.of(blocks) { text in (parsed[text] ?? ParsedText(text)).plainText(of: text) }
-        } else {
-            headingIDs = []
         }
+        fields = Fields(id: id, idLocation: idLocation, path: path, source: source, kind: kind, title: title, summary: summary,
+                        reviewed: reviewed, order: order, review: review, draft: draft, body: body, segments: segments,
+                        headingIDs: headingIDs)
     }
 
     /// The section a document belongs to: the first component of its path ("" for top-level pages).

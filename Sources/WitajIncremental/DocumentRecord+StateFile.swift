@@ -42,7 +42,7 @@ extension DocumentRecord {
         out.endLine()
     }
 
-    package init(reading r: inout StateFile.Reader) throws(StateFile.Malformed) {
+    package convenience init(reading r: inout StateFile.Reader) throws(StateFile.Malformed) {
         try r.nextLine()
         func place() throws(StateFile.Malformed) -> Place { Place(line: try r.int(), column: try r.int()) }
         func text() throws(StateFile.Malformed) -> Text? {
@@ -96,7 +96,6 @@ extension DocumentRecord {
         self.init(source: source, id: id, idAt: idAt, path: path, kind: kind, title: title, titleAt: titleAt,
                   summary: summary, summaryAt: summaryAt, reviewed: reviewed, order: order, review: review,
                   languages: languages, coverage: coverage, coverageRow: coverageRow, anchors: lists[0], linkedParts: lists[1],
-                  search: search)
-        keywords = lists[2]
+                  search: search, keywords: lists[2])
     }
 }

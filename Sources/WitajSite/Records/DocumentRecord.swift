@@ -3,8 +3,9 @@ import WitajCore
 /// What a later build needs of a document it does not read again: what other pages show of it in every language
 /// (its face: id, path, kind, order, title and summary as resolved), whether each language's translation is
 /// complete, and its coverage row. Kept in the build state; a rebuild after some documents changed reads only
-/// those and stands the others in with these records.
-package struct DocumentRecord: Equatable, Sendable {
+/// those and stands the others in with these records. A class: the preview server stands every record in for every
+/// language at every rebuild, and a copy of its twenty fields cost twenty reference counts.
+package final class DocumentRecord: Equatable, Sendable {
     package struct Text: Equatable, Sendable {
         package let text: String
         package let language: String
@@ -68,11 +69,12 @@ package struct DocumentRecord: Equatable, Sendable {
     /// documents build after build.
     private let faces = Faces()
     /// The document's keywords (`Document.keywords`): entries of the A-Z index.
-    package var keywords: [String] = []
+    package let keywords: [String]
 
     package init(source: String, id: String, idAt: Place, path: String, kind: String, title: String, titleAt: Place, summary: String?, summaryAt: Place?, reviewed: String?, order: Int?, review: String?, languages: [String: Localized], coverage: Coverage.DocumentRow, coverageRow: String, anchors: [String] = [],
-                 linkedParts: [String] = [], search: [String: SearchEntry] = [:]) {
+                 linkedParts: [String] = [], search: [String: SearchEntry] = [:], keywords: [String] = []) {
         self.source = source
+        self.keywords = keywords
         self.id = id
         self.idAt = idAt
         self.path = path
@@ -90,6 +92,15 @@ package struct DocumentRecord: Equatable, Sendable {
         self.anchors = anchors
         self.linkedParts = linkedParts
         self.search = search
+    }
+
+    /// What the record says (its faces aside: a cache).
+    package static func == (a: DocumentRecord, b: DocumentRecord) -> Bool {
+        a.source == b.source && a.id == b.id && a.idAt == b.idAt && a.path == b.path && a.kind == b.kind
+            && a.title == b.title && a.titleAt == b.titleAt && a.summary == b.summary && a.summaryAt == b.summaryAt
+            && a.reviewed == b.reviewed && a.order == b.order && a.review == b.review && a.languages == b.languages
+            && a.coverage == b.coverage && a.coverageRow == b.coverageRow && a.anchors == b.anchors
+            && a.linkedParts == b.linkedParts && a.search == b.search && a.keywords == b.keywords
     }
 
     /// What pages other than the document's own show of it. When a changed document's face is the same as before,
