@@ -95,10 +95,14 @@ package struct Document: Sendable {
     /// index, in the source language (front matter `keywords:`). Not segments: they name the Polish words readers meet
     /// in offices and on forms, shown as they are in every language.
     package var keywords: [String] = []
+    /// A post of the news section: its date (front matter `date`, `expires`).
+    package var post: NewsPost?
+    /// An event of the events section: when, where, for whom (`Event`).
+    package private(set) var event: Event?
     package let body: Body
     /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
     /// Made once, with the document: each segment's text is parsed when it is read.
-    package let segments: [Segment]
+    package private(set) var segments: [Segment]
 
     package init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
          reviewed: Day?, order: Int?, review: String?, draft: Bool = false, body: Body) {
@@ -122,6 +126,14 @@ package struct Document: Sendable {
         case .offices(let offices): segments += offices.flatMap(\.segments)
         }
         self.segments = segments.filter { !$0.text.allSatisfy(\.isWhitespace) }
+    }
+
+    /// With an event's typed data; its audience is a segment, after the title and summary.
+    package mutating func setEvent(_ event: Event) {
+        self.event = event
+        if let audience = event.audience, !audience.text.allSatisfy(\.isWhitespace) {
+            segments.insert(audience, at: segments.count > 1 && segments[1].role == .summary ? 2 : 1)
+        }
     }
 
     /// The section a document belongs to: the first component of its path ("" for top-level pages).
