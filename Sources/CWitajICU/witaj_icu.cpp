@@ -11,6 +11,8 @@
 #include <unicode/msgfmt.h>
 #include <unicode/numfmt.h>
 #include <unicode/plurrule.h>
+#include <unicode/reldatefmt.h>
+#include <unicode/vtzone.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/calendar.h>
 #include <unicode/gregocal.h>
@@ -357,3 +359,29 @@ int32_t witaj_words_list(witaj_words *words, const char *text, int32_t length, i
 }
 
 }  // extern "C"
+
+int32_t witaj_format_relative_days(const char *locale, int32_t days, char *out, int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    RelativeDateTimeFormatter f(Locale(locale), err);
+    UnicodeString result;
+    f.format(static_cast<double>(days), UDAT_REL_UNIT_DAY, result, err);
+    *status = err;
+    if (U_FAILURE(err)) return -1;
+    return copy_out(result, out, capacity);
+}
+
+int32_t witaj_vtimezone(const char *zone, int32_t year, int32_t month, int32_t day, char *out, int32_t capacity,
+                        int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<VTimeZone> vtz(VTimeZone::createVTimeZoneByID(UnicodeString::fromUTF8(zone)));
+    if (!vtz) { *status = U_ILLEGAL_ARGUMENT_ERROR; return -1; }
+    GregorianCalendar cal(*vtz, Locale::getRoot(), err);
+    cal.clear();
+    cal.set(year, month - 1, day, 12, 0, 0);
+    UDate when = cal.getTime(err);
+    UnicodeString result;
+    if (U_SUCCESS(err)) vtz->writeSimple(when, result, err);
+    *status = err;
+    if (U_FAILURE(err)) return -1;
+    return copy_out(result, out, capacity);
+}

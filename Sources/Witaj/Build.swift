@@ -59,7 +59,7 @@ public enum Build {
             run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true, clean: clean, strict: strict)
         }
 
-        guard var input = clock.time("load", Pipeline.load(root, scope: scope, into: &diagnostics)) else {
+        guard var input = clock.time("load", Pipeline.load(root, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)) else {
             return scope.isEverything ? Result(diagnostics: diagnostics) : everythingInstead()
         }
         clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))

@@ -39,6 +39,15 @@ package struct Formatters: Sendable {
         }
     }
 
+    /// A distance in days said the language's way: "today", "tomorrow", "in 3 days", "2 days ago" (ICU's relative
+    /// date-time formatter).
+    package func relative(days: Int) -> String {
+        formatted[[2, Int32(clamping: days)]] {
+            var status: Int32 = 0
+            return icuString { witaj_format_relative_days(locale, Int32(clamping: days), $0, $1, &status) } ?? "\(days)"
+        }
+    }
+
     /// 1 Sunday ... 7 Saturday, stand-alone wide form ("poniedziałek").
     package func weekday(_ weekday: Int) -> String {
         var status: Int32 = 0
@@ -93,6 +102,14 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
         let value = make()
         lock.withLock { values[key] = value }
         return value
+    }
+}
+
+package enum TimeZoneRules {
+    /// The iCalendar VTIMEZONE of an IANA zone with its rules of that day, CRLF line ends; nil for an unknown zone.
+    package static func vtimezone(_ zone: String, year: Int, month: Int, day: Int) -> String? {
+        var status: Int32 = 0
+        return icuString { witaj_vtimezone(zone, Int32(year), Int32(month), Int32(day), $0, $1, &status) }
     }
 }
 
