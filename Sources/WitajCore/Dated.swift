@@ -141,10 +141,15 @@ package enum Dated {
     package static let newsSection = "news"
     package static let eventsSection = "events"
 
-    /// A page that shows news or events from other documents (the home page, the two sections' pages) or a document
-    /// of theirs: a rebuild of only some documents that touches one makes the whole site instead, since every such
-    /// page depends on the dated documents and the build's day.
-    package static func touchesDatedPages(_ source: String) -> Bool {
-        source == "content/index.md" || source.hasPrefix("content/\(newsSection)/") || source.hasPrefix("content/\(eventsSection)/")
+    /// A post or an event, or a page of their sections.
+    package static func isDated(_ source: String) -> Bool {
+        source.hasPrefix("content/\(newsSection)/") || source.hasPrefix("content/\(eventsSection)/")
+    }
+
+    /// Whether a rebuild of only the `changed` documents must make the whole site instead: a post, an event or their
+    /// sections' pages changed, or the home page of a site that has them (it shows the next events). Each of those
+    /// pages shows other dated documents, which stand-ins do not carry.
+    package static func remakesEverything(_ changed: some Collection<String>, sources: some Sequence<String>) -> Bool {
+        changed.contains(where: isDated) || (changed.contains("content/index.md") && sources.contains(where: isDated))
     }
 }

@@ -116,7 +116,7 @@ package struct BuildState {
         let offices = records.values.filter { $0.kind == Document.Kind.offices.rawValue }.map(\.source)
         if !changed.isDisjoint(with: offices) { return .everything }
         // The home page and the news and events pages show the dated documents: any of them changed makes everything.
-        if changed.contains(where: Dated.touchesDatedPages) { return .everything }
+        if Dated.remakesEverything(changed, sources: records.keys) { return .everything }
         // A commit alone changes no page: the coverage report (and the sitemap with it) is made again.
         if changed.isEmpty && !committed { return .everything }
         let read = changed.union(offices)

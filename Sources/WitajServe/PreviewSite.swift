@@ -138,7 +138,7 @@ package final class PreviewSite {
         // The offices register is always read: procedure pages show its offices.
         let read = remade.union(last.offices)
         // News and events are on the home page and their sections' pages, which depend on the build's day too.
-        if remade.contains(where: Dated.touchesDatedPages) { return .everything }
+        if Dated.remakesEverything(remade, sources: last.records.keys) { return .everything }
         let booksKept = remade.isDisjoint(with: last.chapterSources)
         let chapters = last.chapters
         let scope = Scope(remade: remade, records: last.records.filter { !read.contains($0.key) },

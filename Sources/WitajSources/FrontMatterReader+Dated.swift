@@ -22,11 +22,10 @@ extension MarkdownDocumentReader {
 
     static func readPost(_ fields: [String: Node], source: String, at: (Node) -> SourceLocation,
                          into diagnostics: inout Diagnostics) -> NewsPost? {
-        guard let dateNode = fields["date"] else {
+        if fields["date"] == nil {
             diagnostics.error(SourceLocation(source, line: 1), "a news post needs its publication 'date', written like 2026-04-15")
-            return nil
         }
-        let date = day(dateNode, "date", at: at, into: &diagnostics)
+        let date = fields["date"].flatMap { day($0, "date", at: at, into: &diagnostics) }
         let expires = fields["expires"].flatMap { day($0, "expires", at: at, into: &diagnostics) }
         if let date, let expires, expires < date, let node = fields["expires"] {
             diagnostics.error(at(node), "'expires' (\(expires)) is before the post's 'date' (\(date))")
@@ -132,6 +131,7 @@ extension MarkdownDocumentReader {
             return nil
         }
         var amount: String?, currency: String?
+        let errorsBefore = diagnostics.errors.count
         for (key, value) in mapping {
             switch key.string {
             case "amount":
@@ -153,7 +153,7 @@ extension MarkdownDocumentReader {
             }
         }
         guard let amount, let currency else {
-            if amount == nil && currency == nil { return nil }
+            if diagnostics.errors.count > errorsBefore { return nil }
             diagnostics.error(at(node), help)
             return nil
         }

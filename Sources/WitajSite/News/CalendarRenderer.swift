@@ -5,7 +5,7 @@ import WitajICU
 /// An event as an iCalendar file (RFC 5545) in one language, `<lang>/events/<slug>/event.ics`: its UID is the same in
 /// every build and language (one event, whichever language a reader imports it in); times are wall-clock times
 /// with their zone (DTSTART;TZID=Europe/Warsaw and ICU's VTIMEZONE of it).
-struct CalendarRenderer {
+package struct CalendarRenderer {
     static let file = "event.ics"
     let renderer: PageRenderer
 
@@ -52,7 +52,7 @@ struct CalendarRenderer {
     }
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line ends.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for c in text.unicodeScalars {
             switch c {
@@ -69,7 +69,7 @@ struct CalendarRenderer {
 
     /// A content line folded at 75 octets (RFC 5545 3.1): each continuation starts with a space; a UTF-8 sequence is
     /// never split.
-    static func fold(_ line: String) -> String {
+    package static func fold(_ line: String) -> String {
         var out: [UInt8] = []
         var count = 0
         for scalar in line.unicodeScalars {

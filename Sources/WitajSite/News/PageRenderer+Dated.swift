@@ -78,7 +78,7 @@ extension PageRenderer {
     func newsListing(page number: Int, on path: String) -> [[String: Any]] {
         guard let newsSection else { return [] }
         return currentPosts(newsSection).dropFirst((number - 1) * Self.postsPerPage).prefix(Self.postsPerPage)
-            .map { listing($0, on: path) }
+            .map { datedListing($0, on: path) }
     }
 
     func pagination(_ number: Int, on path: String) -> [String: Any]? {
@@ -124,7 +124,7 @@ extension PageRenderer {
         }
         if document.kind == .section, document.path == Dated.eventsSection, let eventsSection {
             let upcoming = upcomingEvents(eventsSection)
-            context["members"] = upcoming.map { listing($0, on: document.path) }
+            context["members"] = upcoming.map { datedListing($0, on: document.path) }
             context["hasMembers"] = !upcoming.isEmpty
             if upcoming.isEmpty { context["noEvents"] = uiText("No events are planned at the moment.") }
         }
@@ -132,7 +132,7 @@ extension PageRenderer {
             let upcoming = upcomingEvents(eventsSection)
             let next = upcoming.enumerated().filter { $0.offset < Self.eventsOnHome || $0.element.document.event!.pinned }.map(\.element)
             if !next.isEmpty {
-                context["nextEvents"] = ["heading": uiText("Upcoming events"), "items": next.map { listing($0, on: document.path) },
+                context["nextEvents"] = ["heading": uiText("Upcoming events"), "items": next.map { datedListing($0, on: document.path) },
                                          "url": style.url(from: document.path, to: Dated.eventsSection) ?? ""]
             }
         }
@@ -181,9 +181,13 @@ extension PageRenderer {
         case nil: break
         }
         if !event.languages.isEmpty {
-            item["languages"] = event.languages.map { formatters.displayName(of: $0.target) }.joined(separator: ", ")
+            item["eventLanguages"] = event.languages.map { formatters.displayName(of: $0.target) }.joined(separator: ", ")
         }
-        item["audience"] = event.audience.map { segments.context($0.text) }
+        // Keys absent from a Mustache section are looked up in the page around it: false stops that.
+        for key in ["past", "relative", "place", "address", "registration", "fee", "eventLanguages"] where item[key] == nil {
+            item[key] = false
+        }
+        item["audience"] = event.audience.map { segments.context($0.text) } ?? false
         item["calendar"] = CalendarRenderer.file
         return item
     }
@@ -199,6 +203,14 @@ extension PageRenderer {
         if start.isAllDay { return end.day == start.day ? day(start.day) : day(start.day) + " – " + day(end.day) }
         if end.day == start.day { return day(start.day) + ", " + time(start) + "–" + time(end) }
         return day(start.day) + ", " + time(start) + " – " + day(end.day) + ", " + time(end)
+    }
+
+    /// A link to a post or an event with its date, in the lists of the home page and their sections (whole builds
+    /// only: the A-Z index, which a rebuild of some documents may make, lists them without).
+    func datedListing(_ localized: LocalizedDocument, on page: String) -> [String: Any] {
+        var item = listing(localized, on: page)
+        item["when"] = listingDate(localized)
+        return item
     }
 
     /// A post's date or an event's day in a list.

@@ -56,7 +56,7 @@ package struct PageRenderer {
             publisher.put(pageFile(SearchIndexRenderer.folder), later: { renderer.templates.render(renderer.searchContext(), with: "search") })
             publisher.put("\(language.code)/404.html", later: { renderer.templates.render(renderer.notFoundContext(), with: "not-found") })
         }
-        // A rebuild of only some documents never touches news or events (`Dated.touchesDatedPages`).
+        // A rebuild of only some documents never touches news or events (`Dated.remakesEverything`).
         if remade == nil { renderDated(to: publisher) }
     }
 
@@ -253,7 +253,7 @@ package struct PageRenderer {
         if document.kind == .home {
             context["overview"] = site.sections.map { section -> [String: Any] in
                 var item = listing(section.index, on: document.path)
-                item["members"] = listed(section).map { listing($0, on: document.path) }
+                item["members"] = listed(section).map { datedListing($0, on: document.path) }
                 return item
             }
             context["hasOverview"] = !site.sections.isEmpty
@@ -274,7 +274,6 @@ package struct PageRenderer {
             "isProcedure": localized.document.kind == .procedure, "kind": localized.document.kind.rawValue,
         ]
         item["summary"] = localized.document.summary.map { segmentRenderer.context($0.text) }
-        item["when"] = listingDate(localized)
         // nil in a book that has not the document when the site has no address yet: the title without a link.
         item["url"] = style.url(from: page, to: localized.document.path)
         return item
