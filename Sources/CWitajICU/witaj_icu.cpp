@@ -12,6 +12,7 @@
 #include <unicode/numfmt.h>
 #include <unicode/plurrule.h>
 #include <unicode/reldatefmt.h>
+#include <unicode/dtitvfmt.h>
 #include <unicode/vtzone.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/calendar.h>
@@ -381,6 +382,32 @@ int32_t witaj_vtimezone(const char *zone, int32_t year, int32_t month, int32_t d
     UDate when = cal.getTime(err);
     UnicodeString result;
     if (U_SUCCESS(err)) vtz->writeSimple(when, result, err);
+    *status = err;
+    if (U_FAILURE(err)) return -1;
+    return copy_out(result, out, capacity);
+}
+
+int32_t witaj_format_interval(const char *locale, const int32_t *from, const int32_t *to, int32_t with_time, char *out,
+                              int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    UnicodeString skeleton(with_time ? "yMMMMEEEEdjm" : "yMMMMEEEEd");
+    std::unique_ptr<DateIntervalFormat> f(DateIntervalFormat::createInstance(skeleton, Locale(locale), err));
+    if (U_FAILURE(err) || !f) { *status = U_FAILURE(err) ? err : U_INTERNAL_PROGRAM_ERROR; return -1; }
+    // Wall-clock times as written: formatted in GMT, so that no zone shifts them.
+    const TimeZone *utc = TimeZone::getGMT();
+    f->setTimeZone(*utc);
+    GregorianCalendar cal(*utc, Locale(locale), err);
+    cal.clear();
+    cal.set(from[0], from[1] - 1, from[2], from[3], from[4], 0);
+    UDate start = cal.getTime(err);
+    cal.clear();
+    cal.set(to[0], to[1] - 1, to[2], to[3], to[4], 0);
+    UDate end = cal.getTime(err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    DateInterval interval(start, end);
+    UnicodeString result;
+    FieldPosition position(FieldPosition::DONT_CARE);
+    f->format(&interval, result, position, err);
     *status = err;
     if (U_FAILURE(err)) return -1;
     return copy_out(result, out, capacity);

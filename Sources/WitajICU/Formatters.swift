@@ -39,6 +39,23 @@ package struct Formatters: Sendable {
         }
     }
 
+    /// From one date (and time, when `withTime`) to another, as the language writes such a span: "wtorek, 14 kwietnia
+    /// 2026, 10:00–13:30" (ICU's date interval format). Fields: year, month, day, hour, minute; the same twice for one date.
+    package func interval(from: [Int], to: [Int], withTime: Bool) -> String {
+        let a = from.map { Int32(clamping: $0) }, b = to.map { Int32(clamping: $0) }
+        guard a.count == 5, b.count == 5 else { return "" }
+        return formatted[[3, withTime ? 1 : 0] + a + b] {
+            var status: Int32 = 0
+            return icuString { out, capacity in
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        witaj_format_interval(locale, pa.baseAddress, pb.baseAddress, withTime ? 1 : 0, out, capacity, &status)
+                    }
+                }
+            } ?? ""
+        }
+    }
+
     /// A distance in days said the language's way: "today", "tomorrow", "in 3 days", "2 days ago" (ICU's relative
     /// date-time formatter).
     package func relative(days: Int) -> String {

@@ -192,17 +192,11 @@ extension PageRenderer {
         return item
     }
 
-    /// "14 kwietnia 2026, 10:00–13:00", the date and times of the reader's language.
+    /// "wtorek, 14 kwietnia 2026, 10:00–13:30": the dates and times of the reader's language, as ICU writes a span.
     func when(_ event: Event, _ formatters: Formatters) -> String {
-        func day(_ d: Day) -> String { formatters.date(year: d.year, month: d.month, day: d.day, style: .full) }
-        func time(_ t: LocalDateTime) -> String { t.hour.map { formatters.time(hour: $0, minute: t.minute) } ?? "" }
-        let start = event.start
-        guard let end = event.end else {
-            return start.isAllDay ? day(start.day) : day(start.day) + ", " + time(start)
-        }
-        if start.isAllDay { return end.day == start.day ? day(start.day) : day(start.day) + " – " + day(end.day) }
-        if end.day == start.day { return day(start.day) + ", " + time(start) + "–" + time(end) }
-        return day(start.day) + ", " + time(start) + " – " + day(end.day) + ", " + time(end)
+        func fields(_ t: LocalDateTime) -> [Int] { [t.day.year, t.day.month, t.day.day, t.hour ?? 0, t.minute] }
+        let end = event.end ?? event.start
+        return formatters.interval(from: fields(event.start), to: fields(end), withTime: !event.start.isAllDay)
     }
 
     /// A link to a post or an event with its date, in the lists of the home page and their sections (whole builds
