@@ -50,7 +50,8 @@ extension PageRenderer {
     func renderDated(to publisher: some ArtifactSink) {
         nonisolated(unsafe) let renderer = self
         if let newsSection, let index = site.document(path: newsSection.index.document.path) {
-            for number in Array(2...max(2, newsPageCount())) where number <= newsPageCount() {
+            let pages = newsPageCount()
+            for number in stride(from: 2, through: pages, by: 1) {
                 publisher.put(pageFile(Self.newsPagePath(number)), later: { renderer.newsPage(index, number: number) })
             }
             publisher.put(Artifact(path: "\(language.code)/\(AtomFeedRenderer.file)",
@@ -62,16 +63,16 @@ extension PageRenderer {
         }
     }
 
-    /// A later page of the news list.
+    /// A later page of the news list: the section's title and the posts, without its text.
     func newsPage(_ index: LocalizedDocument, number: Int) -> String {
-        var context = documentContext(index)
         let path = Self.newsPagePath(number)
-        var page = pageContext(path: path, title: index.plainTitle, localized: index)
-        for key in ["title", "summary", "kind", "isHome", "interactive"] { page[key] = context[key] }
-        page["members"] = newsListing(page: number, on: path)
-        page["hasMembers"] = true
-        page["pagination"] = pagination(number, on: path)
-        context = page
+        var context = pageContext(path: path, title: index.plainTitle, localized: index)
+        context["title"] = renderer(index, on: path).context(index.document.title.text, withoutLinks: true)
+        context["kind"] = index.document.kind.rawValue
+        context["interactive"] = true
+        context["members"] = newsListing(page: number, on: path)
+        context["hasMembers"] = true
+        context["pagination"] = pagination(number, on: path)
         return templates.render(context, with: "document")
     }
 
