@@ -11,6 +11,9 @@
 #include <unicode/msgfmt.h>
 #include <unicode/numfmt.h>
 #include <unicode/plurrule.h>
+#include <unicode/reldatefmt.h>
+#include <unicode/dtitvfmt.h>
+#include <unicode/vtzone.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/calendar.h>
 #include <unicode/gregocal.h>
@@ -357,3 +360,55 @@ int32_t witaj_words_list(witaj_words *words, const char *text, int32_t length, i
 }
 
 }  // extern "C"
+
+int32_t witaj_format_relative_days(const char *locale, int32_t days, char *out, int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    RelativeDateTimeFormatter f(Locale(locale), err);
+    UnicodeString result;
+    f.format(static_cast<double>(days), UDAT_REL_UNIT_DAY, result, err);
+    *status = err;
+    if (U_FAILURE(err)) return -1;
+    return copy_out(result, out, capacity);
+}
+
+int32_t witaj_vtimezone(const char *zone, int32_t year, int32_t month, int32_t day, char *out, int32_t capacity,
+                        int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<VTimeZone> vtz(VTimeZone::createVTimeZoneByID(UnicodeString::fromUTF8(zone)));
+    if (!vtz) { *status = U_ILLEGAL_ARGUMENT_ERROR; return -1; }
+    GregorianCalendar cal(*vtz, Locale::getRoot(), err);
+    cal.clear();
+    cal.set(year, month - 1, day, 12, 0, 0);
+    UDate when = cal.getTime(err);
+    UnicodeString result;
+    if (U_SUCCESS(err)) vtz->writeSimple(when, result, err);
+    *status = err;
+    if (U_FAILURE(err)) return -1;
+    return copy_out(result, out, capacity);
+}
+
+int32_t witaj_format_interval(const char *locale, const int32_t *from, const int32_t *to, int32_t with_time, char *out,
+                              int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    UnicodeString skeleton(with_time ? "yMMMMEEEEdjm" : "yMMMMEEEEd");
+    std::unique_ptr<DateIntervalFormat> f(DateIntervalFormat::createInstance(skeleton, Locale(locale), err));
+    if (U_FAILURE(err) || !f) { *status = U_FAILURE(err) ? err : U_INTERNAL_PROGRAM_ERROR; return -1; }
+    // Wall-clock times as written: formatted in GMT, so that no zone shifts them.
+    const TimeZone *utc = TimeZone::getGMT();
+    f->setTimeZone(*utc);
+    GregorianCalendar cal(*utc, Locale(locale), err);
+    cal.clear();
+    cal.set(from[0], from[1] - 1, from[2], from[3], from[4], 0);
+    UDate start = cal.getTime(err);
+    cal.clear();
+    cal.set(to[0], to[1] - 1, to[2], to[3], to[4], 0);
+    UDate end = cal.getTime(err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
+    DateInterval interval(start, end);
+    UnicodeString result;
+    FieldPosition position(FieldPosition::DONT_CARE);
+    f->format(&interval, result, position, err);
+    *status = err;
+    if (U_FAILURE(err)) return -1;
+    return copy_out(result, out, capacity);
+}

@@ -41,7 +41,8 @@ public enum Build {
     ///
     /// Over an earlier output only what changed since is made (`Rebuild`, the incremental layer, gives the phases
     /// a `Scope`); `everything` makes it all. `sourceDateEpoch` (seconds, as in SOURCE_DATE_EPOCH) dates the
-    /// books; without it, the newest `reviewed` date. The output must be a folder witaj made, or empty, or absent:
+    /// books (without it, the newest `reviewed` date) and gives the build's day, which decides the current news and
+    /// events (without it, today). The output must be a folder witaj made, or empty, or absent:
     /// any other is an error and is left as it is, unless `clean` sets it aside (renamed, never deleted).
     /// `strict` makes every warning an error: nothing is published while one stands.
     public static func run(root: URL, output: URL?, sourceDateEpoch: Int? = nil, everything: Bool = false,
@@ -59,7 +60,7 @@ public enum Build {
             run(root: root, output: output, sourceDateEpoch: sourceDateEpoch, everything: true, clean: clean, strict: strict)
         }
 
-        guard var input = clock.time("load", Pipeline.load(root, scope: scope, into: &diagnostics)) else {
+        guard var input = clock.time("load", Pipeline.load(root, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)) else {
             return scope.isEverything ? Result(diagnostics: diagnostics) : everythingInstead()
         }
         clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))

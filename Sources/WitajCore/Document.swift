@@ -95,10 +95,14 @@ package struct Document: Sendable {
     /// index, in the source language (front matter `keywords:`). Not segments: they name the Polish words readers meet
     /// in offices and on forms, shown as they are in every language.
     package var keywords: [String] = []
+    /// A post of the news section: its date (front matter `date`, `expires`).
+    package var post: NewsPost?
+    /// An event of the events section: when, where, for whom (`Event`).
+    package private(set) var event: Event?
     package var body: Body { fields.body }
     /// Every segment in reading order: what a translator translates. Empty texts (an empty table cell) are none.
     /// Made once, with the document: each segment's text is parsed when it is read.
-    package var segments: [Segment] { fields.segments }
+    package private(set) var segments: [Segment]
     /// A Markdown body's heading ids in order (`HeadingIDs`); empty for other bodies.
     package var headingIDs: [String] { fields.headingIDs }
 
@@ -107,11 +111,10 @@ package struct Document: Sendable {
     /// server's rebuild after a paragraph's edit at 1,000 x 8, most of it two cores counting the same objects).
     private final class Fields: Sendable {
         let id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment,
-            summary: Segment?, reviewed: Day?, order: Int?, review: String?, draft: Bool, body: Body, segments: [Segment],
-            headingIDs: [String]
+            summary: Segment?, reviewed: Day?, order: Int?, review: String?, draft: Bool, body: Body, headingIDs: [String]
 
         init(id: String, idLocation: SourceLocation, path: String, source: String, kind: Kind, title: Segment, summary: Segment?,
-             reviewed: Day?, order: Int?, review: String?, draft: Bool, body: Body, segments: [Segment], headingIDs: [String]) {
+             reviewed: Day?, order: Int?, review: String?, draft: Bool, body: Body, headingIDs: [String]) {
             self.id = id
             self.idLocation = idLocation
             self.path = path
@@ -124,7 +127,6 @@ package struct Document: Sendable {
             self.review = review
             self.draft = draft
             self.body = body
-            self.segments = segments
             self.headingIDs = headingIDs
         }
     }
@@ -146,9 +148,17 @@ package struct Document: Sendable {
             let parsed = Dictionary(segments.map { ($0.text, $0.parsed) }, uniquingKeysWith: { first, _ in first })
             headingIDs = HeadingIDs.of(blocks) { text in (parsed[text] ?? ParsedText(text)).plainText(of: text) }
         }
+        self.segments = segments
         fields = Fields(id: id, idLocation: idLocation, path: path, source: source, kind: kind, title: title, summary: summary,
-                        reviewed: reviewed, order: order, review: review, draft: draft, body: body, segments: segments,
-                        headingIDs: headingIDs)
+                        reviewed: reviewed, order: order, review: review, draft: draft, body: body, headingIDs: headingIDs)
+    }
+
+    /// With an event's typed data; its audience is a segment, after the title and summary.
+    package mutating func setEvent(_ event: Event) {
+        self.event = event
+        if let audience = event.audience, !audience.text.allSatisfy(\.isWhitespace) {
+            segments.insert(audience, at: segments.count > 1 && segments[1].role == .summary ? 2 : 1)
+        }
     }
 
     /// The section a document belongs to: the first component of its path ("" for top-level pages).

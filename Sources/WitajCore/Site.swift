@@ -50,6 +50,9 @@ package struct SiteConfig: Sendable {
     package struct CoverageSettings: Sendable {
         package var language: String?
         package var targets: [Target] = []
+        /// News posts and events count in the programme's indicator as articles (`countNewsAndEvents: true`); by
+        /// default they are apart, as navigation pages are.
+        package var countNewsAndEvents = false
 
         package init(language: String? = nil, targets: [Target] = []) {
             self.language = language

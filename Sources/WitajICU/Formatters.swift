@@ -39,6 +39,32 @@ package struct Formatters: Sendable {
         }
     }
 
+    /// From one date (and time, when `withTime`) to another, as the language writes such a span: "wtorek, 14 kwietnia
+    /// 2026, 10:00–13:30" (ICU's date interval format). Fields: year, month, day, hour, minute; the same twice for one date.
+    package func interval(from: [Int], to: [Int], withTime: Bool) -> String {
+        let a = from.map { Int32(clamping: $0) }, b = to.map { Int32(clamping: $0) }
+        guard a.count == 5, b.count == 5 else { return "" }
+        return formatted[[3, withTime ? 1 : 0] + a + b] {
+            var status: Int32 = 0
+            return icuString { out, capacity in
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        witaj_format_interval(locale, pa.baseAddress, pb.baseAddress, withTime ? 1 : 0, out, capacity, &status)
+                    }
+                }
+            } ?? ""
+        }
+    }
+
+    /// A distance in days said the language's way: "today", "tomorrow", "in 3 days", "2 days ago" (ICU's relative
+    /// date-time formatter).
+    package func relative(days: Int) -> String {
+        formatted[[2, Int32(clamping: days)]] {
+            var status: Int32 = 0
+            return icuString { witaj_format_relative_days(locale, Int32(clamping: days), $0, $1, &status) } ?? "\(days)"
+        }
+    }
+
     /// 1 Sunday ... 7 Saturday, stand-alone wide form ("poniedziałek").
     package func weekday(_ weekday: Int) -> String {
         var status: Int32 = 0
@@ -98,6 +124,14 @@ final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable
         let value = make()
         lock.withLock { values[key] = value }
         return value
+    }
+}
+
+package enum TimeZoneRules {
+    /// The iCalendar VTIMEZONE of an IANA zone with its rules of that day, CRLF line ends; nil for an unknown zone.
+    package static func vtimezone(_ zone: String, year: Int, month: Int, day: Int) -> String? {
+        var status: Int32 = 0
+        return icuString { witaj_vtimezone(zone, Int32(year), Int32(month), Int32(day), $0, $1, &status) }
     }
 }
 

@@ -63,6 +63,8 @@ package struct BuildState {
         listing.tracksNewest = false
         if let executable = Bundle.main.executablePath { listing.add(executable, as: "witaj") }
         listing.entries["SOURCE_DATE_EPOCH"] = sourceDateEpoch.map(String.init) ?? ""
+        // News and events pages show what is current on the build's day: a new day is a new input.
+        listing.entries["build day"] = Pipeline.buildDay(sourceDateEpoch: sourceDateEpoch).description
         listing.entries[commitInput] = GitRepository.headCommit(root) ?? ""
         return listing
     }
@@ -113,6 +115,8 @@ package struct BuildState {
         // procedure page changes with it.
         let offices = records.values.filter { $0.kind == Document.Kind.offices.rawValue }.map(\.source)
         if !changed.isDisjoint(with: offices) { return .everything }
+        // The home page and the news and events pages show the dated documents: any of them changed makes everything.
+        if Dated.remakesEverything(changed, sources: records.keys) { return .everything }
         // A commit alone changes no page: the coverage report (and the sitemap with it) is made again.
         if changed.isEmpty && !committed { return .everything }
         let read = changed.union(offices)

@@ -137,6 +137,8 @@ package final class PreviewSite {
     private func remake(_ remade: Set<String>, index: Bool, _ last: Last) -> Attempt {
         // The offices register is always read: procedure pages show its offices.
         let read = remade.union(last.offices)
+        // News and events are on the home page and their sections' pages, which depend on the build's day too.
+        if Dated.remakesEverything(remade, sources: last.records.keys) { return .everything }
         let booksKept = remade.isDisjoint(with: last.chapterSources)
         let chapters = last.chapters
         let scope = Scope(remade: remade, records: last.records.filter { !read.contains($0.key) },
@@ -290,7 +292,7 @@ package final class PreviewSite {
         -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>)? {
         var clock = PhaseClock()
         defer { clock.report() }
-        guard var input = clock.time("load", Pipeline.load(root, scope: scope, drafts: drafts, into: &diagnostics)) else { return nil }
+        guard var input = clock.time("load", Pipeline.load(root, scope: scope, drafts: drafts, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)) else { return nil }
         clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))
         guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: input.catalogs.diagnostics)

@@ -14,6 +14,8 @@ package enum Pipeline {
         package var templates: Templates
         /// The commit the content is at (and whether the work tree differs from it); nil outside git.
         package var revision: Coverage.Revision?
+        /// The build's day (`buildDay`): which news are current and which events are past.
+        package var today = Day(year: 1970, month: 1, day: 1)
     }
 
     /// The whole site in memory, before any page is made.
@@ -48,8 +50,9 @@ package enum Pipeline {
     /// not read again (`scope.records`) stand in for their files, and their catalogs are not read.
     /// `drafts`: documents marked `draft: true` are read too (a preview); else they are left out. `dated`: the commit
     /// of the site's repository the content is at is asked of git meanwhile.
+    /// `sourceDateEpoch`: the build's day (`buildDay`).
     package static func load(_ root: URL, scope: Scope = .everything, drafts: Bool = false, dated: Bool = true,
-                             into diagnostics: inout Diagnostics) -> Input? {
+                             sourceDateEpoch: Int? = nil, into diagnostics: inout Diagnostics) -> Input? {
         let revision = dated ? Pending { revisionOfWorkTree(root) } : nil
         let (loaded, loadDiagnostics) = SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document),
                                                         drafts: drafts)
@@ -69,7 +72,9 @@ package enum Pipeline {
         var catalogs = CatalogStore.load(site, languages: languages, root: root, skipping: Set(scope.records.keys),
                                          into: &catalogDiagnostics)
         catalogs.diagnostics = catalogDiagnostics
-        return Input(site: site, languages: languages, catalogs: catalogs, templates: templates, revision: revision?.value)
+        var input = Input(site: site, languages: languages, catalogs: catalogs, templates: templates, revision: revision?.value)
+        input.today = buildDay(sourceDateEpoch: sourceDateEpoch)
+        return input
     }
 
     /// The commit checked out in the site's repository, and whether site.yml, content/ or locales/ differ from it.
@@ -83,6 +88,8 @@ package enum Pipeline {
     package static func validate(_ input: Input, scope: Scope = .everything, into diagnostics: inout Diagnostics) {
         let anchors = Dictionary(scope.records.values.map { ($0.path, Set($0.anchors)) }, uniquingKeysWith: { a, _ in a })
         diagnostics.append(contentsOf: SiteValidator.validate(input.site, anchorsOfStandIns: anchors))
+        diagnostics.append(contentsOf: DatedValidator.validate(input.site, today: input.today, languages: input.languages,
+                                                               skipping: Set(scope.records.keys)))
     }
 
     package static func coverage(_ input: Input, scope: Scope = .everything) -> Coverage {
@@ -93,8 +100,10 @@ package enum Pipeline {
     package static func localize(_ input: Input, scope: Scope = .everything, into diagnostics: inout Diagnostics) -> [LocalizedSite] {
         let (translations, interface) = input.catalogs.translations(for: input.site, languages: input.languages, into: &diagnostics)
         return parallelMap(input.languages) {
-            Localizer.localize(input.site, language: $0, languages: input.languages, translations: translations,
-                               interface: interface, scope: scope)
+            var site = Localizer.localize(input.site, language: $0, languages: input.languages, translations: translations,
+                                          interface: interface, scope: scope)
+            site.today = input.today
+            return site
         }
     }
 
@@ -126,6 +135,16 @@ package enum Pipeline {
             result.chapters?.languages[language.language.code] = chapters
         }
         return result
+    }
+
+    /// The day of the build in the site's time zone (Europe/Warsaw): SOURCE_DATE_EPOCH's when given, else today's. News
+    /// and event pages depend on it (and only on the day), so builds of the same day give the same bytes.
+    package static func buildDay(sourceDateEpoch: Int?, now: Date = Date()) -> Day {
+        let moment = sourceDateEpoch.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? now
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: Event.defaultTimeZone) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
     /// The books' date: SOURCE_DATE_EPOCH when given, else the day the newest chapter was reviewed.

@@ -2,7 +2,8 @@ import Yams
 import WitajMarkdown
 import WitajCore
 
-/// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review, draft, keywords) and a body.
+/// Reads a Markdown document: YAML front matter (title, summary, id, reviewed, order, review, draft, keywords; a news
+/// post's and an event's fields in their sections: `FrontMatterReader+Dated.swift`) and a body.
 package enum MarkdownDocumentReader {
     package static let fields = ["title", "summary", "id", "reviewed", "order", "review", "draft", "keywords"]
 
@@ -36,10 +37,17 @@ package enum MarkdownDocumentReader {
 
         var values: [String: (String, Node)] = [:]
         var keywords: [String] = []
+        let datedFields = datedFields(path: path, kind: kind)
+        var dated: [String: Node] = [:]
         for (key, value) in mapping {
             let name = key.string ?? ""
+            if datedFields.contains(name) {
+                dated[name] = value
+                continue
+            }
             guard fields.contains(name) else {
-                diagnostics.warning(at(key), "unknown front matter field '\(name)' (known: \(fields.joined(separator: ", ")))")
+                let known = fields + datedFields
+                diagnostics.warning(at(key), "unknown front matter field '\(name)' (known: \(known.joined(separator: ", ")))")
                 continue
             }
             if name == "keywords" {
@@ -83,6 +91,8 @@ package enum MarkdownDocumentReader {
             default: diagnostics.error(at(node), "'draft' is true or false, not '\(text)'")
             }
         }
+        let post = datedFields == postFields ? readPost(dated, source: source, at: at, into: &diagnostics) : nil
+        let event = datedFields == eventFields ? readEvent(dated, source: source, at: at, into: &diagnostics) : nil
         let (blocks, problems) = MarkdownReader.blocks(body, firstLine: end + 2)
         for problem in problems {
             diagnostics.error(SourceLocation(source, line: problem.line, column: problem.column), problem.message)
@@ -94,6 +104,8 @@ package enum MarkdownDocumentReader {
             reviewed: reviewed, order: order, review: values["review"]?.0, draft: draft,
             body: .markdown(blocks))
         document.keywords = keywords
+        document.post = post
+        if let event { document.setEvent(event) }
         return document
     }
 }

@@ -112,8 +112,14 @@ package enum SiteConfigReader {
                     continue
                 }
                 for entry in list { settings.targets += readTarget(entry, languages: languages.filter { $0 != source }, at: at, into: &diagnostics) }
+            case "countNewsAndEvents":
+                switch value.string?.lowercased() {
+                case "true", "yes": settings.countNewsAndEvents = true
+                case "false", "no": settings.countNewsAndEvents = false
+                default: diagnostics.error(at(value), "'countNewsAndEvents' is true or false, not '\(value.string ?? "")'")
+                }
             default:
-                diagnostics.warning(at(key), "unknown coverage field '\(key.string ?? "")' (known: language, targets)")
+                diagnostics.warning(at(key), "unknown coverage field '\(key.string ?? "")' (known: language, targets, countNewsAndEvents)")
             }
         }
         return settings

@@ -14,6 +14,26 @@ import Testing
         #expect(Formatters(locale: "uk").date(year: 2026, month: 11, day: 21) == "21 листопада 2026\u{202f}р.")
     }
 
+    /// ICU's relative dates (RelativeDateTimeFormatter): a day's own word where the language has one.
+    @Test func relativeDays() {
+        let pl = Formatters(locale: "pl"), en = Formatters(locale: "en"), uk = Formatters(locale: "uk")
+        #expect(pl.relative(days: 3) == "za 3 dni")
+        #expect(pl.relative(days: 1) == "jutro")
+        #expect(en.relative(days: 0) == "today")
+        #expect(en.relative(days: 5) == "in 5 days")
+        #expect(en.relative(days: -2) == "2 days ago")
+        #expect(uk.relative(days: 3) == "через 3 дні")
+    }
+
+    /// ICU's date intervals: one date, and a span of times on one day.
+    @Test func eventSpans() {
+        let pl = Formatters(locale: "pl")
+        #expect(pl.interval(from: [2026, 4, 14, 10, 0], to: [2026, 4, 14, 13, 30], withTime: true) == "wtorek, 14 kwietnia 2026, 10:00–13:30")
+        #expect(pl.interval(from: [2026, 5, 20, 0, 0], to: [2026, 5, 20, 0, 0], withTime: false) == "środa, 20 maja 2026")
+        let ar = Formatters(locale: "ar").interval(from: [2026, 4, 14, 10, 0], to: [2026, 4, 14, 13, 30], withTime: true)
+        #expect(ar.contains("١٤") && ar.contains("،"), "Arabic digits and comma: \(ar)")
+    }
+
     @Test func weekdaysTimesAndNames() {
         let pl = Formatters(locale: "pl")
         #expect(pl.weekday(2) == "poniedziałek")

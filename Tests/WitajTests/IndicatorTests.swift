@@ -351,7 +351,7 @@ final class GitSite {
             """)
         let messages = site.messages(site.check())
         #expect(messages.contains("site.yml:11:13: error: the coverage report's language must be a language of the site (pl, en, ar)"))
-        #expect(messages.contains("site.yml:12:3: warning: unknown coverage field 'colour' (known: language, targets)"))
+        #expect(messages.contains("site.yml:12:3: warning: unknown coverage field 'colour' (known: language, targets, countNewsAndEvents)"))
         #expect(messages.contains("site.yml:14:11: error: 'by' must be a date written YYYY-MM-DD, such as 2028-12-31"))
         #expect(messages.contains("site.yml:15:19: error: 'procedures' must be a share from 0% to 100%, such as 100%"))
         #expect(messages.contains("site.yml:17:19: error: 'pl' is not a target language of the site (en, ar)"))

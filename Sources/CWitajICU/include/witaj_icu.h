@@ -38,6 +38,18 @@ int32_t witaj_format_date(const char *locale, int32_t year, int32_t month, int32
 /// A time of day in the locale's short style (9:00, 9:00 AM).
 int32_t witaj_format_time(const char *locale, int32_t hour, int32_t minute, char *out, int32_t capacity,
                           int32_t *status);
+/// A distance in days from today said the locale's way ("tomorrow", "in 3 days", "3 days ago"): ICU's
+/// RelativeDateTimeFormatter.
+int32_t witaj_format_relative_days(const char *locale, int32_t days, char *out, int32_t capacity, int32_t *status);
+/// From one wall-clock date and time to another, the locale's way ("wtorek, 14 kwietnia 2026, 10:00–13:30"): ICU's
+/// DateIntervalFormat with the skeleton yMMMMEEEEd, plus jm when `with_time`. The same start and end: one date.
+/// Fields: year, month (1-12), day, hour, minute of each end.
+int32_t witaj_format_interval(const char *locale, const int32_t *from, const int32_t *to, int32_t with_time, char *out,
+                              int32_t capacity, int32_t *status);
+/// The iCalendar (RFC 5545) VTIMEZONE of an IANA zone with the rules in force on the given day, lines ended by CRLF:
+/// ICU's VTimeZone::writeSimple.
+int32_t witaj_vtimezone(const char *zone, int32_t year, int32_t month, int32_t day, char *out, int32_t capacity,
+                        int32_t *status);
 /// weekday: 1 Sunday ... 7 Saturday; wide names in the stand-alone form.
 int32_t witaj_weekday_name(const char *locale, int32_t weekday, char *out, int32_t capacity, int32_t *status);
 

@@ -80,7 +80,7 @@ extension Coverage {
                                                exists: existing != nil, segments: segments, words: wordCounts, changes: changes)
             }
             let title = document.title.parsed.plainText(of: document.title.text)
-            return DocumentRow(id: document.id, kind: document.kind.rawValue, title: title, source: document.source,
+            return DocumentRow(id: document.id, kind: coverageKind(document), title: title, source: document.source,
                                segments: fresh.count, words: fresh.reduce(0) { $0 + (segmentsOf[TextKey($1.msgid)]?.words ?? 0) },
                                languages: entries)
         }
@@ -110,25 +110,25 @@ extension Coverage {
                                    words: wordCounts, kinds: kinds, interface: ui)
         }
 
-        let indicator = Self.indicator(rows, languages: targets.map(\.code))
+        let indicator = Self.indicator(rows, languages: targets.map(\.code), countNewsAndEvents: site.config.coverage.countNewsAndEvents)
         let goals = site.config.coverage.targets.map { target in
             let group = indicator[keyPath: Indicator.group(target.group)]
             return Target(by: target.by.description, group: target.group.rawValue, share: target.share, languages: target.languages.map {
                 Target.Progress(code: $0, complete: group.languages[$0]?.complete ?? 0, documents: group.documents, share: target.share)
             })
         }
-        return Coverage(sourceLanguage: source, languages: summaries, documents: rows, indicator: indicator, targets: goals,
+        return Coverage(sourceLanguage: source, languages: summaries, documents: translatorsOrder(rows), indicator: indicator, targets: goals,
                         revision: revision, definition: UIStrings.definition(source: source), drafts: site.drafts.sorted())
     }
 
     /// The indicator of these rows: each document counted in its group (`Indicator.group(of:)`).
-    package static func indicator(_ rows: [DocumentRow], languages: [String]) -> Indicator {
+    package static func indicator(_ rows: [DocumentRow], languages: [String], countNewsAndEvents: Bool = false) -> Indicator {
         var indicator = Indicator()
         for path in [\Indicator.procedures, \.articles, \.navigation] {
             for code in languages { indicator[keyPath: path].languages[code] = Indicator.Tally() }
         }
         for row in rows {
-            let path = Indicator.group(of: row.kind)
+            let path = Indicator.group(of: row.kind, countNewsAndEvents: countNewsAndEvents)
             indicator[keyPath: path].documents += 1
             var anywhere = false
             for code in languages {
@@ -146,5 +146,22 @@ extension Coverage {
             if anywhere { indicator[keyPath: path].completeInAtLeastOneLanguage += 1 }
         }
         return indicator
+    }
+}
+
+extension Coverage {
+    /// A document's kind in the report: posts ("news") and events ("event") are kinds of their own.
+    package static func coverageKind(_ document: Document) -> String {
+        document.post != nil ? newsKind : document.event != nil ? eventKind : document.kind.rawValue
+    }
+
+    package static let newsKind = "news"
+    package static let eventKind = "event"
+
+    /// The rows in the order translators work in: news first (the newest is the most urgent), then events, then
+    /// the rest as they were.
+    package static func translatorsOrder(_ rows: [DocumentRow]) -> [DocumentRow] {
+        func rank(_ row: DocumentRow) -> Int { row.kind == newsKind ? 0 : row.kind == eventKind ? 1 : 2 }
+        return rows.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 }

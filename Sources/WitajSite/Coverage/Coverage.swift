@@ -186,8 +186,10 @@ public struct Coverage: Sendable, Codable, Equatable {
         package init() {}
 
         /// The group a kind of document counts in.
-        package static func group(of kind: String) -> WritableKeyPath<Indicator, Group> {
-            switch Document.Kind(rawValue: kind) {
+        /// News posts and events are apart, with the navigation pages, unless `countNewsAndEvents` (site.yml).
+        package static func group(of kind: String, countNewsAndEvents: Bool = false) -> WritableKeyPath<Indicator, Group> {
+            if kind == Coverage.newsKind || kind == Coverage.eventKind { return countNewsAndEvents ? \.articles : \.navigation }
+            return switch Document.Kind(rawValue: kind) {
             case .procedure: \.procedures
             case .home, .section: \.navigation
             default: \.articles

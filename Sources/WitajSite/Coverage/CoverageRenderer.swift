@@ -59,7 +59,7 @@ package struct CoverageRenderer {
     static let statusNames: [Coverage.Status: String] = [.complete: "statusComplete", .outdated: "statusOutdated",
                                                           .partial: "statusPartial", .missing: "statusMissing"]
     static let kindNames = ["procedure": "kindProcedure", "article": "kindArticle", "section": "kindSection", "home": "kindHome",
-                            "offices": "kindOffices"]
+                            "offices": "kindOffices", Coverage.newsKind: "kindNews", Coverage.eventKind: "kindEvent"]
 
     /// A report string in the report's language.
     func text(_ name: String) -> String { strings.text(UIStrings.english(ofReport: name)) }

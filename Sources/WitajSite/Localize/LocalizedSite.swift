@@ -142,6 +142,8 @@ package struct LocalizedSite: Sendable {
     /// The A-Z index: every article, procedure and register, grouped under the letters of the language.
     package let index: [IndexGroup]
     package let strings: UIStrings
+    /// The build's day: which news are current, which events past (`Pipeline.buildDay`).
+    package var today = Day(year: 1970, month: 1, day: 1)
 
     package let byPath: [String: Int]
 

@@ -56,6 +56,8 @@ extension UIStrings {
         ("kindSection", "section page"),
         ("kindHome", "home page"),
         ("kindOffices", "register of offices"),
+        ("kindNews", "news post"),
+        ("kindEvent", "event"),
         ("definitionText", "A procedure (an administrative service) or a document (an article, or the register of offices) counts as translated into a language when every segment of it (title, summary, paragraphs, list items, table cells, procedure steps and other prose) has a current translation in that language: none missing, none outdated (fuzzy). A segment with nothing to translate (no lowercase letter: a number, an acronym such as PESEL) needs none. The home page and the section pages are navigation: they are counted apart and not in the indicator, as are the interface strings of the theme. The source language ({source}) is not counted. The numbers describe site.yml, content/ and locales/ as the commit named with them has them."),
     ]
 
@@ -135,6 +137,8 @@ extension UIStrings {
         "section page": "strona działu",
         "home page": "strona główna",
         "register of offices": "wykaz urzędów",
+        "news post": "aktualność",
+        "event": "wydarzenie",
         "A procedure (an administrative service) or a document (an article, or the register of offices) counts as translated into a language when every segment of it (title, summary, paragraphs, list items, table cells, procedure steps and other prose) has a current translation in that language: none missing, none outdated (fuzzy). A segment with nothing to translate (no lowercase letter: a number, an acronym such as PESEL) needs none. The home page and the section pages are navigation: they are counted apart and not in the indicator, as are the interface strings of the theme. The source language ({source}) is not counted. The numbers describe site.yml, content/ and locales/ as the commit named with them has them.":
             "Procedurę (usługę administracyjną) lub dokument (artykuł albo wykaz urzędów) liczy się jako przetłumaczone na dany język, gdy każdy ich segment (tytuł, streszczenie, akapity, punkty list, komórki tabel, kroki procedury i inne fragmenty tekstu) ma w tym języku aktualne tłumaczenie: żadnego brakującego, żadnego nieaktualnego (fuzzy). Segment, w którym nie ma czego tłumaczyć (bez małych liter: liczba, skrót taki jak PESEL), tłumaczenia nie wymaga. Strona główna i strony działów służą nawigacji: liczy się je osobno, poza wskaźnikiem, podobnie jak teksty interfejsu. Języka źródłowego ({source}) się nie liczy. Liczby opisują site.yml, content/ i locales/ w wersji z podanego przy nich commitu.",
     ]

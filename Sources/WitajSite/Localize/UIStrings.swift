@@ -48,7 +48,7 @@ package struct UIStrings: Sendable {
     /// The default theme's own translations. Sites add or override them in locales/<lang>/ui.po.
     package static let builtIn: [String: [String: String]] = [
         "en": Dictionary((english + report).map { ($0, $0) }, uniquingKeysWith: { a, _ in a }),
-        "pl": polishReport.merging([
+        "pl": polishReport.merging(polishDated) { $1 }.merging([
             "Skip to content": "Przejdź do treści",
             "Welcome pack": "Pakiet powitalny",
             "Main navigation": "Nawigacja główna",
@@ -120,6 +120,27 @@ package struct UIStrings: Sendable {
     /// The summary of the editors' own note on what they are checking (`review`), shown in the source language.
     package static let reviewNoteKey = "What our editors are checking (their note, in {language})"
 
+    /// News and events (`PageRenderer+Dated.swift`).
+    package static let dated = Array(polishDated.keys).sorted()
+
+    static let polishDated: [String: String] = [
+        "Upcoming events": "Najbliższe wydarzenia",
+        "This event is over.": "To wydarzenie już się odbyło.",
+        "Taking place now": "Trwa teraz",
+        "This post is archived: what it says may no longer be current.": "To archiwalna wiadomość: jej treść może być już nieaktualna.",
+        "No events are planned at the moment.": "Obecnie nie planujemy wydarzeń.",
+        "News feed (Atom)": "Kanał wiadomości (Atom)",
+        "Newer posts": "Nowsze wiadomości",
+        "Older posts": "Starsze wiadomości",
+        "Page {page} of {count}": "Strona {page} z {count}",
+        "When": "Kiedy",
+        "Where": "Gdzie",
+        "Languages of the event": "Języki wydarzenia",
+        "Cost": "Koszt",
+        "Registration": "Zapisy",
+        "Add to your calendar": "Dodaj do kalendarza",
+    ]
+
     package static let english = [
         "Skip to content", "Welcome pack", "Main navigation", "Language", "Choose your language", "A–Z index", "Letters",
         "Home", "In this section", "Procedure", "Who is this for", "Step by step", "Documents to bring",
@@ -140,5 +161,5 @@ package struct UIStrings: Sendable {
         "Page not found", "There is no page at this address. It may have moved, or the address may have a typo.",
         "Search", "Search the welcome pack", "No pages match your search.",
         "Search needs JavaScript. Without it, find a page in the A–Z index.",
-    ]
+    ] + dated
 }

@@ -56,6 +56,8 @@ package struct PageRenderer {
             publisher.put(pageFile(SearchIndexRenderer.folder), later: { renderer.templates.render(renderer.searchContext(), with: "search") })
             publisher.put("\(language.code)/404.html", later: { renderer.templates.render(renderer.notFoundContext(), with: "not-found") })
         }
+        // A rebuild of only some documents never touches news or events (`Dated.remakesEverything`).
+        if remade == nil { renderDated(to: publisher) }
     }
 
     /// A document's page.
@@ -251,7 +253,7 @@ package struct PageRenderer {
         if document.kind == .home {
             context["overview"] = site.sections.map { section -> [String: Any] in
                 var item = listing(section.index, on: document.path)
-                item["members"] = section.members.map { listing($0, on: document.path) }
+                item["members"] = listed(section).map { datedListing($0, on: document.path) }
                 return item
             }
             context["hasOverview"] = !site.sections.isEmpty
@@ -260,6 +262,7 @@ package struct PageRenderer {
             context["members"] = section.members.map { listing($0, on: document.path) }
             context["hasMembers"] = !section.members.isEmpty
         }
+        datedContext(localized, segments: segments, into: &context)
         return context
     }
 
