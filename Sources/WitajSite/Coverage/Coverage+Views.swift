@@ -18,12 +18,12 @@ extension Coverage {
         let codes = languages.map(\.code)
         var indicatorRows = [["", "total", "any"] + codes]
         for (name, group) in [("procedures (services)", indicator.procedures), ("documents (articles, offices)", indicator.articles),
-                              ("navigation (home, sections)*", indicator.navigation)] {
+                              ("navigation, news, events*", indicator.navigation)] {
             indicatorRows.append([name, "\(group.documents)", "\(group.completeInAtLeastOneLanguage)"]
                                  + codes.map { "\(group.languages[$0]?.complete ?? 0)" })
         }
         out += Self.aligned(indicatorRows, left: 1)
-        out.append("* not in the indicator; any: complete in at least one foreign language")
+        out.append("* the home page, the sections, news posts and events: not in the indicator (site.yml coverage: countNewsAndEvents puts posts and events in it); any: complete in at least one foreign language")
         if !drafts.isEmpty {
             out.append("Drafts, not published and not counted: \(drafts.count) (\(drafts.joined(separator: ", ")))")
         }
