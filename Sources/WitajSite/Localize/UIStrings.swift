@@ -125,6 +125,8 @@ package struct UIStrings: Sendable {
 
     static let polishDated: [String: String] = [
         "Upcoming events": "Najbliższe wydarzenia",
+        "Past events": "Wydarzenia, które się odbyły",
+        "Archived posts": "Wiadomości archiwalne",
         "This event is over.": "To wydarzenie już się odbyło.",
         "Taking place now": "Trwa teraz",
         "This post is archived: what it says may no longer be current.": "To archiwalna wiadomość: jej treść może być już nieaktualna.",

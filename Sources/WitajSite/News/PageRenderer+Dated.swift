@@ -32,6 +32,19 @@ extension PageRenderer {
             .sorted { ($0.document.event!.start, $0.document.path) < ($1.document.event!.start, $1.document.path) }
     }
 
+    /// What left the lists, still reachable from the section's page: expired posts and past events, newest first.
+    func archived(_ section: LocalizedSite.Section) -> [LocalizedDocument] {
+        switch section.index.document.path {
+        case Dated.newsSection:
+            return section.members.filter { !($0.document.post?.isCurrent(on: today) ?? true) }
+                .sorted { ($0.document.post!.date, $1.document.path) > ($1.document.post!.date, $0.document.path) }
+        case Dated.eventsSection:
+            return section.members.filter { $0.document.event?.isPast(on: today) ?? false }
+                .sorted { ($0.document.event!.start, $1.document.path) > ($1.document.event!.start, $0.document.path) }
+        default: return []
+        }
+    }
+
     var newsSection: LocalizedSite.Section? { site.sections.first { $0.index.document.path == Dated.newsSection } }
     var eventsSection: LocalizedSite.Section? { site.sections.first { $0.index.document.path == Dated.eventsSection } }
 
@@ -128,6 +141,13 @@ extension PageRenderer {
             context["members"] = upcoming.map { datedListing($0, on: document.path) }
             context["hasMembers"] = !upcoming.isEmpty
             if upcoming.isEmpty { context["noEvents"] = uiText("No events are planned at the moment.") }
+        }
+        if document.kind == .section, let section = [newsSection, eventsSection].compactMap({ $0 }).first(where: { $0.index.document.path == document.path }) {
+            let gone = archived(section)
+            if !gone.isEmpty {
+                context["archive"] = ["heading": uiText(document.path == Dated.newsSection ? "Archived posts" : "Past events"),
+                                      "items": gone.map { datedListing($0, on: document.path) }]
+            }
         }
         if document.kind == .home, let eventsSection {
             let upcoming = upcomingEvents(eventsSection)
