@@ -55,7 +55,9 @@ package struct SourceNames: Sendable {
             while last >= first, !kept(last, last: last) { last -= 1 }
             while first <= last, !kept(first, last: last) { first += 1 }
             // Two words or more of the source as they stand there, one a name ("ul. Wielicka"), are Polish too.
-            if first <= last, (first...last).contains(where: { anchors(found[$0]) })
+            // A letter alone ("B" of a category) is no name.
+            if first <= last, text[found[first].lowerBound..<found[last].upperBound].count > 1,
+               (first...last).contains(where: { anchors(found[$0]) })
                 || (first < last && (first...last).contains(where: capitalised)) {
                 result.append(found[first].lowerBound..<found[last].upperBound)
             }

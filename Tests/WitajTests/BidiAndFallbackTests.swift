@@ -256,4 +256,16 @@ import WitajSite
         // The same bytes from one build to the next.
         #expect(try page(site.check(), "uk/guide/usc/index.html") == (try page(result, "uk/guide/usc/index.html")))
     }
+
+    /// What is taken for a Polish name: runs that stand word for word in the source, starting and ending with a capital
+    /// (or an abbreviation); not a letter alone, nor a Polish term kept in lower case.
+    @Test func whatIsTakenForAPolishName() {
+        let names = SourceNames(source: "Prawo jazdy kategorii B wydaje Wydział Komunikacji, ul. Wielicka 28. Zobacz też meldunek.")
+        func marked(_ text: String) -> [String] { names.ranges(in: text).map { String(text[$0]) } }
+        #expect(marked("A category B licence is issued by the Wydział Komunikacji, ul. Wielicka 28. See also meldunek.")
+                == ["Wydział Komunikacji", "ul. Wielicka"])
+        #expect(marked("Посвідчення категорії B видає Wydział Komunikacji (ul. Wielicka 28).") == ["Wydział Komunikacji", "ul. Wielicka"])
+        // A word the source does not have, or has in another form, is the translation's.
+        #expect(marked("The Wydziale Komunikacji on Wielicka Street.") == [])
+    }
 }

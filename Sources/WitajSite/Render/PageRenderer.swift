@@ -403,16 +403,17 @@ package struct PageRenderer {
     // MARK: - A-Z
 
     /// The `lang` of a letter of another script than the language's (the Latin letters fallback titles go under on
-    /// the Arabic page): that of the entries under it when they are all of one language (English titles, Polish
-    /// keywords), else "und" (not known), so that a screen reader does not say it as a letter of the page's language.
+    /// the Arabic page), so that a screen reader does not say it as a letter of the page's language: that of most
+    /// entries under it in another language (English titles, Polish keywords; the first one's when as many are of
+    /// each), else the source language's (a translated title that starts with "PESEL").
     func letterAttributes(_ group: LocalizedSite.IndexGroup, source: LanguageProfile) -> String {
         guard !group.own else { return "" }
-        let languages = Set(group.entries.map { $0.keyword == nil ? $0.document.title.language : source }.map(\.code))
-        guard languages.count == 1, let only = group.entries.first.map({ $0.keyword == nil ? $0.document.title.language : source }) else {
-            return " lang=\"und\""
-        }
+        let codes = group.entries.map { $0.keyword == nil ? $0.document.title.language.code : source.code }.filter { $0 != language.code }
+        let counts = Dictionary(codes.map { ($0, 1) }, uniquingKeysWith: +)
+        let most = codes.first { counts[$0] == counts.values.max() } ?? source.code
+        guard most != language.code else { return "" }
         // No `dir`: the heading keeps the page's alignment (a letter alone reads the same either way).
-        return only.code == language.code ? "" : " lang=\"\(only.code)\""
+        return " lang=\"\(most)\""
     }
 
     package func indexContext() -> [String: Any] {
