@@ -139,7 +139,7 @@ import WitajCore
         try await server.start()
         for path in ["/", "/pl/", "/anything"] {
             let response = try await server.get(path)
-            #expect(response.status == 500 && response.text.contains("content/guide/ziemia.md:5:"), "\(path)")
+            #expect(response.status == 500 && response.text.contains("content/guide/ziemia.md:6:"), "\(path)")
             #expect(response.text.contains(PreviewPage.eventsPath))
         }
         await server.stop()

@@ -157,7 +157,7 @@ import WitajCore
         try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZobacz [brak](nie-ma.md).\n")
         let broken = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
         #expect(broken.hasErrors)
-        #expect(broken.diagnostics.errors.map(\.description).contains { $0.hasPrefix("content/guide/ziemia.md:5:") })
+        #expect(broken.diagnostics.errors.map(\.description).contains { $0.hasPrefix("content/guide/ziemia.md:6:") })
         #expect(broken.allFiles == good.allFiles, "the last good pages stay")
         #expect(broken.generation > good.generation)
         try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZiemia i woda.\n")
