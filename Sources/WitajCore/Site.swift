@@ -120,7 +120,9 @@ package struct Site: Sendable {
     /// Source files that exist but could not be read (already reported): links to them are not errors twice.
     package let unreadable: Set<String>
     /// Draft documents left out of this build (their sources, sorted).
-    package let drafts: [String]
+    package var drafts: [String] { draftDocuments.map(\.source) }
+    /// Those drafts as read: not published, but their links and ids are checked (as warnings) all the same.
+    package let draftDocuments: [Document]
     /// `static/`: published as it is at the same place in the output, `static/<lang>/` in that language's folder.
     package let staticFiles: [SiteFile]
     /// The files beside the documents in `content/` that are not documents (images, forms): each published once,
@@ -128,10 +130,10 @@ package struct Site: Sendable {
     package let attachments: [SiteFile]
     private let bySource: [String: Int]
 
-    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = [], drafts: [String] = [],
+    package init(config: SiteConfig, documents: [Document], theme: Theme, unreadable: Set<String> = [], drafts: [Document] = [],
                  staticFiles: [SiteFile] = [], attachments: [SiteFile] = []) {
         self.config = config
-        self.drafts = drafts
+        self.draftDocuments = drafts.sorted { $0.source < $1.source }
         self.unreadable = unreadable
         self.staticFiles = staticFiles
         self.attachments = attachments

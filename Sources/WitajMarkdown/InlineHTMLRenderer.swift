@@ -7,6 +7,9 @@ package struct InlineHTMLRenderer {
     /// Whether runs of digits with separators inside (a phone number such as "116 111", a postal code) are isolated
     /// left to right in `<bdi>`: in right-to-left text the bidirectional algorithm would show "111 116".
     package var isolatesNumbers = false
+    /// Names a translation keeps in the source language, and the attributes of the `<span>` each goes in
+    /// (` lang="pl"`, fixed by the caller from site.yml, not from the text).
+    package var sourceNames: (names: SourceNames, attributes: String)?
 
     package init(link: @escaping (String) -> String?, image: ((String) -> String?)? = nil) {
         self.link = link
@@ -50,9 +53,18 @@ package struct InlineHTMLRenderer {
         }
     }
 
-    /// A text node as HTML: escaped, its numbers isolated when asked.
+    /// A text node as HTML: escaped, its numbers isolated and its source-language names marked when asked.
     package func text(_ text: String) -> String {
-        isolatesNumbers ? Self.isolatingNumbers(text) : HTML.escape(text)
+        func plain(_ text: Substring) -> String {
+            isolatesNumbers ? Self.isolatingNumbers(String(text)) : HTML.escape(String(text))
+        }
+        guard let (names, attributes) = sourceNames else { return plain(text[...]) }
+        var out = "", from = text.startIndex
+        for name in names.ranges(in: text) {
+            out += plain(text[from..<name.lowerBound]) + "<span" + attributes + ">" + plain(text[name]) + "</span>"
+            from = name.upperBound
+        }
+        return out + plain(text[from...])
     }
 
     /// `text` escaped, each run of digits that has a separator inside ("116 111", "31-549", "+48 12 616 1234", "8:00")

@@ -1,5 +1,6 @@
 import Foundation
 import WitajCore
+import WitajICU
 import WitajSources
 
 /// The site layer's phases, each a function of its input and the build's `Scope`: load -> validate -> coverage ->
@@ -68,6 +69,11 @@ package enum Pipeline {
             }
         }
         guard languages.count == site.config.languages.count else { return nil }
+        // ICU serves any code, "ua" (Ukraine's) or "xx" too, with no data: a language it cannot name is a typo.
+        let names = Formatters(locale: "en")
+        for language in site.config.languages where names.displayName(of: language.code) == language.code {
+            diagnostics.error(language.location, "unknown language '\(language.code)': ICU knows no such language; use an ISO 639 code such as 'uk' (Ukrainian), 'be' (Belarusian) or 'pt-BR'")
+        }
         var catalogDiagnostics = Diagnostics()
         var catalogs = CatalogStore.load(site, languages: languages, root: root, skipping: Set(scope.records.keys),
                                          into: &catalogDiagnostics)

@@ -36,7 +36,7 @@ package enum MarkdownDocumentReader {
         }
 
         var values: [String: (String, Node)] = [:]
-        var keywords: [String] = []
+        var keywords: [(text: String, location: SourceLocation)] = []
         let datedFields = datedFields(path: path, kind: kind)
         var dated: [String: Node] = [:]
         for (key, value) in mapping {
@@ -53,7 +53,7 @@ package enum MarkdownDocumentReader {
             if name == "keywords" {
                 let words = value.sequence.map(Array.init) ?? [value]
                 for word in words {
-                    if let text = word.string, !text.allSatisfy(\.isWhitespace) { keywords.append(text) } else {
+                    if let text = word.string, !text.allSatisfy(\.isWhitespace) { keywords.append((text, at(word))) } else {
                         diagnostics.error(at(word), "'keywords' is a list of words readers look for, such as [meldunek]")
                     }
                 }
@@ -71,12 +71,17 @@ package enum MarkdownDocumentReader {
         }
         let title = segment("title", .title)
         if title == nil { diagnostics.error(SourceLocation(source, line: 1), "front matter has no 'title'") }
+        Keywords.check(keywords, title: title, into: &diagnostics)
         var reviewed: Day?
         if let (text, node) = values["reviewed"] {
             reviewed = Day(text)
             if reviewed == nil {
                 diagnostics.error(at(node), "'reviewed' must be a date that exists, written like 2026-11-21, not '\(text)'")
             }
+        } else {
+            // Required as in a procedure's reviewed="…" (drafts too: `witaj new` writes it): the page says when the
+            // facts were last checked, and the books are dated by it.
+            diagnostics.error(SourceLocation(source, line: 1), "front matter has no 'reviewed': add the date an editor last checked the facts, such as 'reviewed: 2026-12-03'")
         }
         var order: Int?
         if let (text, node) = values["order"] {
@@ -97,13 +102,15 @@ package enum MarkdownDocumentReader {
         for problem in problems {
             diagnostics.error(SourceLocation(source, line: problem.line, column: problem.column), problem.message)
         }
-        guard let title, diagnostics.errors.count == errorsBefore else { return nil }
+        // A document whose fields are wrong (a date, an order) is still read, so that its links and ids are checked
+        // in the same run (its problems are errors already); one with no title or a body witaj cannot read is not.
+        guard let title, problems.isEmpty else { return nil }
         var document = Document(
             id: values["id"]?.0 ?? (path.isEmpty ? "index" : path), idLocation: values["id"].map { at($0.1) } ?? SourceLocation(source),
             path: path, source: source, kind: kind, title: title, summary: segment("summary", .summary),
             reviewed: reviewed, order: order, review: values["review"]?.0, draft: draft,
             body: .markdown(blocks))
-        document.keywords = keywords
+        document.keywords = keywords.map(\.text)
         document.post = post
         if let event { document.setEvent(event) }
         return document

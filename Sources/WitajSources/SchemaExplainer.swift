@@ -273,7 +273,7 @@ package struct SchemaExplainer: Sendable {
         case "days": return "days like \"mon tue wed thu fri\" (mon, tue, wed, thu, fri, sat, sun)"
         case "count": return "a whole number above 0, with unit=\"day|week|month|year\""
         case "order": return "a whole number"
-        case "optional": return "true or false"
+        case "optional", "draft": return "true or false"
         case "id", "ref": return "letters, digits, '-', '_' or '.', starting with a letter (an office's id, like urzad-miasta)"
         case "url": return "a full web address like https://www.gov.pl/… (no spaces)"
         default: break
@@ -318,8 +318,18 @@ extension SchemaExplainer.Finding {
             guard needle.count <= text.count - from else { return nil }
             return (from...(text.count - needle.count)).first { Array(text[$0..<$0 + needle.count]) == needle }
         }
+        // The tag itself: "<step" followed by a space, ">" or "/", not the "<step" of "<steps>".
+        func findTag(from: Int = 0) -> Int? {
+            var from = from
+            while let at = find(Array("<\(element)".utf8), from: from) {
+                let next = at + element.utf8.count + 1
+                if next >= text.count || [0x20, 0x09, 0x0D, 0x3E, 0x2F].contains(text[next]) { return at }
+                from = at + 1
+            }
+            return nil
+        }
         var column = 1
-        if let tag = find(Array("<\(element)".utf8)) {
+        if let tag = findTag() {
             column = tag + 1
             if let attribute, let at = find(Array(" \(attribute)=".utf8), from: tag) { column = at + 2 }
         }

@@ -51,11 +51,11 @@ package enum SiteLoader {
             }
             return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
         }
-        var leftOut: [String] = []
+        var leftOut: [Document] = []
         for (document, source, found) in read {
             diagnostics.append(contentsOf: found)
             if let document, document.draft, !drafts {
-                leftOut.append(source)
+                leftOut.append(document)
             } else if let document {
                 documents.append(document)
             } else if !source.isEmpty {

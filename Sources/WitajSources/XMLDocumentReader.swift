@@ -51,7 +51,11 @@ package enum XMLDocumentReader {
             summary: builder.segment(root.element(named: "summary"), .summary),
             reviewed: reviewed, order: order, review: root.element(named: "review")?.text,
             draft: ["true", "1"].contains(root.attributes["draft"] ?? ""), body: body)
-        document.keywords = root.element(named: "keywords")?.elements(named: "keyword").map(\.text) ?? []
+        let keywords = root.element(named: "keywords")?.elements(named: "keyword") ?? []
+        document.keywords = keywords.map(\.text)
+        Keywords.check(keywords.map { keyword in
+            (keyword.text, builder.location(keyword))
+        }, title: document.title.text.isEmpty ? nil : document.title, into: &diagnostics)
         return document
     }
 
@@ -90,7 +94,10 @@ package enum XMLDocumentReader {
             parent?.elements(named: child).compactMap { segment($0, role) } ?? []
         }
 
-        package func location(_ element: XMLElement) -> SourceLocation { SourceLocation(source, line: element.line) }
+        /// Where an element's start tag is (or its `attribute`, when given): on its line, at its column.
+        package func location(_ element: XMLElement, attribute: String? = nil) -> SourceLocation {
+            SchemaExplainer.Finding(line: element.line, element: element.name, attribute: attribute, message: "").location(in: bytes, source: source)
+        }
 
         /// Where an element's text starts: after its start tag on its line (the first such tag there) and the
         /// whitespace after it, so that a column inside the text's first line is the file's column. The element's
@@ -150,7 +157,7 @@ package enum XMLDocumentReader {
                     }
                 } ?? [],
                 offices: root.element(named: "where")?.elements(named: "office").map {
-                    Procedure.Reference(target: $0.attributes["ref"] ?? "", location: location($0))
+                    Procedure.Reference(target: $0.attributes["ref"] ?? "", location: location($0, attribute: "ref"))
                 } ?? [],
                 online: root.element(named: "online")?.elements(named: "service").compactMap { s in
                     segment(s, .service).map { Procedure.Service(url: s.attributes["url"] ?? "", text: $0) }
@@ -160,7 +167,7 @@ package enum XMLDocumentReader {
                     segment(a, .act).map { Procedure.Act(url: a.attributes["url"], text: $0) }
                 } ?? [],
                 related: root.element(named: "related")?.elements(named: "see").map {
-                    Procedure.Reference(target: $0.attributes["doc"] ?? "", location: location($0))
+                    Procedure.Reference(target: $0.attributes["doc"] ?? "", location: location($0, attribute: "doc"))
                 } ?? [])
         }
 

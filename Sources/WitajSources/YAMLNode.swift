@@ -15,7 +15,9 @@ package enum YAMLText {
                 (context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
             default: (nil, "\(error)")
             }
-            diagnostics.error(location(mark, in: text, path: path, firstLine: firstLine), "malformed YAML: \(problem)\(hint(problem))")
+            let line = mark.flatMap { mark in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first }
+            diagnostics.error(location(mark, in: text, path: path, firstLine: firstLine),
+                              "malformed YAML: \(problem)\(hint(problem, line: line.map(String.init)))")
             return nil
         } catch {
             diagnostics.error(SourceLocation(path, line: firstLine), "malformed YAML: \(error)")
@@ -24,8 +26,14 @@ package enum YAMLText {
     }
 
     /// What to do about the YAML mistakes editors make most.
-    static func hint(_ problem: String) -> String {
+    /// `line`: the line the problem is on, to show it put right when that is plain.
+    static func hint(_ problem: String, line: String? = nil) -> String {
         if problem.contains("mapping values are not allowed") {
+            // The editor's own line with its value quoted: "summary: Uwaga: termin" -> summary: "Uwaga: termin".
+            if let match = line?.wholeMatch(of: /([A-Za-z_]+):[ \t]+([^"'\[{].*?)[ \t]*/) {
+                let value = match.2.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                return "; a value with ': ' in it must be quoted, as in \(match.1): \"\(value)\""
+            }
             return "; a value with ': ' in it must be quoted, as in title: \"PESEL: jak go dostać\""
         }
         if problem.contains("cannot start any token") {

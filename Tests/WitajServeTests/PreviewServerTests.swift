@@ -134,12 +134,12 @@ import WitajCore
 
     @Test func aSiteWithErrorsFromTheStartShowsThemOnEveryPath() async throws {
         let site = try ServeSite()
-        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZobacz [brak](nie-ma.md).\n")
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZobacz [brak](nie-ma.md).\n")
         let server = RunningServer(root: site.root)
         try await server.start()
         for path in ["/", "/pl/", "/anything"] {
             let response = try await server.get(path)
-            #expect(response.status == 500 && response.text.contains("content/guide/ziemia.md:5:"), "\(path)")
+            #expect(response.status == 500 && response.text.contains("content/guide/ziemia.md:6:"), "\(path)")
             #expect(response.text.contains(PreviewPage.eventsPath))
         }
         await server.stop()
@@ -273,7 +273,7 @@ import WitajCore
 
     @Test func draftsAreLeftOutOrShownWithABanner() async throws {
         let site = try ServeSite()
-        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\n---\n\nJeszcze nie gotowe.\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\nreviewed: 2026-11-01\n---\n\nJeszcze nie gotowe.\n")
         let hidden = RunningServer(root: site.root)
         try await hidden.start()
         #expect(try await hidden.get("/pl/guide/nowy/").status == 404)
@@ -288,12 +288,12 @@ import WitajCore
         }
         #expect(!(try await shown.get("/pl/guide/lekarz/").text.contains("class=\"witaj-draft\"")), "other pages have no banner")
         // Made again alone after an edit, it is still a draft; another page made again is not.
-        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\n---\n\nPrawie gotowe.\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\ndraft: true\nreviewed: 2026-11-01\n---\n\nPrawie gotowe.\n")
         try await until("the draft's edit is shown") { try await shown.get("/pl/guide/nowy/").text.contains("Prawie gotowe.") }
         #expect(shown.lastRemade == .some(["content/guide/nowy.md"]))
         #expect(try await shown.get("/pl/guide/nowy/").text.contains("class=\"witaj-draft\""))
         // Published: no banner.
-        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nGotowe.\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\nreviewed: 2026-11-01\n---\n\nGotowe.\n")
         try await until("the published page") { try await shown.get("/pl/guide/nowy/").text.contains("Gotowe.") }
         #expect(!(try await shown.get("/pl/guide/nowy/").text.contains("class=\"witaj-draft\"")))
         await shown.stop()

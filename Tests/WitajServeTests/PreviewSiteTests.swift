@@ -41,31 +41,31 @@ import WitajCore
                 try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
             }),
             ("a chapter of the book", .documents(["content/guide/lazienki.md"]), {
-                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\n---\n\nNowy tekst o łaźniach.\n")
+                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\nreviewed: 2026-11-01\n---\n\nNowy tekst o łaźniach.\n")
             }),
             ("a page with a warning", .documents(["content/guide/zlobki.md"]), {
-                try site.write("content/guide/zlobki.md", "---\ntitle: Żłobki\n---\n\n<div>surowy HTML</div>\n\nTekst.\n")
+                try site.write("content/guide/zlobki.md", "---\ntitle: Żłobki\nreviewed: 2026-11-01\n---\n\n<div>surowy HTML</div>\n\nTekst.\n")
             }),
             ("another page, the warning stays", .documents(["content/guide/smieci.md"]), {
-                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja odpadów.\n")
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nreviewed: 2026-11-01\n---\n\nSegregacja odpadów.\n")
             }),
             ("a summary and an order", .documents(["content/guide/index.md", "content/guide/smieci.md", "content/index.md"]), {
-                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nsummary: Jak segregować.\norder: 1\n---\n\nSegregacja odpadów.\n")
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nsummary: Jak segregować.\norder: 1\nreviewed: 2026-11-01\n---\n\nSegregacja odpadów.\n")
             }),
             ("a section's title, which every page shows", .everything, {
-                try site.write("content/guide/index.md", "---\ntitle: Poradnik miejski\n---\n\nDokumenty w dziale.\n")
+                try site.write("content/guide/index.md", "---\ntitle: Poradnik miejski\nreviewed: 2026-11-01\n---\n\nDokumenty w dziale.\n")
             }),
             ("the home page's text", .documents(["content/index.md"]), {
                 try site.write("content/index.md", "---\ntitle: Witaj w mieście\nsummary: Pakiet powitalny.\nreviewed: 2026-11-01\n---\n\nWitamy! Zacznij od [poradnika](guide/index.md).\n")
             }),
             // The summary and the order go again: the section's page and the home page list it.
             ("two pages, a source and a catalog", .documents(["content/guide/index.md", "content/guide/smieci.md", "content/guide/ziemia.md", "content/index.md"]), {
-                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nreviewed: 2026-11-01\n---\n\nSegregacja.\n")
                 try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }
             }),
             // The parts of a page that links name: a part added, and links to parts of pages not read again.
             ("a heading added", .documents(["content/guide/lazienki.md"]), {
-                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\n---\n\n## Godziny\n\nCodziennie.\n\n## Ceny\n\nTanio.\n")
+                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\nreviewed: 2026-11-01\n---\n\n## Godziny\n\nCodziennie.\n\n## Ceny\n\nTanio.\n")
             }),
             ("a link to a part of another page", .documents(["content/guide/lekarz.md"]), {
                 try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nZobacz [kroki](registration.xml#steps) i [godziny](lazienki.md#godziny).\n")
@@ -99,7 +99,7 @@ import WitajCore
             }),
             ("site.yml", .everything, { try site.write("site.yml", ServeSite.siteYAML.replacingOccurrences(of: "https://example.org/pack/", with: "https://example.org/welcome/")) }),
             ("a removed document", .everything, { try site.remove("content/guide/zupa.md") }),
-            ("an added document", .everything, { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n") }),
+            ("an added document", .everything, { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\nreviewed: 2026-11-01\n---\n\nNowy tekst.\n") }),
             // The catalogs of the documents edited since the last `witaj update`, and of the one added; a title's
             // translation made outdated shows in the section's list.
             ("catalogs brought up to date", .documents(["content/guide/index.md", "content/guide/lazienki.md", "content/guide/lekarz.md",
@@ -185,18 +185,18 @@ import WitajCore
         let site = try ServeSite()
         let preview = PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch)
         let good = preview.build()
-        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZobacz [brak](nie-ma.md).\n")
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZobacz [brak](nie-ma.md).\n")
         let broken = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
         #expect(broken.hasErrors)
-        #expect(broken.diagnostics.errors.map(\.description).contains { $0.hasPrefix("content/guide/ziemia.md:5:") })
+        #expect(broken.diagnostics.errors.map(\.description).contains { $0.hasPrefix("content/guide/ziemia.md:6:") })
         #expect(broken.allFiles == good.allFiles, "the last good pages stay")
         #expect(broken.generation > good.generation)
-        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZiemia i woda.\n")
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZiemia i woda.\n")
         let mended = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
         #expect(!mended.hasErrors && mended.allFiles == fresh(site).allFiles)
         #expect(String(decoding: mended.allFiles["pl/guide/ziemia/index.html"] ?? [], as: UTF8.self).contains("Ziemia i woda."))
         // The edit before the error is not forgotten: the next rebuild of another page still has it.
-        try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
+        try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nreviewed: 2026-11-01\n---\n\nSegregacja.\n")
         let next = try #require(preview.rebuild(after: ["content/guide/smieci.md"]))
         #expect(next.remade == ["content/guide/smieci.md"] && next.allFiles == fresh(site).allFiles)
     }

@@ -13,6 +13,7 @@ import WitajSite
         title: Telefony zaufania
         summary: Gdzie zadzwonić.
         review: Sprawdzić godziny linii 116 123.
+        reviewed: 2026-11-01
         ---
 
         Dzieci mogą dzwonić pod numer 116 111, dorośli pod 116 123, a w nagłej sytuacji pod 112.
@@ -203,5 +204,68 @@ import WitajSite
         let site = try site()
         let html = try page(site.check(), "pl/guide/telefony/index.html")
         #expect(html.contains("<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"Numer, Kto\"><table>"))
+    }
+
+    /// Names translators keep in Polish are marked `lang="pl"` in every other language, for screen readers; the Polish
+    /// page is as it was, and a translation cannot use the marking to put markup in.
+    @Test func polishNamesInTranslatedTextCarryLangPl() throws {
+        let source = "Wnioski przyjmuje Urząd Stanu Cywilnego, ul. Lubelska 29, 31-549 Kraków."
+        let translations = [
+            "en": "Applications go to the Urząd Stanu Cywilnego (Civil Registry Office), ul. Lubelska 29, 31-549 Kraków. To ask, call.",
+            "uk": "Заяви приймає Urząd Stanu Cywilnego, ul. Lubelska 29, 31-549 Kraków.",
+            "ar": "يقبل الطلبات Urząd Stanu Cywilnego في ul. Lubelska 29، 31-549 Kraków.",
+        ]
+        let site = try FixtureSite()
+        try site.write("site.yml", """
+            baseURL: https://example.org/pack/
+            sourceLanguage: pl
+            languages:
+              - code: pl
+              - code: en
+              - code: uk
+                fallback: [en]
+              - code: ar
+                fallback: [en]
+            translations:
+              wholePageBelow: 0%
+            """)
+        try site.write("content/guide/usc.md", "---\ntitle: Urząd Stanu Cywilnego\nreviewed: 2026-11-01\n---\n\n\(source)\n")
+        _ = Update.run(root: site.root)
+        for (language, text) in translations {
+            try site.translate("locales/\(language)/guide/usc.po") { $0 == source ? text : $0 == "Urząd Stanu Cywilnego" ? "<script>Urząd Stanu Cywilnego</script>" : nil }
+        }
+        let result = site.check()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let english = try article(try page(result, "en/guide/usc/index.html"))
+        #expect(english.contains("Applications go to the <span lang=\"pl\">Urząd Stanu Cywilnego</span> (Civil Registry Office), "
+            + "<span lang=\"pl\">ul. Lubelska</span> 29, 31-549 <span lang=\"pl\">Kraków</span>. To ask, call."), "\(english)")
+        let ukrainian = try article(try page(result, "uk/guide/usc/index.html"))
+        #expect(ukrainian.contains("Заяви приймає <span lang=\"pl\">Urząd Stanu Cywilnego</span>, <span lang=\"pl\">ul. Lubelska</span> 29, 31-549 <span lang=\"pl\">Kraków</span>."),
+                "\(ukrainian)")
+        // In right-to-left text a name is isolated left to right too; the postal code stays isolated as a number.
+        let arabic = try article(try page(result, "ar/guide/usc/index.html"))
+        #expect(arabic.contains("يقبل الطلبات <span lang=\"pl\" dir=\"ltr\">Urząd Stanu Cywilnego</span> في <span lang=\"pl\" dir=\"ltr\">ul. Lubelska</span> 29، "
+            + "<bdi dir=\"ltr\">31-549</bdi> <span lang=\"pl\" dir=\"ltr\">Kraków</span>."), "\(arabic)")
+        // A translated title that tries markup: escaped, its name marked all the same.
+        #expect(english.contains("&lt;script&gt;<span lang=\"pl\">Urząd Stanu Cywilnego</span>&lt;/script&gt;"), "\(english)")
+        #expect(!english.contains("<script"))
+        // The Polish page marks nothing: the whole page is Polish.
+        let polish = try page(result, "pl/guide/usc/index.html")
+        #expect(!polish.contains("<span lang=\"pl\""))
+        #expect(polish.contains(source))
+        // The same bytes from one build to the next.
+        #expect(try page(site.check(), "uk/guide/usc/index.html") == (try page(result, "uk/guide/usc/index.html")))
+    }
+
+    /// What is taken for a Polish name: runs that stand word for word in the source, starting and ending with a capital
+    /// (or an abbreviation); not a letter alone, nor a Polish term kept in lower case.
+    @Test func whatIsTakenForAPolishName() {
+        let names = SourceNames(source: "Prawo jazdy kategorii B wydaje Wydział Komunikacji, ul. Wielicka 28. Zobacz też meldunek.")
+        func marked(_ text: String) -> [String] { names.ranges(in: text).map { String(text[$0]) } }
+        #expect(marked("A category B licence is issued by the Wydział Komunikacji, ul. Wielicka 28. See also meldunek.")
+                == ["Wydział Komunikacji", "ul. Wielicka"])
+        #expect(marked("Посвідчення категорії B видає Wydział Komunikacji (ul. Wielicka 28).") == ["Wydział Komunikacji", "ul. Wielicka"])
+        // A word the source does not have, or has in another form, is the translation's.
+        #expect(marked("The Wydziale Komunikacji on Wielicka Street.") == [])
     }
 }

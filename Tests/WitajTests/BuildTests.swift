@@ -58,7 +58,7 @@ import WitajIncremental
         let site = try FixtureSite()
         _ = site.build()
         let html = try site.read("pl/a-z/index.html")
-        let letters = html.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).map { String($0.1) }
+        let letters = html.matches(of: /<h2 id="l\d+"[^>]*>([^<]+)<\/h2>/).map { String($0.1) }
         #expect(letters == ["A", "Ć", "L", "Ł", "Ś", "U", "Z", "Ź", "Ż"])
         let body = html[html.range(of: "<nav class=\"letters\"")!.lowerBound...]
         let titles = body.matches(of: /<li><a href="\.\.\/[^"]+">([^<]+)<\/a>/).map { String($0.1) }
@@ -75,7 +75,7 @@ import WitajIncremental
         let result = site.build()
         #expect(site.messages(result) == [])
         let html = try site.read("pl/a-z/index.html")
-        let letters = html.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).map { String($0.1) }
+        let letters = html.matches(of: /<h2 id="l\d+"[^>]*>([^<]+)<\/h2>/).map { String($0.1) }
         #expect(letters == ["A", "Ć", "L", "Ł", "M", "P", "Ś", "U", "Z", "Ź", "Ż"])
         #expect(html.contains("<li class=\"keyword\"><a href=\"../guide/registration/\"><span>meldunek</span></a> (<span>Zameldowanie</span>)</li>"))
         #expect(html.contains("<li class=\"keyword\"><a href=\"../guide/lekarz/\"><span>POZ</span></a> (<span>Lekarz</span>)</li>\n<li class=\"keyword\"><a href=\"../guide/lekarz/\"><span>przychodnia</span></a>"))
@@ -84,6 +84,16 @@ import WitajIncremental
         // A keyword that is not a word is an error at its place.
         try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nkeywords: [przychodnia, {a: b}]\nreviewed: 2026-10-05\n---\n\nTekst.\n")
         #expect(site.messages(site.check()) == ["content/guide/lekarz.md:3:25: error: 'keywords' is a list of words readers look for, such as [meldunek]"])
+        // A keyword given twice, or that is the title, adds an entry readers meet twice: a warning at the keyword.
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nkeywords: [przychodnia, lekarz, Przychodnia]\nreviewed: 2026-10-05\n---\n\nTekst.\n")
+        try site.write("content/guide/registration.xml", registration.replacingOccurrences(
+            of: "</summary>\n", with: "</summary>\n  <keywords><keyword>meldunek</keyword><keyword>zameldowanie</keyword></keywords>\n"))
+        let messages = site.messages(site.check())
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.contains("content/guide/lekarz.md:3:25: warning: the keyword 'lekarz' is the title: the A-Z index lists the document under its title already; remove the keyword"))
+        #expect(messages.contains("content/guide/lekarz.md:3:33: warning: the keyword 'Przychodnia' is already given on line 3: the A-Z index would list it twice; remove one"))
+        #expect(messages.contains { $0.hasPrefix("content/guide/registration.xml:") && $0.hasSuffix(": warning: the keyword 'zameldowanie' is the title: the A-Z index lists the document under its title already; remove the keyword") },
+                "\(messages)")
     }
 
     @Test func homePageListsSectionsAndRootChoosesALanguage() throws {
@@ -123,8 +133,8 @@ import WitajIncremental
         #expect(site.build().succeeded)
         let before = site.snapshot()
         #expect(!before.isEmpty)
-        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\n[zła](nie-ma.md)\n")
-        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n")
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\n[zła](nie-ma.md)\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\nreviewed: 2026-11-01\n---\n\nNowy tekst.\n")
         #expect(!site.build().succeeded)
         #expect(site.snapshot() == before)
         // Nothing staged is left beside it: only the list of the files witaj made there.
@@ -155,7 +165,7 @@ import WitajIncremental
         #expect(site.build().succeeded)
         // Someone puts a file where the next build makes a page.
         try site.write("site-out/pl/guide/nowy/index.html", "moja strona")
-        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n")
+        try site.write("content/guide/nowy.md", "---\ntitle: Nowy\nreviewed: 2026-11-01\n---\n\nNowy tekst.\n")
         let before = site.snapshot()
         let result = site.build()
         #expect(site.messages(result) == [
@@ -215,11 +225,11 @@ import WitajIncremental
         let site = try FixtureSite()
         #expect(site.build().succeeded)
         try site.write("site-out/CNAME", "pack.example.org")
-        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia.\n")
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\nZupa dnia.\n")
         #expect(site.build().succeeded)
         #expect(site.snapshot()["CNAME"] != nil)
         try site.remove("site-out/CNAME")
-        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia, nowa.\n")
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\nZupa dnia, nowa.\n")
         #expect(site.build().succeeded)
         #expect(site.snapshot()["CNAME"] == nil)
     }
@@ -231,7 +241,7 @@ import WitajIncremental
         #expect(site.build().succeeded)
         try site.write("site-out/pl/index.html.witaj-new", "moje")
         for text in ["Pierwsza zmiana.", "Druga zmiana.", "Trzecia zmiana."] {
-            try site.write("content/index.md", "---\ntitle: Witaj\n---\n\n\(text)\n")
+            try site.write("content/index.md", "---\ntitle: Witaj\nreviewed: 2026-11-01\n---\n\n\(text)\n")
             #expect(site.build().succeeded)
             #expect(site.snapshot()["pl/index.html.witaj-new"] == Data("moje".utf8), "\(text)")
         }
@@ -240,12 +250,12 @@ import WitajIncremental
     @Test func aFileAddedWhileABuildRanIsMovedIntoTheOutput() throws {
         let site = try FixtureSite()
         #expect(site.build().succeeded)
-        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia.\n")
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\nZupa dnia.\n")
         #expect(site.build().succeeded)
         // As if added to the output after the build had linked the output's files over: it went out with the
         // old output, which waits beside the new one.
         try site.write(".site-out.witaj-next/pl/notatki.txt", "notatki")
-        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nZupa dnia, nowa.\n")
+        try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\nZupa dnia, nowa.\n")
         let result = site.build()
         #expect(result.succeeded)
         #expect(site.messages(result) == ["site-out:1:1: warning: \(site.output.path)/pl/notatki.txt was added while the last build ran; it is kept"])
@@ -281,18 +291,18 @@ import WitajIncremental
         let page = try #require(result.artifacts.first { $0.path == "\(language)/a-z/index.html" })
         let html = String(decoding: page.bytes, as: UTF8.self)
         let body = html[html.range(of: "<nav class=\"letters\"")!.lowerBound...]
-        let titles = body.matches(of: /<li><a href="\.\.\/[^"]+"[^>]*>([^<]+)<\/a>/).map { String($0.1) }
+        let titles = body.matches(of: /<li><a href="\.\.\/[^"]+"[^>]*>((?:[^<]|<span[^>]*>|<\/span>)+)<\/a>/).map { Self.withoutSpans($0.1) }
         #expect(titles.count >= 25)
         let collator = try Collator(locale: language)
         let index = try AlphabeticIndex(locale: language)
         // Under each letter, the titles in the language's collation.
         for group in html.split(separator: "<h2 id=\"").dropFirst() {
-            let under = group.matches(of: /<li><a href="\.\.\/[^"]+"[^>]*>([^<]+)<\/a>/).map { String($0.1) }
+            let under = group.matches(of: /<li><a href="\.\.\/[^"]+"[^>]*>((?:[^<]|<span[^>]*>|<\/span>)+)<\/a>/).map { Self.withoutSpans($0.1) }
             #expect(under == collator.sorted(under, by: { $0 }), "\(language): \(under)")
         }
         // The letter headings: the language's own letters in its alphabet's order, then other scripts' letters in
         // that order (ICU's alphabetic index).
-        let letters = html.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).map { String($0.1) }
+        let letters = html.matches(of: /<h2 id="l\d+"[^>]*>([^<]+)<\/h2>/).map { String($0.1) }
         let own = index.buckets.filter(\.own).map(\.label), others = index.buckets.filter { !$0.own }.map(\.label)
         #expect(letters == own.filter { letters.contains($0) } + others.filter { letters.contains($0) })
     }
@@ -308,12 +318,17 @@ import WitajIncremental
         let own = Set(index.buckets.filter(\.own).map(\.label))
         var seenOther = false, ownCount = 0, otherCount = 0
         for group in html.split(separator: "<h2 id=\"").dropFirst() {
-            let letter = String(try #require(group.firstMatch(of: /^l\d+">([^<]+)<\/h2>/)).output.1)
+            let heading = try #require(group.firstMatch(of: /^l\d+"( lang="([a-z]+)")?>([^<]+)<\/h2>/))
+            let letter = String(heading.output.3)
             let isOwn = own.contains(letter)
+            // Another script's letter is not said in the page's language: it has the language of its entries.
+            let letterLanguage = heading.output.2.map(String.init)
+            #expect(isOwn ? letterLanguage == nil : letterLanguage != nil && letterLanguage != language, "\(language): \(letter) \(letterLanguage ?? "-")")
+            #expect(html.contains("<a href=\"#\(group.prefix { $0 != "\"" })\"\(letterLanguage.map { " lang=\"\($0)\"" } ?? "")>\(letter)</a>"))
             #expect(!(isOwn && seenOther), "\(language): the language's letter \(letter) after another script's")
             seenOther = seenOther || !isOwn
-            for entry in group.matches(of: /<li><a href="[^"]+"( lang="([a-z]+)"[^>]*)?>([^<]+)<\/a>/) {
-                let (fallback, title) = (entry.output.2.map(String.init), String(entry.output.3))
+            for entry in group.matches(of: /<li><a href="[^"]+"( lang="([a-z]+)"[^>]*)?>((?:[^<]|<span[^>]*>|<\/span>)+)<\/a>/) {
+                let (fallback, title) = (entry.output.2.map(String.init), Self.withoutSpans(entry.output.3))
                 // Each title under the letter ICU gives it.
                 #expect(index.buckets[index.bucketIndex(of: title)].label == letter, "\(language): \(title) under \(letter)")
                 if fallback != nil { #expect(!isOwn, "\(language): fallback title \(title) under \(letter)") }
@@ -336,9 +351,14 @@ import WitajIncremental
             #expect(html.contains(entry), "\(language): \(keyword)")
             // Under the keyword's letter: the last heading before it.
             let before = html[..<(html.range(of: entry)?.lowerBound ?? html.startIndex)]
-            let heading = before.matches(of: /<h2 id="l\d+">([^<]+)<\/h2>/).last.map { String($0.output.1) }
+            let heading = before.matches(of: /<h2 id="l\d+"[^>]*>([^<]+)<\/h2>/).last.map { String($0.output.1) }
             #expect(heading == String(keyword.prefix(1)).uppercased(), "\(language): \(keyword) under \(heading ?? "-")")
         }
+    }
+
+    /// A title as readers see it: without the `<span lang="pl">` of the Polish names it keeps.
+    static func withoutSpans(_ html: Substring) -> String {
+        String(html).replacing(/<span[^>]*>|<\/span>/, with: "")
     }
 
     @Test func everyProcedureNamesAnOfficeThatExists() throws {

@@ -158,7 +158,7 @@ import WitajSite
     @Test func jsonIsWhatJSONEncoderWrites() throws {
         let site = try site()
         try translate(site, "locales/en/guide/apteki.po") { "Pharmacy: " + $0 }
-        try site.write("content/guide/apteki.md", "---\ntitle: Apteki\n---\n\nTekst o aptekach w mieście.\n")
+        try site.write("content/guide/apteki.md", "---\ntitle: Apteki\nreviewed: 2026-11-01\n---\n\nTekst o aptekach w mieście.\n")
         _ = Update.run(root: site.root)
         let fixture = try coverage(site)
         #expect(fixture.documents.contains { $0.languages.values.contains { !$0.changes.isEmpty } })
@@ -247,7 +247,7 @@ import WitajSite
     @Test func filesSayWhichCatalogsAreMissingAndTheOtherFormatsHaveTheSameRows() throws {
         let site = try site()
         try translate(site, "locales/en/guide/lekarz.po") { "EN " + $0 }
-        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\n---\n\nTekst o lekarzu.\n")
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-11-01\n---\n\nTekst o lekarzu.\n")
         try site.remove("locales/ar/guide/zupa.po")
         let coverage = try coverage(site)
         let en = coverage.filtered(language: "en").filesTable

@@ -21,7 +21,7 @@ import WitajSources
     /// "\n": a body with such line ends gave one segment of a paragraph, a list and a quote run together.
     @Test(arguments: ["\r", "\r\n"])
     func oldMacLineEndsAreLineEnds(end: String) throws {
-        let unix = "---\ntitle: A\n---\n\nB\nC\n\n- d\n> e\n"
+        let unix = "---\ntitle: A\nreviewed: 2026-11-01\n---\n\nB\nC\n\n- d\n> e\n"
         func segments(_ text: String) throws -> [String] {
             var diagnostics = Diagnostics()
             let document = try #require(MarkdownDocumentReader.read(text, source: "content/x.md", path: "x", kind: .article,
@@ -29,11 +29,11 @@ import WitajSources
             #expect(diagnostics.items.isEmpty)
             return document.segments.map { "\($0.location.line):\($0.location.column): \($0.text)" }
         }
-        let expected = ["2:8: A", "5:1: B\nC", "8:3: d", "9:3: e"]
+        let expected = ["2:8: A", "6:1: B\nC", "9:3: d", "10:3: e"]
         #expect(try segments(unix) == expected)
         #expect(try segments(unix.replacingOccurrences(of: "\n", with: end)) == expected)
         // Only the body's line ends are old (front matter written by one tool, the text pasted from another).
-        let mixed = "---\ntitle: A\n---\n" + "\nB\nC\n\n- d\n> e\n".replacingOccurrences(of: "\n", with: end)
+        let mixed = "---\ntitle: A\nreviewed: 2026-11-01\n---\n" + "\nB\nC\n\n- d\n> e\n".replacingOccurrences(of: "\n", with: end)
         #expect(try segments(mixed) == expected)
     }
 
@@ -43,12 +43,12 @@ import WitajSources
     @Test func doubledWindowsLineEndIsTwoLineEnds() throws {
         let site = try FixtureSite()
         try site.write("site.yml", FixtureSite.multilingual)
-        try site.write("content/guide/crcrlf.md", "---\ntitle: A\n---\n\nB\r\r\nC\n\nD\n")
+        try site.write("content/guide/crcrlf.md", "---\ntitle: A\nreviewed: 2026-11-01\n---\n\nB\r\r\nC\n\nD\n")
         #expect(Update.run(root: site.root, language: "en").diagnostics.items.isEmpty)
         let catalog = try site.catalog("locales/en/guide/crcrlf.po")
         #expect(catalog.entries.map { "\($0.msgid) \($0.references)" } == [
-            "A [\"content/guide/crcrlf.md:2\"]", "B [\"content/guide/crcrlf.md:5\"]",
-            "C [\"content/guide/crcrlf.md:7\"]", "D [\"content/guide/crcrlf.md:9\"]",
+            "A [\"content/guide/crcrlf.md:2\"]", "B [\"content/guide/crcrlf.md:6\"]",
+            "C [\"content/guide/crcrlf.md:8\"]", "D [\"content/guide/crcrlf.md:10\"]",
         ])
     }
 
@@ -67,7 +67,7 @@ import WitajSources
             #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
             return try #require(document).title.location.description
         }
-        #expect(try title("---\nsummary: a\u{2028} b\ntitle: T\n---\n") == "content/x.md:3:8")
-        #expect(try title("---\n{summary: ż, title: T}\n---\n") == "content/x.md:2:22")
+        #expect(try title("---\nsummary: a\u{2028} b\ntitle: T\nreviewed: 2026-11-01\n---\n") == "content/x.md:3:8")
+        #expect(try title("---\n{summary: ż, title: T, reviewed: 2026-11-01}\n---\n") == "content/x.md:2:22")
     }
 }

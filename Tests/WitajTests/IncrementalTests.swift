@@ -40,13 +40,13 @@ import WitajIncremental
                 try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz rodzinny\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu rodzinnym.\n")
             }),
             ("a chapter of the book", .documents(1), {
-                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\n---\n\nNowy tekst o łaźniach.\n")
+                try site.write("content/guide/lazienki.md", "---\ntitle: Łaźnie miejskie\nsummary: Gdzie się wykąpać.\nreviewed: 2026-11-01\n---\n\nNowy tekst o łaźniach.\n")
             }),
             ("a page with a warning", .documents(1), {
-                try site.write("content/guide/zlobki.md", "---\ntitle: Żłobki\n---\n\n<div>surowy HTML</div>\n\nTekst.\n")
+                try site.write("content/guide/zlobki.md", "---\ntitle: Żłobki\nreviewed: 2026-11-01\n---\n\n<div>surowy HTML</div>\n\nTekst.\n")
             }),
             ("another page, the warning stays", .documents(1), {
-                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja odpadów.\n")
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nreviewed: 2026-11-01\n---\n\nSegregacja odpadów.\n")
             }),
             // Their pages list others, which were not read again.
             ("a section page's text", .documents(1), {
@@ -56,7 +56,7 @@ import WitajIncremental
                 try site.write("content/index.md", "---\ntitle: Witaj w mieście\nsummary: Pakiet powitalny.\nreviewed: 2026-11-01\n---\n\nWitamy! Zacznij od [poradnika](guide/index.md).\n")
             }),
             ("two pages", .documents(2), {
-                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\n---\n\nSegregacja.\n")
+                try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nreviewed: 2026-11-01\n---\n\nSegregacja.\n")
                 try site.translate("locales/ar/guide/ziemia.po") { $0 == "Źródła wody" ? nil : "AR " + $0 }
             }),
             // The state a rebuild of some pages leaves knows the files it wrote.
@@ -77,7 +77,7 @@ import WitajIncremental
                 try site.remove("content/guide/zupa.md")
                 _ = Update.run(root: site.root)
             }),
-            ("an added document", .everything, { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n") }),
+            ("an added document", .everything, { try site.write("content/guide/nowy.md", "---\ntitle: Nowy\nreviewed: 2026-11-01\n---\n\nNowy tekst.\n") }),
         ]
         for (what, scope, edit) in edits {
             try edit()
@@ -105,12 +105,12 @@ import WitajIncremental
         try site.age()
         #expect(Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000).succeeded)
         let before = site.snapshot()
-        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZobacz [brak](nie-ma.md).\n")
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZobacz [brak](nie-ma.md).\n")
         try site.age()
         let failed = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
         #expect(!failed.succeeded && site.messages(failed).contains { $0.contains("content/guide/ziemia.md") })
         #expect(site.snapshot() == before)
-        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZiemia i gleba.\n")
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZiemia i gleba.\n")
         try site.age()
         let mended = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
         #expect(mended.succeeded && mended.pages == 2, "only the page of the document that changed, and the coverage report")
@@ -126,7 +126,7 @@ import WitajIncremental
         #expect(Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000).succeeded)
 
         // A link to a part of a page not read again: only the page that changed is made.
-        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\n---\n\nZobacz [kroki](registration.xml#steps) i [tabelę](lazienki.md#godziny).\n")
+        try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZobacz [kroki](registration.xml#steps) i [tabelę](lazienki.md#godziny).\n")
         try site.age()
         let linked = Build.run(root: site.root, output: site.output, sourceDateEpoch: 1_790_000_000)
         #expect(linked.succeeded && linked.remade == ["content/guide/ziemia.md"], "\(site.messages(linked))")

@@ -59,7 +59,7 @@ final class GitSite {
         let b = try repo.commit("en: lekarz, registration", at: "2024-11-05T09:30:00+01:00")
         try repo.site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-10-05\n---\n\nTekst o lekarzu.\n")
         try repo.site.translate("locales/ar/guide/zupa.po") { "AR " + $0 }
-        try repo.site.write("content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nNowy tekst.\n")
+        try repo.site.write("content/guide/nowy.md", "---\ntitle: Nowy\nreviewed: 2026-11-01\n---\n\nNowy tekst.\n")
         let d = try repo.commit("lekarz changed; ar: zupa; a new article", at: "2026-02-14T18:00:00+01:00")
         try repo.site.remove("content/guide/smieci.md")
         let e = try repo.commit("smieci removed", at: "2026-02-20T10:00:00+01:00")
@@ -254,7 +254,7 @@ final class GitSite {
         try repo.site.write("elsewhere.txt", "Not the site's.\n")
         let now = try #require(CoverageReport.run(root: inner).0)
         #expect(now.revision?.commit == b && now.revision?.uncommitted == false, "a change outside the site is not its own")
-        try repo.site.write("sites/krakow/content/guide/nowy.md", "---\ntitle: Nowy\n---\n\nTekst.\n")
+        try repo.site.write("sites/krakow/content/guide/nowy.md", "---\ntitle: Nowy\nreviewed: 2026-11-01\n---\n\nTekst.\n")
         #expect(CoverageReport.run(root: inner).0?.revision?.uncommitted == true, "an untracked document is a change")
         #expect(try CoverageReport.run(root: inner, asOf: "2025-05-31").0?.indicator.articles.documents == 9)
     }
@@ -452,7 +452,8 @@ final class GitSite {
                 "complete in en: an alternate of the page")
         // ar has nothing of the page: its words fall back, its numbers do not.
         let ar = try site.read("ar/guide/numery/index.html")
-        #expect(ar.contains("<p><strong>112</strong></p>") && ar.contains("<p lang=\"en\" dir=\"ltr\" data-fallback>EN Zadzwoń pod numer alarmowy.</p>"))
+        #expect(ar.contains("<p><strong>112</strong></p>") && ar.contains("<p lang=\"en\" dir=\"ltr\" data-fallback>EN <span lang=\"pl\">Zadzwoń</span> pod numer alarmowy.</p>"),
+                "(the English stand-in keeps a Polish word of the source, which is marked so)")
     }
 
     /// A copy made for an older source is not outdated: the new text is shown, as it is.

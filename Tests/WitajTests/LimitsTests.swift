@@ -17,10 +17,10 @@ import WitajCore
     @Test(arguments: [("list", deepList), ("quote", deepQuote), ("emphasis", deepEmphasis)])
     func deepNestingInASourceIsALocatedError(kind: String, body: String) throws {
         let site = try FixtureSite()
-        try site.write("content/guide/deep.md", "---\ntitle: Głęboko\n---\n\nWstęp.\n\n" + body + "\n")
+        try site.write("content/guide/deep.md", "---\ntitle: Głęboko\nreviewed: 2026-11-01\n---\n\nWstęp.\n\n" + body + "\n")
         let messages = site.messages(site.check())
         #expect(messages.count == 1, "\(kind): \(messages)")
-        #expect(messages.first?.hasPrefix("content/guide/deep.md:7:") == true, "\(kind): \(messages)")
+        #expect(messages.first?.hasPrefix("content/guide/deep.md:8:") == true, "\(kind): \(messages)")
         #expect(messages.first?.contains("error: Markdown nested more than 32 levels deep") == true, "\(kind)")
         // The rest of the site is not affected by a build that stops: nothing is written.
         #expect(!site.build().succeeded)
@@ -37,11 +37,11 @@ import WitajCore
     @Test func aHugeParagraphIsRefusedBeforeItIsParsed() throws {
         let site = try FixtureSite()
         let paragraph = String(repeating: "Akapit **b** https://example.org/x ~~s~~ [l](lekarz.md) ", count: 20_000)
-        try site.write("content/guide/long.md", "---\ntitle: Długo\n---\n\nKrótki.\n\n" + paragraph + "\n\nKoniec.\n")
+        try site.write("content/guide/long.md", "---\ntitle: Długo\nreviewed: 2026-11-01\n---\n\nKrótki.\n\n" + paragraph + "\n\nKoniec.\n")
         let started = Date()
         let messages = site.messages(site.check())
         #expect(Date().timeIntervalSince(started) < 20, "a 1 MB paragraph is refused, not parsed")
-        #expect(messages == ["content/guide/long.md:7:1: error: \(paragraph.utf8.count) bytes of text with no blank line (a paragraph, list or table); at most 65536: put blank lines between paragraphs"])
+        #expect(messages == ["content/guide/long.md:8:1: error: \(paragraph.utf8.count) bytes of text with no blank line (a paragraph, list or table); at most 65536: put blank lines between paragraphs"])
     }
 
     @Test func aLongSegmentOfAProcedureIsALocatedError() throws {
@@ -56,7 +56,7 @@ import WitajCore
 
     @Test func aFileOverTheSizeLimitIsNotRead() throws {
         let site = try FixtureSite()
-        let text = "---\ntitle: Duży\n---\n\n" + String(repeating: String(repeating: "x", count: 1_000) + "\n\n", count: 9_000)
+        let text = "---\ntitle: Duży\nreviewed: 2026-11-01\n---\n\n" + String(repeating: String(repeating: "x", count: 1_000) + "\n\n", count: 9_000)
         try site.write("content/guide/huge.md", text)
         #expect(site.messages(site.check()) == [
             "content/guide/huge.md:1:1: error: the file has \(text.utf8.count) bytes; witaj reads files of at most 8388608 (8 MiB): split it",

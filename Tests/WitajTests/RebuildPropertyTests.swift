@@ -502,7 +502,7 @@ final class RandomEdits {
         file["title"] = title()
         if random.oneIn(2) { file["summary"] = sentence() }
         if random.oneIn(3) { file["order"] = String(random.below(5)) }
-        if random.oneIn(2) { file["reviewed"] = day() }
+        file["reviewed"] = day()
         file.blocks = (0..<(1 + random.below(3))).map { _ in paragraph(in: source) }
         try site.write(source, file.text)
         return "\(source) added"

@@ -153,7 +153,7 @@ import WitajCore
             "content/guide/lazienki.md:11:16: error: the file 'cennik.pdf' does not exist (content/guide/cennik.pdf); to link to a document, name its source file (…/name.md or …/name.xml)",
             "content/guide/lazienki.md:11:38: error: the file '../plan.png' does not exist (content/plan.png); to link to a document, name its source file (…/name.md or …/name.xml)",
             "content/guide/registration.xml:8:28: error: the file 'wniosek.pdf' does not exist (content/guide/wniosek.pdf); to link to a document, name its source file (…/name.md or …/name.xml)",
-            "content/guide/registration.xml:21:1: error: 'formularz.pdf' is a file, not a document: <see> names a document (link to a file in the text)",
+            "content/guide/registration.xml:21:17: error: 'formularz.pdf' is a file, not a document: <see> names a document (link to a file in the text)",
         ])
         #expect(!site.build().succeeded && !FileManager.default.fileExists(atPath: site.output.path), "nothing is written")
     }

@@ -40,6 +40,7 @@ import WitajSite
             ---
             title: Łaźnie miejskie
             summary: Gdzie się wykąpać w mieście.
+            reviewed: 2026-11-01
             ---
 
             Nowy akapit.
@@ -106,7 +107,7 @@ import WitajSite
         catalog.header?.msgstr = [fields.msgstr]
         catalog.header?.comments.append(" Reviewed in December.")
         try site.write(path, POWriter.write(catalog))
-        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\n---\n\nNowy tekst o lekarzu.\n")
+        try site.write("content/guide/lekarz.md", "---\ntitle: Lekarz\nreviewed: 2026-11-01\n---\n\nNowy tekst o lekarzu.\n")
         _ = Update.run(root: site.root, now: Self.day2)
 
         let updated = try header(site, path)

@@ -51,6 +51,7 @@ import WitajSources
         try site.write("content/guide/karta.md", """
             ---
             title: Karta pobytu
+            reviewed: 2026-11-01
             ---
 
             Złóż wniosek o **kartę pobytu** i zamelduj się.

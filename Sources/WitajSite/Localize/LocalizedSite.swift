@@ -123,6 +123,8 @@ package struct LocalizedSite: Sendable {
     package struct IndexGroup: Sendable {
         package let letter: String
         package let entries: [IndexEntry]
+        /// A letter of the language's own alphabet; else one of another script's, after them.
+        package var own = true
     }
     /// A document under its title, or under one of its keywords (in the source language).
     package struct IndexEntry: Sendable {

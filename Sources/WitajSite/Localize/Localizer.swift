@@ -54,7 +54,7 @@ package enum Localizer {
         let entries = indexed.map { LocalizedSite.IndexEntry(document: $0, keyword: nil) }
             + indexed.flatMap { document in document.document.keywords.map { LocalizedSite.IndexEntry(document: document, keyword: $0) } }
         let index = language.alphabet.group(language.collator.sorted(entries, by: \.text), by: \.text).map {
-            LocalizedSite.IndexGroup(letter: $0.bucket.label, entries: $0.items)
+            LocalizedSite.IndexGroup(letter: $0.bucket.label, entries: $0.items, own: $0.bucket.own)
         }
         return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
                              home: documents.first { $0.document.kind == .home }, sections: sections, index: index,

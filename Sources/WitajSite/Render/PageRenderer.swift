@@ -405,15 +405,29 @@ package struct PageRenderer {
 
     // MARK: - A-Z
 
+    /// The `lang` of a letter of another script than the language's (the Latin letters fallback titles go under on
+    /// the Arabic page), so that a screen reader does not say it as a letter of the page's language: that of most
+    /// entries under it in another language (English titles, Polish keywords; the first one's when as many are of
+    /// each), else the source language's (a translated title that starts with "PESEL").
+    func letterAttributes(_ group: LocalizedSite.IndexGroup, source: LanguageProfile) -> String {
+        guard !group.own else { return "" }
+        let codes = group.entries.map { $0.keyword == nil ? $0.document.title.language.code : source.code }.filter { $0 != language.code }
+        let counts = Dictionary(codes.map { ($0, 1) }, uniquingKeysWith: +)
+        let most = codes.first { counts[$0] == counts.values.max() } ?? source.code
+        guard most != language.code else { return "" }
+        // No `dir`: the heading keeps the page's alignment (a letter alone reads the same either way).
+        return " lang=\"\(most)\""
+    }
+
     package func indexContext() -> [String: Any] {
         var context = pageContext(path: "a-z", title: strings.text("A–Z index"), localized: nil)
+        let source = site.languages.first { $0.code == site.site.config.sourceLanguage } ?? language
         context["groups"] = site.index.enumerated().map { i, group -> [String: Any] in
-            ["letter": group.letter, "anchor": "l\(i + 1)",
+            ["letter": group.letter, "anchor": "l\(i + 1)", "letterAttributes": letterAttributes(group, source: source),
              "documents": group.entries.map { entry -> [String: Any] in
                  var item = listing(entry.document, on: "a-z")
                  // A keyword is in the source language, as editors wrote it.
                  if let keyword = entry.keyword {
-                     let source = site.languages.first { $0.code == site.site.config.sourceLanguage } ?? language
                      item["keyword"] = ["text": keyword, "attributes": source.code == language.code ? ""
                                         : " lang=\"\(source.code)\" dir=\"\(source.direction)\""]
                  }

@@ -66,6 +66,13 @@ package struct SegmentRenderer {
         }
         var inline = InlineHTMLRenderer(link: link, image: image)
         inline.isolatesNumbers = resolved.language.isRightToLeft
+        // Names the translation keeps in Polish ("Urząd Stanu Cywilnego") are marked so, for screen readers (not in
+        // a variant of the source language, "pl-PL", whose text is Polish already).
+        let source = resolver.sourceLanguage
+        if !source.isEmpty, resolved.language.code.split(separator: "-").first != source.split(separator: "-").first {
+            inline.sourceNames = (SourceNames(source: text), " lang=\"" + HTML.escapeAttribute(source) + "\""
+                                    + (resolved.language.isRightToLeft ? " dir=\"ltr\"" : ""))
+        }
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
         let html = resolved.parsed.html(of: resolved.text, inline)
         let attributes = Self.attributes(of: resolved, on: localized.language, within: within ?? localized.language)

@@ -52,7 +52,42 @@ package enum SiteValidator {
         }
         if let pack = site.config.pack { checkPack(pack, site: site, resolver: resolver, into: &diagnostics) }
         checkFiles(site, into: &diagnostics)
+        checkDrafts(site, pages: pages, ids: ids, offices: offices, anchors: anchors, into: &diagnostics)
         return diagnostics
+    }
+
+    /// Drafts are not published, but the editor finishing one wants its problems now, not on the day it is: its
+    /// links (to published documents and to other drafts), parts, office references and id are checked as a
+    /// published document's are, and said as warnings, since no reader meets them yet (a draft does not stop a build;
+    /// `--strict` makes them errors). `pages`, `ids`: the published documents'.
+    static func checkDrafts(_ site: Site, pages: [String: Document], ids: [String: Document], offices: [String: Office],
+                            anchors: [String: Set<String>], into diagnostics: inout Diagnostics) {
+        guard !site.draftDocuments.isEmpty else { return }
+        let everything = site.documents + site.draftDocuments
+        let resolver = LinkResolver(documents: everything, unreadable: site.unreadable, files: Set(site.attachments.map(\.source)),
+                                    versions: Set(site.staticFiles.map(\.staticPath)), sourceLanguage: site.config.sourceLanguage)
+        let sections = Set(everything.filter { $0.kind == .section }.map(\.path))
+        var (pages, ids, anchors) = (pages, ids, anchors)
+        for draft in site.draftDocuments where anchors[draft.path] == nil { anchors[draft.path] = Anchors.of(draft) }
+        let note = " (in a draft: an error once it is published)"
+        for draft in site.draftDocuments {
+            if let first = pages[draft.path] {
+                diagnostics.warning(SourceLocation(draft.source), "\(draft.source) and \(first.source) would publish the same page; rename one" + note)
+            } else {
+                pages[draft.path] = draft
+            }
+            if let first = ids[draft.id] {
+                diagnostics.warning(draft.idLocation, "duplicate document id '\(draft.id)' (also used by \(first.source))" + note)
+            } else {
+                ids[draft.id] = draft
+            }
+            if let top = draft.path.split(separator: "/").first, reservedPaths.contains(String(top)) {
+                diagnostics.warning(SourceLocation(draft.source), "'\(top)' is reserved for witaj's own pages; rename the folder" + note)
+            }
+            for item in check(draft, resolver: resolver, offices: offices, sections: sections, anchors: anchors).items {
+                diagnostics.warning(item.location, item.message + (item.severity == .error ? note : ""))
+            }
+        }
     }
 
     /// One document's links, raw HTML, office references and section.
