@@ -25,13 +25,14 @@ import WitajSite
     static func site() throws -> FixtureSite {
         let site = try FixtureSite()
         try site.write("site.yml", siteYAML)
-        try site.write("content/news/index.md", "---\ntitle: Aktualności\norder: 2\n---\n\nWiadomości punktu informacyjnego.\n")
-        try site.write("content/events/index.md", "---\ntitle: Wydarzenia\norder: 3\n---\n\nSpotkania i warsztaty.\n")
+        try site.write("content/news/index.md", "---\ntitle: Aktualności\norder: 2\nreviewed: 2026-11-01\n---\n\nWiadomości punktu informacyjnego.\n")
+        try site.write("content/events/index.md", "---\ntitle: Wydarzenia\norder: 3\nreviewed: 2026-11-01\n---\n\nSpotkania i warsztaty.\n")
         try site.write("content/news/konsultacje.md", """
             ---
             title: Bezpłatne konsultacje prawne
             summary: Porady prawne w punkcie informacyjnym.
             date: 2026-04-01
+            reviewed: 2026-11-01
             ---
 
             Treść wiadomości o konsultacjach.
@@ -41,6 +42,7 @@ import WitajSite
             title: Kurs języka polskiego
             summary: Zapisy na kurs.
             date: 2026-04-08
+            reviewed: 2026-11-01
             ---
 
             Treść wiadomości o kursie.
@@ -51,6 +53,7 @@ import WitajSite
             summary: Nieaktualne już.
             date: 2026-01-10
             expires: 2026-02-28
+            reviewed: 2026-11-01
             ---
 
             Treść starej wiadomości.
@@ -79,6 +82,7 @@ import WitajSite
             end: 2026-04-02T11:00
             address: ul. Zabłocie 20, Kraków
             fee: {amount: 20, currency: PLN}
+            reviewed: 2026-11-01
             ---
 
             Prezentacja raportu.
@@ -89,6 +93,7 @@ import WitajSite
             summary: Cały dzień w centrum.
             start: 2026-05-20
             online: true
+            reviewed: 2026-11-01
             ---
 
             Program dnia.
@@ -112,12 +117,13 @@ import WitajSite
             registration: not a url
             fee: {amount: dużo, currency: PLN}
             colour: red
+            reviewed: 2026-11-01
             ---
 
             Tekst.
             """)
-        try site.write("content/events/wstecz.md", "---\ntitle: Wstecz\nstart: 2026-04-14T10:00\nend: 2026-04-14T09:00\nplace: urzad\n---\n\nTekst.\n")
-        try site.write("content/news/bez-daty.md", "---\ntitle: Bez daty\nexpires: 2026-13-01\n---\n\nTekst.\n")
+        try site.write("content/events/wstecz.md", "---\ntitle: Wstecz\nstart: 2026-04-14T10:00\nend: 2026-04-14T09:00\nplace: urzad\nreviewed: 2026-11-01\n---\n\nTekst.\n")
+        try site.write("content/news/bez-daty.md", "---\ntitle: Bez daty\nexpires: 2026-13-01\nreviewed: 2026-11-01\n---\n\nTekst.\n")
         let result = site.check()
         let messages = site.messages(result)
         #expect(!result.succeeded)
@@ -132,7 +138,7 @@ import WitajSite
             #expect(messages.contains { $0.hasPrefix(start) }, "\(start) in \(messages)")
         }
         // What only the whole site knows: the offices and the languages ICU knows.
-        try site.write("content/events/zle.md", "---\ntitle: Złe\nstart: 2026-04-14T10:00\nplace: nieznane\nlanguages: [pl, xx]\n---\n\nTekst.\n")
+        try site.write("content/events/zle.md", "---\ntitle: Złe\nstart: 2026-04-14T10:00\nplace: nieznane\nlanguages: [pl, xx]\nreviewed: 2026-11-01\n---\n\nTekst.\n")
         try site.remove("content/events/wstecz.md")
         try site.remove("content/news/bez-daty.md")
         let second = site.messages(site.check())
@@ -185,7 +191,7 @@ import WitajSite
     @Test func theNewsListIsInPagesOfTen() throws {
         let site = try Self.site()
         for i in 1...12 {
-            try site.write("content/news/post-\(i).md", "---\ntitle: Wiadomość numer \(i)\ndate: 2026-03-\(i < 10 ? "0" : "")\(i)\n---\n\nTekst \(i).\n")
+            try site.write("content/news/post-\(i).md", "---\ntitle: Wiadomość numer \(i)\ndate: 2026-03-\(i < 10 ? "0" : "")\(i)\nreviewed: 2026-11-01\n---\n\nTekst \(i).\n")
         }
         #expect(Self.build(site, at: Self.april11).succeeded)
         let first = try site.read("pl/news/index.html"), second = try site.read("pl/news/page/2/index.html")
@@ -275,12 +281,12 @@ import WitajSite
 
     @Test func checkWarnsAboutStaleAndPlacelessEvents() throws {
         let site = try Self.site()
-        try site.write("content/events/spotkanie.md", "---\ntitle: Poranek\nstart: 2026-04-02T09:00\npinned: true\naddress: ul. Zabłocie 20\n---\n\nTekst.\n")
-        try site.write("content/events/gdzie.md", "---\ntitle: Gdzie\nstart: 2026-04-20T09:00\n---\n\nTekst.\n")
-        try site.write("content/index.md", "---\ntitle: Witaj\n---\n\nZobacz [poranek](events/spotkanie.md).\n")
+        try site.write("content/events/spotkanie.md", "---\ntitle: Poranek\nstart: 2026-04-02T09:00\npinned: true\naddress: ul. Zabłocie 20\nreviewed: 2026-11-01\n---\n\nTekst.\n")
+        try site.write("content/events/gdzie.md", "---\ntitle: Gdzie\nstart: 2026-04-20T09:00\nreviewed: 2026-11-01\n---\n\nTekst.\n")
+        try site.write("content/index.md", "---\ntitle: Witaj\nreviewed: 2026-11-01\n---\n\nZobacz [poranek](events/spotkanie.md).\n")
         let messages = site.messages(Build.run(root: site.root, output: nil, sourceDateEpoch: Self.april11))
         #expect(messages.contains { $0.hasPrefix("content/events/spotkanie.md:1:1: warning: the event ended on 2026-04-02 but 'pinned: true'") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("content/index.md:5:1: warning: the home page links to an event that ended") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("content/index.md:6:1: warning: the home page links to an event that ended") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("content/events/gdzie.md:1:1: warning: the event has no 'place'") }, "\(messages)")
     }
 
@@ -289,9 +295,9 @@ import WitajSite
         try site.age()
         #expect(Build.run(root: site.root, output: site.output, sourceDateEpoch: FixtureSite.sourceDateEpoch).succeeded)
         let edits: [(String, () throws -> Void)] = [
-            ("a post", { try site.write("content/news/kurs.md", "---\ntitle: Kurs polskiego\ndate: 2026-04-09\n---\n\nNowy tekst.\n") }),
-            ("a page that lists no news", { try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nInna zupa.\n") }),
-            ("the home page", { try site.write("content/index.md", "---\ntitle: Witaj w mieście\n---\n\nWitamy!\n") }),
+            ("a post", { try site.write("content/news/kurs.md", "---\ntitle: Kurs polskiego\ndate: 2026-04-09\nreviewed: 2026-11-01\n---\n\nNowy tekst.\n") }),
+            ("a page that lists no news", { try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\nInna zupa.\n") }),
+            ("the home page", { try site.write("content/index.md", "---\ntitle: Witaj w mieście\nreviewed: 2026-11-01\n---\n\nWitamy!\n") }),
         ]
         for (what, edit) in edits {
             try edit()
