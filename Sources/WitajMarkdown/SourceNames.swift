@@ -12,33 +12,24 @@
 /// the translation writes in another form than the source ("Krakowie" in the source, "Kraków" in the translation).
 /// Nothing here writes markup: `InlineHTMLRenderer` wraps the ranges found, and escapes every character.
 package struct SourceNames: Sendable {
-    /// The source segment.
-    let source: String
+    /// The source segment's words, and each pair of neighbours with what stands between them.
+    let words: Set<Substring>
+    let pairs: Set<String>
 
     package init(source: String) {
-        self.source = source
-    }
-
-    /// Whether `piece` (a word, or two and what joins them) stands in the source as it is, not inside a longer word.
-    /// Asked of the translation's capitalised words and their neighbours only: most texts have few.
-    func occurs(_ piece: Substring) -> Bool {
-        let bytes = source.utf8, scalars = source.unicodeScalars
-        var from = bytes.startIndex
-        while let found = bytes[from...].firstRange(of: piece.utf8) {
-            let before = found.lowerBound == bytes.startIndex ? nil : scalars[scalars.index(before: found.lowerBound)]
-            let after = found.upperBound == bytes.endIndex ? nil : scalars[found.upperBound]
-            if !(before.map(Self.isLetter) ?? false), !(after.map { Self.isLetter($0) || Self.isMark($0) } ?? false) {
-                return true
-            }
-            from = bytes.index(after: found.lowerBound)
+        let found = Self.words(in: source)
+        words = Set(found.map { source[$0] })
+        var pairs: Set<String> = []
+        for (a, b) in zip(found, found.dropFirst()) where Self.joins(source[a.upperBound..<b.lowerBound]) {
+            pairs.insert(String(source[a.lowerBound..<b.upperBound]))
         }
-        return false
+        self.pairs = pairs
     }
 
     /// The ranges of `text` that are names of the source, in order and apart.
     package func ranges(in text: String) -> [Range<String.Index>] {
         let found = Self.words(in: text)
-        guard !found.isEmpty, !source.isEmpty else { return [] }
+        guard !found.isEmpty, !words.isEmpty else { return [] }
         var mostlyLatin: Bool?  // asked only of a capitalised Latin word without a Polish letter
         func anchors(_ r: Range<String.Index>) -> Bool {
             let word = text[r]
@@ -55,11 +46,11 @@ package struct SourceNames: Sendable {
         var result: [Range<String.Index>] = []
         var i = 0
         while i < found.count {
-            // A name starts with a word it keeps (a lower-case word before one would be left out), of the source.
-            guard kept(i, last: i + 1), occurs(text[found[i]]) else { i += 1; continue }
+            guard words.contains(text[found[i]]) else { i += 1; continue }
             var j = i
-            while j + 1 < found.count, Self.joins(text[found[j].upperBound..<found[j + 1].lowerBound]),
-                  occurs(text[found[j + 1]]), occurs(text[found[j].lowerBound..<found[j + 1].upperBound]) {
+            while j + 1 < found.count, words.contains(text[found[j + 1]]),
+                  Self.joins(text[found[j].upperBound..<found[j + 1].lowerBound]),
+                  pairs.contains(String(text[found[j].lowerBound..<found[j + 1].upperBound])) {
                 j += 1
             }
             var (first, last) = (i, j)
