@@ -141,18 +141,18 @@ import WitajCore
     /// the records of documents not read again do not keep: an edit that reaches one of them makes the whole site.
     @Test func editsOfNewsAndEventsEqualAWholeBuild() throws {
         let site = try ServeSite()
-        try site.write("content/news/index.md", "---\ntitle: Aktualności\n---\n\nWiadomości.\n")
-        try site.write("content/news/kurs.md", "---\ntitle: Kurs\nsummary: Zapisy.\ndate: 2026-09-01\n---\n\nTekst.\n")
-        try site.write("content/events/index.md", "---\ntitle: Wydarzenia\n---\n\nSpotkania.\n")
-        try site.write("content/events/warsztaty.md", "---\ntitle: Warsztaty\nstart: 2026-10-01T10:00\nplace: urzad\n---\n\nTekst.\n")
+        try site.write("content/news/index.md", "---\ntitle: Aktualności\nreviewed: 2026-11-01\n---\n\nWiadomości.\n")
+        try site.write("content/news/kurs.md", "---\ntitle: Kurs\nsummary: Zapisy.\ndate: 2026-09-01\nreviewed: 2026-11-01\n---\n\nTekst.\n")
+        try site.write("content/events/index.md", "---\ntitle: Wydarzenia\nreviewed: 2026-11-01\n---\n\nSpotkania.\n")
+        try site.write("content/events/warsztaty.md", "---\ntitle: Warsztaty\nstart: 2026-10-01T10:00\nplace: urzad\nreviewed: 2026-11-01\n---\n\nTekst.\n")
         let preview = PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch)
         let first = preview.build()
         #expect(!first.hasErrors, "\(first.diagnostics.items)")
         #expect(first.allFiles["en/events/warsztaty/event.ics"] != nil && first.allFiles["en/news/atom.xml"] != nil)
         let edits: [(String, Bool, () throws -> Void)] = [
-            ("an event", true, { try site.write("content/events/warsztaty.md", "---\ntitle: Warsztaty miejskie\nstart: 2026-10-02T10:00\nplace: urzad\n---\n\nTekst.\n") }),
-            ("a page that shows no news", false, { try site.write("content/guide/zupa.md", "---\ntitle: Zupa\n---\n\nInna zupa.\n") }),
-            ("a title the home page shows", true, { try site.write("content/guide/zupa.md", "---\ntitle: Zupa dnia\n---\n\nInna zupa.\n") }),
+            ("an event", true, { try site.write("content/events/warsztaty.md", "---\ntitle: Warsztaty miejskie\nstart: 2026-10-02T10:00\nplace: urzad\nreviewed: 2026-11-01\n---\n\nTekst.\n") }),
+            ("a page that shows no news", false, { try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\nInna zupa.\n") }),
+            ("a title the home page shows", true, { try site.write("content/guide/zupa.md", "---\ntitle: Zupa dnia\nreviewed: 2026-11-01\n---\n\nInna zupa.\n") }),
         ]
         var before = site.inputs()
         for (what, everything, edit) in edits {
