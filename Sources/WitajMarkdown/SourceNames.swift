@@ -1,3 +1,5 @@
+import Foundation
+
 /// The names a translation keeps in the source language (Polish): "Urząd Stanu Cywilnego", "ul. Wielicka", "Kraków"
 /// inside an English, Ukrainian or Arabic sentence, found so that they can be marked with the source's `lang` and a
 /// screen reader pronounces them as Polish.
@@ -25,6 +27,25 @@ package struct SourceNames: Sendable {
         }
         self.pairs = pairs
     }
+
+    /// The names of `source`, made once for every language, page and book that shows a translation of it (making
+    /// them for each took a twelfth of a cold build). Forgotten all at once when many sources were seen (the preview
+    /// server runs for days).
+    package static func of(_ source: String) -> SourceNames {
+        if let known = made.lock.withLock({ made.names[source] }) { return known }
+        let names = SourceNames(source: source)
+        made.lock.withLock {
+            if made.names.count >= 200_000 { made.names.removeAll() }
+            made.names[source] = names
+        }
+        return names
+    }
+
+    private final class Made: @unchecked Sendable {
+        let lock = NSLock()
+        var names: [String: SourceNames] = [:]
+    }
+    private static let made = Made()
 
     /// The ranges of `text` that are names of the source, in order and apart.
     package func ranges(in text: String) -> [Range<String.Index>] {

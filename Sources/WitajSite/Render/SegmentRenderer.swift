@@ -70,7 +70,7 @@ package struct SegmentRenderer {
         // a variant of the source language, "pl-PL", whose text is Polish already).
         let source = resolver.sourceLanguage
         if !source.isEmpty, resolved.language.code.split(separator: "-").first != source.split(separator: "-").first {
-            inline.sourceNames = (SourceNames(source: text), " lang=\"" + HTML.escapeAttribute(source) + "\""
+            inline.sourceNames = (SourceNames.of(text), " lang=\"" + HTML.escapeAttribute(source) + "\""
                                     + (resolved.language.isRightToLeft ? " dir=\"ltr\"" : ""))
         }
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
