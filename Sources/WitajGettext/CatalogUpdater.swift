@@ -80,10 +80,19 @@ package enum CatalogUpdater {
         // Changed segments: the closest translated old message that no longer matches exactly.
         for index in unmatched {
             let text = merged[index].msgid
+            let length = text.unicodeScalars.count
+            // The first of the best: candidates tried by what their lengths allow at most, none tried that cannot
+            // reach the best so far (nor the threshold).
+            let bounds = candidates.enumerated().map { i, candidate in (i, bound(length, candidate.msgid.unicodeScalars.count)) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             var best: (Int, Double)?
-            for (i, candidate) in candidates.enumerated() {
-                let score = similarity(text, candidate.msgid)
-                if score >= similarityThreshold, score > (best?.1 ?? 0) { best = (i, score) }
+            for (i, most) in bounds {
+                if most < similarityThreshold { break }
+                if let best, most < best.1 { break }
+                let score = similarity(text, candidates[i].msgid)
+                guard score >= similarityThreshold else { continue }
+                if let current = best, score < current.1 || (score == current.1 && i > current.0) { continue }
+                best = (i, score)
             }
             guard let (i, _) = best else { continue }
             let source = candidates.remove(at: i)
@@ -103,20 +112,34 @@ package enum CatalogUpdater {
         return POCatalog(header: header, entries: merged + obsolete)
     }
 
+    /// The most `similarity` can be for texts of these lengths (in Unicode scalars).
+    static func bound(_ a: Int, _ b: Int) -> Double {
+        a + b == 0 ? 1 : 2.0 * Double(min(a, b)) / Double(a + b)
+    }
+
     /// 2 x (longest common subsequence) / (total length): 1 for equal texts, 0 for nothing in common.
     package static func similarity(_ a: String, _ b: String) -> Double {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let x = Array(a.unicodeScalars.lazy.map(\.value)), y = Array(b.unicodeScalars.lazy.map(\.value))
         let total = x.count + y.count
         guard total > 0 else { return 1 }
         // Cannot reach the threshold when the lengths differ too much.
-        guard 2.0 * Double(min(x.count, y.count)) / Double(total) >= similarityThreshold else { return 0 }
-        var previous = [Int](repeating: 0, count: y.count + 1)
+        guard bound(x.count, y.count) >= similarityThreshold, !x.isEmpty, !y.isEmpty else { return 0 }
+        var previous = [Int32](repeating: 0, count: y.count + 1)
         var row = previous
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            for j in 1...max(y.count, 1) where !y.isEmpty {
-                row[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], row[j - 1])
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                for i in 0..<x.count {
+                    previous.withUnsafeMutableBufferPointer { previous in
+                        row.withUnsafeMutableBufferPointer { row in
+                            let c = x[i]
+                            for j in 0..<y.count {
+                                row[j + 1] = c == y[j] ? previous[j] + 1 : max(previous[j + 1], row[j])
+                            }
+                        }
+                    }
+                    swap(&previous, &row)
+                }
             }
-            swap(&previous, &row)
         }
         return 2.0 * Double(previous[y.count]) / Double(total)
     }

@@ -43,7 +43,9 @@ package struct TranslationEntry: Sendable, Equatable {
 package typealias Translations = [String: [String: [TextKey: TranslationEntry]]]
 
 /// One document seen in one language.
-package struct LocalizedDocument: Sendable {
+/// A class, not a struct: every list and page of a language holds the same documents, which a copy of a struct
+/// (its document, texts and search entry) would retain field by field. Set up (`search`, `whole`) before it is shared.
+package final class LocalizedDocument: @unchecked Sendable {
     package let document: Document
     package let language: LanguageProfile
     package let texts: [TextKey: ResolvedText]
@@ -58,7 +60,7 @@ package struct LocalizedDocument: Sendable {
     /// of the fallback chain, which its page's article shows whole; `texts` still give its title in lists.
     package private(set) var whole: (language: LanguageProfile, texts: [TextKey: ResolvedText])?
 
-    package init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText]) {
+    package convenience init(document: Document, language: LanguageProfile, texts: [TextKey: ResolvedText]) {
         self.init(document: document, language: language, texts: texts,
                   hasFallback: texts.values.contains { $0.state == .untranslated || $0.state == .outdated },
                   hasOutdated: texts.values.contains { $0.state == .outdated })
@@ -90,7 +92,7 @@ package struct LocalizedDocument: Sendable {
 
     /// This document shown whole in `language` (texts resolved in it), where it has fallen back.
     package func shownWhole(in language: LanguageProfile, texts: [TextKey: ResolvedText]) -> LocalizedDocument {
-        var copy = LocalizedDocument(document: document, language: self.language, texts: self.texts, hasFallback: true, hasOutdated: hasOutdated)
+        let copy = LocalizedDocument(document: document, language: self.language, texts: self.texts, hasFallback: true, hasOutdated: hasOutdated)
         copy.whole = (language, texts)
         return copy
     }

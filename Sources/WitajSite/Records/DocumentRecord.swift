@@ -179,7 +179,7 @@ package final class DocumentRecord: Equatable, Sendable {
                 : links.restricted(ParsedText(text.text), of: text.text, translating: segment, in: document)
             texts[TextKey(segment.text)] = ResolvedText(text: text.text, parsed: parsed, language: profile, state: state)
         }
-        var face = LocalizedDocument(document: document, language: language, texts: texts,
+        let face = LocalizedDocument(document: document, language: language, texts: texts,
                                      hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
         face.search = search[language.code] ?? .empty
         faces[language.code] = face
