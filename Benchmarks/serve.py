@@ -15,7 +15,8 @@ Needs: hugo (apt-get install hugo) and a release build of witaj (swift build -c 
 import argparse, base64, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WITAJ = os.path.join(ROOT, ".build/release/witaj")
+# WITAJ_BIN: another build of witaj to time (an earlier commit's, to compare).
+WITAJ = os.environ.get("WITAJ_BIN") or os.path.join(ROOT, ".build/release/witaj")
 KINDS = ["paragraph", "title", "catalog entry", "template"]
 
 

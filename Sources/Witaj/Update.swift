@@ -26,7 +26,7 @@ package enum Update {
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, written: []) }
         let languages = site.config.languages.filter { $0.code != site.config.sourceLanguage }
-            .compactMap { try? LanguageProfile(code: $0.code, fallbacks: $0.fallbacks, digits: $0.digits) }
+            .compactMap { try? LanguageProfile.shared(code: $0.code, fallbacks: $0.fallbacks, digits: $0.digits) }
         let targets = languages.filter { only == nil || $0.code == only }
         if let only, targets.isEmpty {
             diagnostics.error(SourceLocation("site.yml"), "'\(only)' is not a target language of the site")

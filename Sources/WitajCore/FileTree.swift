@@ -43,9 +43,23 @@ package enum FileTree {
     /// Regular files under a folder, as (path relative to it with "/", URL), sorted; hidden files and symbolic
     /// links are skipped.
     package static func files(under folder: URL) -> [(String, URL)] {
+        paths(under: folder).map { ($0, folder.appendingPathComponent($0)) }
+    }
+
+    /// Regular files under a folder, as paths relative to it with "/", sorted (`files`, without making a URL of
+    /// each: the preview server walks content/ after every edit).
+    package static func paths(under folder: URL) -> [String] {
         var relatives: [String] = []
         walk(open(folder.path, O_RDONLY | O_DIRECTORY), "", into: &relatives)
-        return relatives.sorted().map { ($0, folder.appendingPathComponent($0)) }
+        return relatives.sorted()
+    }
+
+    /// What follows the last "." of a path's last component ("md" for "a/b.md"), "" when none does or the name
+    /// starts with it, as `URL.pathExtension` says.
+    package static func pathExtension(_ relative: String) -> String {
+        let name = relative.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
     }
 
     private static func walk(_ fd: Int32, _ prefix: String, into result: inout [String]) {

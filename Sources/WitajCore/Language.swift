@@ -1,3 +1,4 @@
+import Foundation
 import WitajICU
 
 /// A language of the site with the ICU services that speak it: Hugo's `Language`, for witaj.
@@ -26,6 +27,26 @@ package final class LanguageProfile: Sendable {
     }
 
     package var direction: String { isRightToLeft ? "rtl" : "ltr" }
+
+    /// The profile of these settings, opened once in a process: the preview server loads the site again after
+    /// every edit, and opening ICU's collators, alphabetic indexes and formatters for eight languages each time took
+    /// a tenth of a paragraph's rebuild. A profile is immutable and shared (`Sendable`), as within one build.
+    package static func shared(code: String, fallbacks: [String] = [], digits: String? = nil) throws -> LanguageProfile {
+        let key = [code, digits ?? ""] + fallbacks
+        if let profile = opened.lock.withLock({ opened.profiles[key] }) { return profile }
+        let profile = try LanguageProfile(code: code, fallbacks: fallbacks, digits: digits)
+        return opened.lock.withLock {
+            if let first = opened.profiles[key] { return first }
+            opened.profiles[key] = profile
+            return profile
+        }
+    }
+
+    private final class Opened: @unchecked Sendable {
+        let lock = NSLock()
+        var profiles: [[String]: LanguageProfile] = [:]
+    }
+    private static let opened = Opened()
 }
 
 /// A calendar day (front matter `reviewed`, XML `reviewed`), formatted per language by ICU.

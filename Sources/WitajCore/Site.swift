@@ -144,9 +144,19 @@ package struct Site: Sendable {
             if case .offices(let list) = document.body { for office in list where offices[office.id] == nil { offices[office.id] = office } }
         }
         self.offices = offices
-        bySource = Dictionary(documents.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { a, _ in a })
+        var bySource: [String: Int] = [:], paths: [String: String] = [:]
+        for (i, document) in documents.enumerated() {
+            if bySource[document.source] == nil { bySource[document.source] = i }
+            paths[document.source] = document.path
+        }
+        self.bySource = bySource
+        self.paths = paths
         officesIndex = documents.firstIndex { $0.kind == .offices }
     }
+
+    /// Each document's path by its source (the last of two with one source, as a dictionary built in order keeps):
+    /// made once here, for every link resolver of the build.
+    package let paths: [String: String]
 
     /// The document that lists the offices, for links from procedure pages (found once: every procedure page asks).
     package var officesDocument: Document? { officesIndex.map { documents[$0] } }

@@ -144,8 +144,19 @@ package final class PreviewSite {
         let scope = Scope(remade: remade, records: last.records.filter { !read.contains($0.key) },
                           chapters: booksKept ? nil : Pending { chapters }, index: index)
         var diagnostics = Diagnostics()
-        guard let made = make(scope, into: &diagnostics),
-              remade.isSubset(of: made.made.input.site.documents.map(\.source)) else { return .everything }
+        // A title, summary, order or keywords edited in a source: what other pages show of it changed, known once it
+        // is read, so the rest of this try is not made.
+        var moved: Set<String> = []
+        let facesMoved: ((Site) -> Set<String>)? = index ? nil : { site in
+            Set(remade.filter { source in
+                guard let record = last.records[source], let document = site.document(source: source) else { return false }
+                return record.title != document.title.text || record.summary != document.summary?.text
+                    || record.order != document.order || record.keywords != document.keywords
+            })
+        }
+        let made = make(scope, into: &diagnostics, faces: facesMoved, moved: &moved)
+        if !moved.isEmpty { return .faces(moved) }
+        guard let made, remade.isSubset(of: made.made.input.site.documents.map(\.source)) else { return .everything }
         var clock = PhaseClock()
         defer { clock.report() }
         var records = last.records
@@ -287,12 +298,23 @@ package final class PreviewSite {
         return changed.isDisjoint(with: last.offices) ? changed : nil
     }
 
-    /// The phases of `Build.run`, into memory; nil after an error.
-    private func make(_ scope: Scope, into diagnostics: inout Diagnostics)
+    /// The phases of `Build.run`, into memory; nil after an error, or when `faces` finds documents (`moved`) whose
+    /// faces changed in the site as read.
+    private func make(_ scope: Scope, into diagnostics: inout Diagnostics, faces: ((Site) -> Set<String>)? = nil)
+        -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>)? {
+        var moved: Set<String> = []
+        return make(scope, into: &diagnostics, faces: faces, moved: &moved)
+    }
+
+    private func make(_ scope: Scope, into diagnostics: inout Diagnostics, faces: ((Site) -> Set<String>)?, moved: inout Set<String>)
         -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>)? {
         var clock = PhaseClock()
         defer { clock.report() }
         guard var input = clock.time("load", Pipeline.load(root, scope: scope, drafts: drafts, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)) else { return nil }
+        if let faces {
+            moved = faces(input.site)
+            if !moved.isEmpty { return nil }
+        }
         clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))
         guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: input.catalogs.diagnostics)

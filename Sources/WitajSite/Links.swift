@@ -26,13 +26,20 @@ package struct LinkResolver: Sendable {
 
     package init(documents: [Document], unreadable: Set<String> = [], drafts: [String] = [], files: Set<String> = [],
                  versions: Set<String> = [], sourceLanguage: String = "") {
-        self.drafts = Set(drafts)
         var paths: [String: String] = [:]
+        for document in documents { paths[document.source] = document.path }
+        self.init(paths: paths, unreadable: unreadable, drafts: drafts, files: files, versions: versions, sourceLanguage: sourceLanguage)
+    }
+
+    /// `paths`: each document's path by its source.
+    private init(paths documents: [String: String], unreadable: Set<String>, drafts: [String], files: Set<String>,
+                 versions: Set<String>, sourceLanguage: String) {
+        self.drafts = Set(drafts)
+        var paths = documents
         // A file that failed to load is still where links point: its own error is the one to read.
-        for source in unreadable {
+        for source in unreadable where paths[source] == nil {
             paths[source] = SiteLoader.path(of: String(source.dropFirst("content/".count))).0
         }
-        for document in documents { paths[document.source] = document.path }
         self.paths = paths
         self.files = files
         self.versions = versions
@@ -41,7 +48,7 @@ package struct LinkResolver: Sendable {
 
     /// Every document and file of the site.
     package init(site: Site) {
-        self.init(documents: site.documents, unreadable: site.unreadable, drafts: site.drafts, files: Set(site.attachments.map(\.source)),
+        self.init(paths: site.paths, unreadable: site.unreadable, drafts: site.drafts, files: Set(site.attachments.map(\.source)),
                   versions: Set(site.staticFiles.map(\.staticPath)), sourceLanguage: site.config.sourceLanguage)
     }
 

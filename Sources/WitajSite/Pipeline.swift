@@ -54,16 +54,20 @@ package enum Pipeline {
     /// `sourceDateEpoch`: the build's day (`buildDay`).
     package static func load(_ root: URL, scope: Scope = .everything, drafts: Bool = false, dated: Bool = true,
                              sourceDateEpoch: Int? = nil, into diagnostics: inout Diagnostics) -> Input? {
+        var clock = PhaseClock()
+        defer { clock.report() }
         let revision = dated ? Pending { revisionOfWorkTree(root) } : nil
-        let (loaded, loadDiagnostics) = SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document),
-                                                        drafts: drafts)
+        let (loaded, loadDiagnostics) = clock.time("load: site", SiteLoader.load(root: root, standIns: scope.records.compactMapValues(\.document),
+                                                                                 drafts: drafts))
         diagnostics.append(contentsOf: loadDiagnostics)
         guard let site = loaded else { return nil }
-        let templates = Templates.compile(site.theme, into: &diagnostics)
+        let templates = clock.time("load: templates", Templates.compile(site.theme, into: &diagnostics))
         var languages: [LanguageProfile] = []
         for language in site.config.languages {
             do {
-                languages.append(try LanguageProfile(code: language.code, fallbacks: language.fallbacks, digits: language.digits))
+                languages.append(try clock.time("load: languages", Result {
+                    try LanguageProfile.shared(code: language.code, fallbacks: language.fallbacks, digits: language.digits)
+                }).get())
             } catch {
                 diagnostics.error(language.location, "ICU cannot serve the language '\(language.code)': \(error)")
             }
@@ -75,10 +79,11 @@ package enum Pipeline {
             diagnostics.error(language.location, "unknown language '\(language.code)': ICU knows no such language; use an ISO 639 code such as 'uk' (Ukrainian), 'be' (Belarusian) or 'pt-BR'")
         }
         var catalogDiagnostics = Diagnostics()
-        var catalogs = CatalogStore.load(site, languages: languages, root: root, skipping: Set(scope.records.keys),
-                                         into: &catalogDiagnostics)
+        var catalogs = clock.time("load: catalogs", CatalogStore.load(site, languages: languages, root: root, skipping: Set(scope.records.keys),
+                                                                     into: &catalogDiagnostics))
         catalogs.diagnostics = catalogDiagnostics
-        var input = Input(site: site, languages: languages, catalogs: catalogs, templates: templates, revision: revision?.value)
+        var input = Input(site: site, languages: languages, catalogs: catalogs, templates: templates,
+                          revision: clock.time("load: revision", revision?.value))
         input.today = buildDay(sourceDateEpoch: sourceDateEpoch)
         return input
     }

@@ -22,25 +22,26 @@ package enum SiteLoader {
         var unreadable: Set<String> = []
         let content = root.appendingPathComponent("content")
         // Documents are read; every other file beside them is published as it is (not read: it may be large).
-        var files: [(String, URL)] = [], attachments: [SiteFile] = []
-        for (relative, url) in FileTree.files(under: content) {
-            let ext = url.pathExtension
+        var files: [String] = [], attachments: [SiteFile] = []
+        for relative in FileTree.paths(under: content) {
+            let ext = FileTree.pathExtension(relative)
             if ext == "md" || ext == "xml" {
-                files.append((relative, url))
+                files.append(relative)
                 continue
             }
-            attachments.append(SiteFile(source: "content/" + relative, file: url.path))
+            attachments.append(SiteFile(source: "content/" + relative, file: content.appendingPathComponent(relative).path))
             if ["md", "xml"].contains(ext.lowercased()) {
                 diagnostics.warning(SourceLocation("content/" + relative), "published as a file, not read as a document: a document's name ends in .md or .xml, in lower case")
             }
         }
         if files.isEmpty { diagnostics.error(SourceLocation("content"), "content/ has no documents") }
         // Each file on every core; their diagnostics in the files' order.
-        let read = parallelMap(files) { relative, url -> (document: Document?, source: String, Diagnostics) in
+        let read = parallelMap(files) { relative -> (document: Document?, source: String, Diagnostics) in
             let source = "content/" + relative
             var diagnostics = Diagnostics()
-            let ext = url.pathExtension
             if let standIn = standIns[source] { return (standIn, source, diagnostics) }
+            let url = content.appendingPathComponent(relative)
+            let ext = url.pathExtension
             guard let bytes = Self.read(url, path: source, into: &diagnostics) else { return (nil, "", diagnostics) }
             let (path, kind) = Self.path(of: relative)
             if ext == "xml" {

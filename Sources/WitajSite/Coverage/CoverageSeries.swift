@@ -41,7 +41,7 @@ package final class CoverageSeries {
     private func profile(_ language: SiteConfig.Language) throws -> LanguageProfile {
         let key = ([language.code] + language.fallbacks).joined(separator: " ")
         if let known = profiles[key] { return known }
-        let made = try LanguageProfile(code: language.code, fallbacks: language.fallbacks, digits: language.digits)
+        let made = try LanguageProfile.shared(code: language.code, fallbacks: language.fallbacks, digits: language.digits)
         profiles[key] = made
         return made
     }

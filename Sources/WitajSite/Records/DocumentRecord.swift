@@ -154,6 +154,14 @@ package final class DocumentRecord: Equatable, Sendable {
 
     /// The document as far as other pages need it: title and summary, no body.
     package var document: Document? {
+        // Made once: the preview server stands the same records in after every edit.
+        if let made = faces.document { return made }
+        let made = makeDocument()
+        faces.document = made
+        return made
+    }
+
+    private func makeDocument() -> Document? {
         guard let kind = Document.Kind(rawValue: kind) else { return nil }
         var document = Document(id: id, idLocation: SourceLocation(source, line: idAt.line, column: idAt.column), path: path,
                         source: source, kind: kind,
@@ -190,6 +198,13 @@ package final class DocumentRecord: Equatable, Sendable {
     private final class Faces: Equatable, @unchecked Sendable {
         private let lock = NSLock()
         private var faces: [String: LocalizedDocument] = [:]
+        private var made: Document??
+
+        /// The document as far as other pages need it (`DocumentRecord.document`), once made.
+        var document: Document?? {
+            get { lock.withLock { made } }
+            set { lock.withLock { made = newValue } }
+        }
 
         subscript(code: String) -> LocalizedDocument? {
             get { lock.withLock { faces[code] } }
