@@ -315,10 +315,14 @@ package final class PreviewSite {
             moved = faces(input.site)
             if !moved.isEmpty { return nil }
         }
+        // Validation and coverage read the same input and write nothing it holds: one on each core.
+        let counted = input
+        let coverage = Later { Pipeline.coverage(counted, scope: scope) }
+        DispatchQueue.global().async { _ = coverage.value }
         clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))
         guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
-        let coverage = clock.time("coverage", Pipeline.coverage(input, scope: scope))
+        clock.time("coverage", _ = coverage.value)
         let localized = clock.time("localize", Pipeline.localize(input, scope: scope, into: &diagnostics))
         input.catalogs.documents = [:]
         guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch,
@@ -331,7 +335,7 @@ package final class PreviewSite {
         } else {
             templates = input.templates
         }
-        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
+        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage.value, localized: localized, books: books)
         let sink = MemorySink()
         let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
         // The reports over the whole site, like the pages, are made when they are asked for.

@@ -94,12 +94,14 @@ extension Coverage {
                 byStatus[entry.status.rawValue, default: 0] += 1
                 segments = segments + entry.segments
                 wordCounts = wordCounts + entry.words
-                var kind = kinds[row.kind] ?? KindSummary(documents: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) }),
-                                                          segments: Counts(), words: Counts())
-                kind.documents[entry.status.rawValue, default: 0] += 1
-                kind.segments = kind.segments + entry.segments
-                kind.words = kind.words + entry.words
-                kinds[row.kind] = kind
+                // Added to in place: a copy taken out and put back copied its dictionary for every row.
+                if kinds[row.kind] == nil {
+                    kinds[row.kind] = KindSummary(documents: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) }),
+                                                  segments: Counts(), words: Counts())
+                }
+                kinds[row.kind]?.documents[entry.status.rawValue, default: 0] += 1
+                kinds[row.kind]?.segments += entry.segments
+                kinds[row.kind]?.words += entry.words
             }
             let report = language.code == reportLanguage
             let ui = interface[language.code].map { catalog in

@@ -23,6 +23,8 @@ public struct Coverage: Sendable, Codable, Equatable {
                    nothingToTranslate: a.nothingToTranslate + b.nothingToTranslate)
         }
 
+        package static func += (a: inout Counts, b: Counts) { a = a + b }
+
         package enum CodingKeys: String, CodingKey { case translated, fuzzy, untranslated, nothingToTranslate, total }
         package init(translated: Int = 0, fuzzy: Int = 0, untranslated: Int = 0, nothingToTranslate: Int = 0) {
             self.translated = translated
