@@ -13,7 +13,8 @@ Needs: hugo, pandoc and GNU time (apt-get install hugo pandoc time) and a releas
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WITAJ = os.path.join(ROOT, ".build/release/witaj")
+# WITAJ_BIN: another build of witaj to time (an earlier commit's, to compare).
+WITAJ = os.environ.get("WITAJ_BIN") or os.path.join(ROOT, ".build/release/witaj")
 
 
 BOOKS = []  # seconds witaj spent making every language's EPUB, from WITAJ_TIMINGS, one per witaj run
