@@ -211,8 +211,9 @@ def start_witaj(folder, port, log):
 
 
 def start_hugo(folder, port, log):
-    process = subprocess.Popen(["hugo", "server", "--bind", "127.0.0.1", "--port", str(port), "--disableLiveReload=false",
-                                "--renderToMemory" if hugo_has("--renderToMemory") else "--quiet"],
+    # Not --quiet: Hugo's own time of each rebuild ("Total in N ms") is read from what it prints.
+    process = subprocess.Popen(["hugo", "server", "--bind", "127.0.0.1", "--port", str(port), "--disableLiveReload=false"]
+                               + (["--renderToMemory"] if hugo_has("--renderToMemory") else []),
                                cwd=folder, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 900
     while time.time() < deadline:
