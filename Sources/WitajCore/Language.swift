@@ -1,4 +1,3 @@
-import Foundation
 import WitajICU
 
 /// A language of the site with the ICU services that speak it: Hugo's `Language`, for witaj.
@@ -32,21 +31,10 @@ package final class LanguageProfile: Sendable {
     /// every edit, and opening ICU's collators, alphabetic indexes and formatters for eight languages each time took
     /// a tenth of a paragraph's rebuild. A profile is immutable and shared (`Sendable`), as within one build.
     package static func shared(code: String, fallbacks: [String] = [], digits: String? = nil) throws -> LanguageProfile {
-        let key = [code, digits ?? ""] + fallbacks
-        if let profile = opened.lock.withLock({ opened.profiles[key] }) { return profile }
-        let profile = try LanguageProfile(code: code, fallbacks: fallbacks, digits: digits)
-        return opened.lock.withLock {
-            if let first = opened.profiles[key] { return first }
-            opened.profiles[key] = profile
-            return profile
-        }
+        try opened[[code, digits ?? ""] + fallbacks] { Result { try LanguageProfile(code: code, fallbacks: fallbacks, digits: digits) } }.get()
     }
 
-    private final class Opened: @unchecked Sendable {
-        let lock = NSLock()
-        var profiles: [[String]: LanguageProfile] = [:]
-    }
-    private static let opened = Opened()
+    private static let opened = Memo<[String], Result<LanguageProfile, any Error>>()
 }
 
 /// A calendar day (front matter `reviewed`, XML `reviewed`), formatted per language by ICU.

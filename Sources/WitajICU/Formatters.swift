@@ -115,11 +115,13 @@ package final class WordCounter {
 }
 
 /// Values made once per key, for every thread.
-final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+package final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private var values: [Key: Value] = [:]
     private let lock = NSLock()
 
-    subscript(key: Key, make: () -> Value) -> Value {
+    package init() {}
+
+    package subscript(key: Key, make: () -> Value) -> Value {
         if let value = lock.withLock({ values[key] }) { return value }
         let value = make()
         lock.withLock { values[key] = value }

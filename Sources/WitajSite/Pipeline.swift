@@ -63,13 +63,13 @@ package enum Pipeline {
         guard let site = loaded else { return nil }
         let templates = clock.time("load: templates", Templates.compile(site.theme, into: &diagnostics))
         var languages: [LanguageProfile] = []
-        for language in site.config.languages {
-            do {
-                languages.append(try clock.time("load: languages", Result {
-                    try LanguageProfile.shared(code: language.code, fallbacks: language.fallbacks, digits: language.digits)
-                }).get())
-            } catch {
-                diagnostics.error(language.location, "ICU cannot serve the language '\(language.code)': \(error)")
+        let profiles = clock.time("load: languages", site.config.languages.map { language in
+            Result { try LanguageProfile.shared(code: language.code, fallbacks: language.fallbacks, digits: language.digits) }
+        })
+        for (language, profile) in zip(site.config.languages, profiles) {
+            switch profile {
+            case .success(let profile): languages.append(profile)
+            case .failure(let error): diagnostics.error(language.location, "ICU cannot serve the language '\(language.code)': \(error)")
             }
         }
         guard languages.count == site.config.languages.count else { return nil }

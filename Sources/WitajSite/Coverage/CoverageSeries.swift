@@ -7,7 +7,6 @@ import WitajSources
 /// keeps its row; the languages' ICU services are made once.
 package final class CoverageSeries {
     private var last: (site: Site, coverage: Coverage)?
-    private var profiles: [String: LanguageProfile] = [:]
 
     package init() {}
 
@@ -39,10 +38,6 @@ package final class CoverageSeries {
     }
 
     private func profile(_ language: SiteConfig.Language) throws -> LanguageProfile {
-        let key = ([language.code] + language.fallbacks).joined(separator: " ")
-        if let known = profiles[key] { return known }
-        let made = try LanguageProfile.shared(code: language.code, fallbacks: language.fallbacks, digits: language.digits)
-        profiles[key] = made
-        return made
+        try LanguageProfile.shared(code: language.code, fallbacks: language.fallbacks, digits: language.digits)
     }
 }
