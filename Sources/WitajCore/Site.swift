@@ -163,6 +163,17 @@ package struct Site: Sendable {
     private let officesIndex: Int?
 
     package func document(source: String) -> Document? { bySource[source].map { documents[$0] } }
+
+    /// The same site with these documents (read again) in place of those of the same source; each keeps its place,
+    /// so each has the path it had.
+    package func replacing(_ changed: [Document]) -> Site {
+        var documents = self.documents
+        for document in changed {
+            if let i = bySource[document.source], documents[i].path == document.path { documents[i] = document }
+        }
+        return Site(config: config, documents: documents, theme: theme, unreadable: unreadable, drafts: draftDocuments,
+                    staticFiles: staticFiles, attachments: attachments)
+    }
 }
 
 /// A file of the site published as it is, copied rather than read: from `static/`, or beside the documents.

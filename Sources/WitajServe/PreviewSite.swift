@@ -1,12 +1,14 @@
 import Foundation
 import WitajCore
 import WitajSite
+import WitajSources
 
 /// The site as the preview server shows it, made in memory (every language's pages, the books, the coverage
-/// report) and made again after each edit. When only documents and their catalogs changed, only their pages are
-/// made, the other documents stood in for by their records from the last build held here (as `witaj build` does
-/// over an output folder). Anything else makes the whole site, as Zola's `serve` does: another face (a title
-/// other pages show), an error, site.yml, the theme, the interface strings, a document added or removed.
+/// report) and made again after each edit. When only documents and their catalogs changed, only those documents
+/// are read, checked and localized again, in place of their last versions in the whole site held here (`Last.made`),
+/// and only their pages are made, with those that show what changed of them (a title: the section's page, the
+/// home page, the A-Z index). Anything else makes the whole site, as Zola's `serve` does: an error, site.yml, the
+/// theme, the interface strings, a document added, removed or moved, or given another id.
 ///
 /// Not thread-safe: one thread builds (`SourceWatcher`'s); the server reads the `Snapshot`s it hands out.
 package final class PreviewSite {
@@ -55,6 +57,10 @@ package final class PreviewSite {
         var drafts: [String: String]
         var draftsLeftOut: [String]
         var languages: [String]
+        /// The whole site as it stands, every document read in full: a rebuild puts the documents it reads in place.
+        var made: Pipeline.Made
+        /// The parts of each page (by path) a link may name (`Anchors.of`).
+        var anchors: [String: Set<String>]
     }
 
     package let root: URL
@@ -79,7 +85,7 @@ package final class PreviewSite {
     /// Makes the whole site.
     package func build() -> Snapshot {
         var diagnostics = Diagnostics()
-        guard let made = make(.everything, into: &diagnostics) else { return failure(diagnostics) }
+        guard let made = make(into: &diagnostics) else { return failure(diagnostics) }
         let site = made.made.input.site
         var catalogs: [String: String] = [:]
         let targets = made.made.input.languages.map(\.code).filter { $0 != site.config.sourceLanguage }
@@ -93,7 +99,8 @@ package final class PreviewSite {
                     offices: Set(site.documents.filter { $0.kind == .offices }.map(\.source)), catalogs: catalogs,
                     interfaceCatalogs: Set(targets.map(CatalogStore.uiPath)), targetLanguages: Set(targets),
                     related: Self.related(in: site), drafts: Self.drafts(in: site, of: nil), draftsLeftOut: site.drafts,
-                    languages: made.made.input.languages.map(\.code))
+                    languages: made.made.input.languages.map(\.code), made: made.made,
+                    anchors: Dictionary(records.map { ($0.path, Set($0.anchors)) }, uniquingKeysWith: { a, _ in a }))
         return success(diagnostics, remade: nil)
     }
 
@@ -109,93 +116,141 @@ package final class PreviewSite {
             pending = []
             return nil
         }
-        // The pages of the documents that changed; when what other pages show of one (its title, summary or order)
-        // changed too, then also the pages that show it (`dependents`) and the A-Z index, in a second try.
-        var remade = changed, index = false
-        for _ in 0..<2 {
-            switch remake(remade, index: index, last) {
-            case .made(let snapshot): return snapshot
-            case .faces(let sources):
-                guard let dependents = dependents(of: sources, last) else { return build() }
-                remade.formUnion(dependents)
-                index = true
-            case .everything: return build()
-            }
-        }
-        return build()
+        return remake(changed, last) ?? build()
     }
 
-    private enum Attempt {
-        case made(Snapshot)
-        /// These documents show other pages something new: make them and the pages that show them.
-        case faces(Set<String>)
-        case everything
-    }
-
-    /// Makes the pages of the documents `remade` (and the A-Z index when `index`), the others stood in for by
-    /// their records.
-    private func remake(_ remade: Set<String>, index: Bool, _ last: Last) -> Attempt {
-        // The offices register is always read: procedure pages show its offices.
-        let read = remade.union(last.offices)
-        // News and events are on the home page and their sections' pages, which depend on the build's day too.
-        if Dated.remakesEverything(remade, sources: last.records.keys) { return .everything }
-        let booksKept = remade.isDisjoint(with: last.chapterSources)
-        let chapters = last.chapters
-        let scope = Scope(remade: remade, records: last.records.filter { !read.contains($0.key) },
-                          chapters: booksKept ? nil : Pending { chapters }, index: index)
-        var diagnostics = Diagnostics()
-        // A title, summary, order or keywords edited in a source: what other pages show of it changed, known once it
-        // is read, so the rest of this try is not made.
-        var moved: Set<String> = []
-        let facesMoved: ((Site) -> Set<String>)? = index ? nil : { site in
-            Set(remade.filter { source in
-                guard let record = last.records[source], let document = site.document(source: source) else { return false }
-                return record.title != document.title.text || record.summary != document.summary?.text
-                    || record.order != document.order || record.keywords != document.keywords
-            })
-        }
-        let made = make(scope, into: &diagnostics, faces: facesMoved, moved: &moved)
-        if !moved.isEmpty { return .faces(moved) }
-        guard let made, remade.isSubset(of: made.made.input.site.documents.map(\.source)) else { return .everything }
+    /// Reads the documents `changed` (by source) and their catalogs again, checks and localizes them, and puts them
+    /// in place of their last versions; makes their pages, and when what other pages show of one changed (its title,
+    /// summary, order or keywords in some language), those pages (`dependents`) and the A-Z index too. Nil when the
+    /// whole site has to be made: an error (the whole site's diagnostics are then read), a document moved or made
+    /// another, a part of a page gone that another links to, news or events (the build's day decides their pages).
+    private func remake(_ changed: Set<String>, _ last: Last) -> Snapshot? {
         var clock = PhaseClock()
         defer { clock.report() }
-        var records = last.records
-        var faces: Set<String> = []
-        for record in clock.time("records", made.made.records(coverageRows: made.rows)) where remade.contains(record.source) {
-            guard let before = last.records[record.source] else { return .everything }
-            // A part of its page that another document's link names went: that link is checked again.
-            let gone = before.partsGone(in: record)
-            if !gone.isEmpty, scope.records.values.contains(where: { !gone.isDisjoint(with: $0.linkedParts) }) { return .everything }
-            if before.face != record.face {
-                // Which document it is, and where, stays: other pages link to it and its section by those.
-                guard before.id == record.id, before.path == record.path, before.kind == record.kind else { return .everything }
-                if !index || !(dependents(of: [record.source], last)?.isSubset(of: remade) ?? false) { faces.insert(record.source) }
+        let before = last.made
+        let today = Pipeline.buildDay(sourceDateEpoch: sourceDateEpoch)
+        guard today == before.input.today, !Dated.remakesEverything(changed, sources: last.records.keys) else { return nil }
+        let revision = Pending { [root] in Pipeline.revisionOfWorkTree(root) }
+        var diagnostics = Diagnostics()
+        // Each document read again is what and where it was: other pages link to it and its section by those.
+        var read: [Document] = []
+        for source in changed.sorted() {
+            guard let bytes = SiteLoader.read(root.appendingPathComponent(source), path: source, into: &diagnostics),
+                  let document = SiteLoader.document(bytes, source: source, into: &diagnostics),
+                  let old = before.input.site.document(source: source), document.id == old.id, document.path == old.path,
+                  document.kind == old.kind, document.draft == old.draft else { return nil }
+            read.append(document)
+        }
+        var input = before.input
+        input.site = before.input.site.replacing(read)
+        input.today = today
+        let site = input.site
+        // Their catalogs; the interface strings and glossaries are the last build's (an edit of one makes everything).
+        var catalogs = before.input.catalogs
+        var catalogDiagnostics = Diagnostics()
+        catalogs.documents = [:]
+        for code in last.languages where last.targetLanguages.contains(code) {
+            for source in changed {
+                let path = CatalogStore.path(of: source, language: code)
+                if let catalog = CatalogStore.read(path, root: root, comments: false, into: &catalogDiagnostics) {
+                    catalogs.documents[code, default: [:]][path] = catalog
+                }
             }
+        }
+        catalogs.diagnostics = catalogDiagnostics
+        input.catalogs = catalogs
+        input.revision = revision.value
+        let others = last.records.filter { !changed.contains($0.key) }
+        var anchors = last.anchors
+        for document in read {
+            let now = Anchors.of(document)
+            // A part of its page that another document's link names went: that link is checked again.
+            let gone = Set(last.anchors[document.path, default: []].subtracting(now).map { document.path + "#" + $0 })
+            if !gone.isEmpty, others.values.contains(where: { !gone.isDisjoint(with: $0.linkedParts) }) { return nil }
+            anchors[document.path] = now
+        }
+        clock.time("validate", {
+            diagnostics.append(contentsOf: SiteValidator.validate(site, anchorsOfStandIns: anchors, checking: changed))
+            diagnostics.append(contentsOf: DatedValidator.validate(site, today: today, languages: input.languages, skipping: Set(others.keys)))
+        }())
+        guard !diagnostics.hasErrors else { return nil }
+        diagnostics.append(contentsOf: catalogDiagnostics)
+        var scope = Scope(remade: changed, records: others)
+        let coverage = clock.time("coverage", Pipeline.coverage(input, scope: scope))
+        // Localized in every language; what other pages show of each compared with what they showed.
+        var sources = catalogs
+        sources.interface = [:]
+        let (translations, _) = sources.translations(for: site, languages: input.languages, only: changed, into: &diagnostics)
+        let (documents, languages) = (read, input.languages)
+        let fresh = clock.time("localize", parallelMap(before.localized) { language in
+            let localizer = DocumentLocalizer(site: site, language: language.language, languages: languages, translations: translations)
+            return documents.map(localizer.localized)
+        })
+        var moved: Set<String> = []
+        for (language, documents) in zip(before.localized, fresh) {
+            for document in documents {
+                guard let old = language.document(path: document.document.path) else { return nil }
+                if !Self.sameFace(old, document) { moved.insert(document.document.source) }
+            }
+        }
+        if !moved.isEmpty {
+            guard let dependents = dependents(of: moved, last),
+                  !Dated.remakesEverything(dependents, sources: last.records.keys) else { return nil }
+            scope.remade = changed.union(dependents)
+            scope.index = true
+            // Their pages and chapters are made again, not kept.
+            scope.records = others.filter { !dependents.contains($0.key) }
+        }
+        // The books are made again when one of their chapters is, with the other chapters as they were.
+        let booksKept = scope.remade?.isDisjoint(with: last.chapterSources) ?? false
+        let chapters = last.chapters
+        if !booksKept { scope.chapters = Pending { chapters } }
+        let relist = !moved.isEmpty
+        let localized = clock.time("lists", parallelMap(Array(zip(before.localized, fresh))) { language, documents in
+            language.replacing(documents, site: site, relist: relist)
+        })
+        input.catalogs.documents = [:]
+        guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)),
+              !diagnostics.hasErrors else { return nil }
+        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
+        let sink = MemorySink()
+        let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
+        var records = last.records
+        for record in clock.time("records", made.records(coverageRows: rows)) where scope.makes(record.source) {
             records[record.source] = record
         }
-        if !faces.isEmpty { return .faces(faces) }
         // The last build's warnings about files not read again stand.
         for warning in last.diagnostics.items where !diagnostics.items.contains(warning) {
             let path = warning.location.path
-            let source = last.records[path] != nil ? path : last.catalogs[path]
-            if let source, !read.contains(source) {
-                diagnostics.warning(warning.location, warning.message)
-            } else if source == nil, booksKept, path.contains(".epub/") {
+            if let source = last.records[path] != nil ? path : last.catalogs[path] {
+                if !changed.contains(source) { diagnostics.warning(warning.location, warning.message) }
+            } else if booksKept || !path.contains(".epub/") {
                 diagnostics.warning(warning.location, warning.message)
             }
         }
         var next = last
-        clock.time("merge", { for (path, bytes) in made.files { next.files[path] = bytes } }())
-        next.reports = made.reports
+        clock.time("merge", { for (path, bytes) in sink.artifacts { next.files[path] = bytes } }())
+        next.reports = Later { Dictionary(Pipeline.reports(made, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
         next.records = records
         next.diagnostics = diagnostics
-        next.related.merge(Self.related(in: made.made.input.site, of: read)) { _, new in new }
-        for source in read { next.drafts[source] = nil }
-        next.drafts.merge(Self.drafts(in: made.made.input.site, of: read)) { _, new in new }
-        next.draftsLeftOut = made.made.input.site.drafts
-        if let newChapters = made.made.books.chapters { next.chapters = newChapters }
+        next.related.merge(Self.related(in: site, of: changed)) { _, new in new }
+        for source in changed { next.drafts[source] = nil }
+        next.drafts.merge(Self.drafts(in: site, of: changed)) { _, new in new }
+        if let newChapters = books.chapters { next.chapters = newChapters }
+        next.made = made
+        next.anchors = anchors
         self.last = next
-        return .made(success(diagnostics, remade: remade))
+        return success(diagnostics, remade: scope.remade)
+    }
+
+    /// Whether other pages show the same of a document in one language: title and summary (their text, language
+    /// and state), order and keywords (`DocumentRecord.Face`).
+    private static func sameFace(_ a: LocalizedDocument, _ b: LocalizedDocument) -> Bool {
+        func same(_ x: ResolvedText?, _ y: ResolvedText?) -> Bool {
+            x?.text == y?.text && x?.language.code == y?.language.code && x?.state == y?.state
+        }
+        return same(a.title, b.title) && same(a.summary, b.summary) && a.document.order == b.document.order
+            && a.document.keywords == b.document.keywords
     }
 
     /// The templates of pages only (not of the books, nor of the coverage matrix's rows, which records keep).
@@ -284,8 +339,9 @@ package final class PreviewSite {
             case "locales":
                 if let source = last.catalogs[path] {
                     changed.insert(source)
-                } else if last.interfaceCatalogs.contains(path) || parts.count < 3 {
-                    // The interface strings, or a whole language's folder.
+                } else if last.interfaceCatalogs.contains(path) || parts.count < 3
+                            || last.targetLanguages.contains(where: { GlossaryReader.path(language: $0) == path }) {
+                    // The interface strings, a glossary, or a whole language's folder.
                     return nil
                 }
                 // Any other file there is no catalog a build reads.
@@ -298,35 +354,23 @@ package final class PreviewSite {
         return changed.isDisjoint(with: last.offices) ? changed : nil
     }
 
-    /// The phases of `Build.run`, into memory; nil after an error, or when `faces` finds documents (`moved`) whose
-    /// faces changed in the site as read.
-    private func make(_ scope: Scope, into diagnostics: inout Diagnostics, faces: ((Site) -> Set<String>)? = nil)
-        -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>)? {
-        var moved: Set<String> = []
-        return make(scope, into: &diagnostics, faces: faces, moved: &moved)
-    }
-
-    private func make(_ scope: Scope, into diagnostics: inout Diagnostics, faces: ((Site) -> Set<String>)?, moved: inout Set<String>)
+    /// The phases of `Build.run` over the whole site, into memory; nil after an error.
+    private func make(into diagnostics: inout Diagnostics)
         -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>)? {
         var clock = PhaseClock()
         defer { clock.report() }
-        guard var input = clock.time("load", Pipeline.load(root, scope: scope, drafts: drafts, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)) else { return nil }
-        if let faces {
-            moved = faces(input.site)
-            if !moved.isEmpty { return nil }
-        }
+        guard var input = clock.time("load", Pipeline.load(root, drafts: drafts, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)) else { return nil }
         // Validation and coverage read the same input and write nothing it holds: one on each core.
         let counted = input
-        let coverage = Later { Pipeline.coverage(counted, scope: scope) }
+        let coverage = Later { Pipeline.coverage(counted) }
         DispatchQueue.global().async { _ = coverage.value }
-        clock.time("validate", Pipeline.validate(input, scope: scope, into: &diagnostics))
+        clock.time("validate", Pipeline.validate(input, into: &diagnostics))
         guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
         clock.time("coverage", _ = coverage.value)
-        let localized = clock.time("localize", Pipeline.localize(input, scope: scope, into: &diagnostics))
+        let localized = clock.time("localize", Pipeline.localize(input, into: &diagnostics))
         input.catalogs.documents = [:]
-        guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch,
-                                                             into: &diagnostics)),
+        guard let books = clock.time("books", Pipeline.books(input, localized, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)),
               !diagnostics.hasErrors else { return nil }
         // Pages made later render with the templates as the latest build has them, whichever build made them.
         if let templates {
@@ -335,7 +379,7 @@ package final class PreviewSite {
         } else {
             templates = input.templates
         }
-        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage.value, localized: localized, books: books)
+        let made = Pipeline.Made(input: input, scope: .everything, coverage: coverage.value, localized: localized, books: books)
         let sink = MemorySink()
         let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
         // The reports over the whole site, like the pages, are made when they are asked for.

@@ -9,7 +9,7 @@ import WitajSources
 package enum Pipeline {
     /// Everything the phases read: the site, its languages with their ICU services, its catalogs, its theme.
     package struct Input: Sendable {
-        package let site: Site
+        package var site: Site
         package let languages: [LanguageProfile]
         package var catalogs: Catalogs
         package var templates: Templates

@@ -40,17 +40,10 @@ package enum SiteLoader {
             let source = "content/" + relative
             var diagnostics = Diagnostics()
             if let standIn = standIns[source] { return (standIn, source, diagnostics) }
-            let url = content.appendingPathComponent(relative)
-            let ext = url.pathExtension
-            guard let bytes = Self.read(url, path: source, into: &diagnostics) else { return (nil, "", diagnostics) }
-            let (path, kind) = Self.path(of: relative)
-            if ext == "xml" {
-                return (XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics), source, diagnostics)
+            guard let bytes = Self.read(content.appendingPathComponent(relative), path: source, into: &diagnostics) else {
+                return (nil, "", diagnostics)
             }
-            guard let text = decode(bytes, path: source, loneCR: true, into: &diagnostics) else {
-                return (nil, source, diagnostics)
-            }
-            return (MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics), source, diagnostics)
+            return (document(bytes, source: source, into: &diagnostics), source, diagnostics)
         }
         var leftOut: [Document] = []
         for (document, source, found) in read {
@@ -68,6 +61,14 @@ package enum SiteLoader {
         return (Site(config: config, documents: documents.sorted { $0.path < $1.path }, theme: theme, unreadable: unreadable,
                      drafts: leftOut, staticFiles: staticFiles(root: root), attachments: attachments),
                 diagnostics)
+    }
+
+    /// The document in one source file's bytes ("content/first-steps/pesel.xml"); nil after an error.
+    package static func document(_ bytes: [UInt8], source: String, into diagnostics: inout Diagnostics) -> Document? {
+        let (path, kind) = Self.path(of: String(source.dropFirst("content/".count)))
+        if source.hasSuffix(".xml") { return XMLDocumentReader.read(bytes, source: source, path: path, into: &diagnostics) }
+        guard let text = decode(bytes, path: source, loneCR: true, into: &diagnostics) else { return nil }
+        return MarkdownDocumentReader.read(text, source: source, path: path, kind: kind, into: &diagnostics)
     }
 
     /// Everything under `static/`, but hidden files and folders (an editor's or a system's: `.DS_Store`, `.git`),

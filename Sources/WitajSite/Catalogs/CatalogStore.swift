@@ -169,12 +169,14 @@ package struct Catalogs: Sendable {
     package var diagnostics = Diagnostics()
 
     /// The current translations for the build, with translators' links and MessageFormat checked.
-    package func translations(for site: Site, languages: [LanguageProfile],
+    /// `only`: the translations of these documents (by source) alone, nil: all.
+    package func translations(for site: Site, languages: [LanguageProfile], only: Set<String>? = nil,
                       into diagnostics: inout Diagnostics) -> (Translations, [String: [String: String]]) {
         let links = TranslationLinks(site: site)
+        let translated = only.map { only in site.documents.filter { only.contains($0.source) } } ?? site.documents
         // Where each segment of each document points, by its text, once for every language: a translation is
         // checked against its source.
-        let sources = parallelMap(site.documents) { document in
+        let sources = parallelMap(translated) { document in
             Dictionary(document.segments.map { (TextKey($0.text), (links.targets(of: $0), $0)) }, uniquingKeysWith: { a, _ in a })
         }
         let targets = languages.filter { $0.code != site.config.sourceLanguage }
@@ -182,7 +184,7 @@ package struct Catalogs: Sendable {
             var diagnostics = Diagnostics()
             var byDocument: [String: [TextKey: TranslationEntry]] = [:]
             let terminology = glossaries[language.code].map { TerminologyChecker($0, sourceLanguage: site.config.sourceLanguage) }
-            for (document, segments) in zip(site.documents, sources) {
+            for (document, segments) in zip(translated, sources) {
                 let path = CatalogStore.path(of: document.source, language: language.code)
                 guard let catalog = documents[language.code]?[path] else { continue }
                 var entries: [TextKey: TranslationEntry] = [:]

@@ -152,4 +152,32 @@ package struct LocalizedSite: Sendable {
     package let byPath: [String: Int]
 
     package func document(path: String) -> LocalizedDocument? { byPath[path].map { documents[$0] } }
+
+    /// This language's site of `site`, the same but for some documents read again (`Site.replacing`), `fresh` in
+    /// place of those at the same paths. `relist`: the lists are sorted again (what they show of one changed: its
+    /// title, order or keywords); else each keeps its order, with the fresh documents in it.
+    package func replacing(_ fresh: [LocalizedDocument], site: Site, relist: Bool) -> LocalizedSite {
+        var documents = self.documents
+        var swapped: [ObjectIdentifier: LocalizedDocument] = [:]
+        for document in fresh {
+            guard let i = byPath[document.document.path] else { continue }
+            swapped[ObjectIdentifier(documents[i])] = document
+            documents[i] = document
+        }
+        var made: LocalizedSite
+        if relist {
+            made = Localizer.listed(site, language: language, languages: languages, documents: documents, strings: strings)
+        } else {
+            func swap(_ document: LocalizedDocument) -> LocalizedDocument { swapped[ObjectIdentifier(document)] ?? document }
+            made = LocalizedSite(site: site, language: language, languages: languages, documents: documents, home: home.map(swap),
+                                 sections: sections.map { Section(index: swap($0.index), members: $0.members.map(swap)) },
+                                 index: index.map { group in
+                                     IndexGroup(letter: group.letter, entries: group.entries.map { IndexEntry(document: swap($0.document), keyword: $0.keyword) },
+                                                own: group.own)
+                                 },
+                                 strings: strings, byPath: byPath)
+        }
+        made.today = today
+        return made
+    }
 }

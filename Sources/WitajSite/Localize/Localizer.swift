@@ -9,27 +9,19 @@ package enum Localizer {
     package static func localize(_ site: Site, language: LanguageProfile, languages: [LanguageProfile],
                                  translations: Translations, interface: [String: [String: String]] = [:],
                                  scope: Scope = .everything) -> LocalizedSite {
-        let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
-        let source = profiles[site.config.sourceLanguage] ?? language
-        let links = TranslationLinks(site: site)
-        let words = SearchWords(language: language.code)
-        let wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
+        let localizer = DocumentLocalizer(site: site, language: language, languages: languages, translations: translations)
         let documents = site.documents.map { document in
-            if let kept = scope.records[document.source]?.localized(document, in: language, profiles: profiles, links: links) {
-                return kept
-            }
-            var localized = LocalizedDocument(document: document, language: language,
-                                              texts: resolve(document, in: language, source: source, profiles: profiles,
-                                                             translations: translations, links: links))
-            // Mostly untranslated: the article in one language, the fallback's, rather than paragraph by paragraph.
-            if let wholeIn, localized.hasFallback,
-               localized.translatedShare(counting: source.formatters.countWords) * 100 < Double(site.config.wholePageBelow) {
-                localized = localized.shownWhole(in: wholeIn, texts: resolve(document, in: wholeIn, source: source, profiles: profiles,
-                                                                             translations: translations, links: links))
-            }
-            localized.search = SearchEntry(localized, words: words)
-            return localized
+            scope.records[document.source]?.localized(document, in: language, profiles: localizer.profiles, links: localizer.links)
+                ?? localizer.localized(document)
         }
+        return listed(site, language: language, languages: languages, documents: documents,
+                      strings: UIStrings(language: language, interface: interface), scope: scope)
+    }
+
+    /// The site in one language from its documents localized (in the site's order): the lists the pages of `scope`
+    /// show, sorted and grouped the language's way.
+    package static func listed(_ site: Site, language: LanguageProfile, languages: [LanguageProfile], documents: [LocalizedDocument],
+                               strings: UIStrings, scope: Scope = .everything) -> LocalizedSite {
         func sortKey(_ d: LocalizedDocument) -> String { d.plainTitle }
         func ordered(_ list: [LocalizedDocument]) -> [LocalizedDocument] {
             let byTitle = language.collator.sorted(list, by: sortKey)
@@ -58,7 +50,7 @@ package enum Localizer {
         }
         return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
                              home: documents.first { $0.document.kind == .home }, sections: sections, index: index,
-                             strings: UIStrings(language: language, interface: interface),
+                             strings: strings,
                              byPath: Dictionary(documents.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
@@ -104,5 +96,44 @@ package enum Localizer {
             texts[key] = resolved
         }
         return texts
+    }
+}
+
+/// Localizes documents read in full into one language: each segment resolved, the whole article in the first
+/// fallback language where too little is translated, and its search entry.
+package struct DocumentLocalizer {
+    package let language: LanguageProfile
+    package let profiles: [String: LanguageProfile]
+    package let links: TranslationLinks
+    private let source: LanguageProfile
+    private let translations: Translations
+    private let words: SearchWords
+    private let wholeIn: LanguageProfile?
+    private let wholePageBelow: Int
+
+    package init(site: Site, language: LanguageProfile, languages: [LanguageProfile], translations: Translations) {
+        self.language = language
+        let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
+        self.profiles = profiles
+        source = profiles[site.config.sourceLanguage] ?? language
+        links = TranslationLinks(site: site)
+        self.translations = translations
+        words = SearchWords(language: language.code)
+        wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
+        wholePageBelow = site.config.wholePageBelow
+    }
+
+    package func localized(_ document: Document) -> LocalizedDocument {
+        var localized = LocalizedDocument(document: document, language: language,
+                                          texts: Localizer.resolve(document, in: language, source: source, profiles: profiles,
+                                                                   translations: translations, links: links))
+        // Mostly untranslated: the article in one language, the fallback's, rather than paragraph by paragraph.
+        if let wholeIn, localized.hasFallback,
+           localized.translatedShare(counting: source.formatters.countWords) * 100 < Double(wholePageBelow) {
+            localized = localized.shownWhole(in: wholeIn, texts: Localizer.resolve(document, in: wholeIn, source: source, profiles: profiles,
+                                                                                   translations: translations, links: links))
+        }
+        localized.search = SearchEntry(localized, words: words)
+        return localized
     }
 }

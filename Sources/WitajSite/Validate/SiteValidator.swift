@@ -7,8 +7,9 @@ package enum SiteValidator {
     package static let reservedPaths: Set<String> = ["a-z", "assets", "coverage"]
 
     /// `anchorsOfStandIns`: by path, the parts of the pages of documents stood in for by their records (which
-    /// have no body to find them in).
-    package static func validate(_ site: Site, anchorsOfStandIns: [String: Set<String>] = [:]) -> Diagnostics {
+    /// have no body to find them in), or known from an earlier check. `checking`: the documents (by source) whose
+    /// links and markup are checked (nil: all); what is checked across the site is checked all the same.
+    package static func validate(_ site: Site, anchorsOfStandIns: [String: Set<String>] = [:], checking: Set<String>? = nil) -> Diagnostics {
         var diagnostics = Diagnostics()
         var ids: [String: Document] = [:]
         var pages: [String: Document] = [:]
@@ -45,7 +46,8 @@ package enum SiteValidator {
         let sections = Set(site.documents.filter { $0.kind == .section }.map(\.path))
         let anchors = Dictionary(site.documents.map { ($0.path, anchorsOfStandIns[$0.path] ?? Anchors.of($0)) }, uniquingKeysWith: { a, _ in a })
         // Each document's links and markup on every core; their diagnostics in the documents' order.
-        for found in parallelMap(site.documents, { [offices] in
+        let checked = checking.map { checking in site.documents.filter { checking.contains($0.source) } } ?? site.documents
+        for found in parallelMap(checked, { [offices] in
             check($0, resolver: resolver, offices: offices, sections: sections, anchors: anchors)
         }) {
             diagnostics.append(contentsOf: found)
