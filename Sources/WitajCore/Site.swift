@@ -113,7 +113,7 @@ package struct SiteConfig: Sendable {
 package struct Site: Sendable {
     package let config: SiteConfig
     /// Sorted by path, so that every later phase is deterministic.
-    package let documents: [Document]
+    package private(set) var documents: [Document]
     package let theme: Theme
     /// Every office by id, from the offices register(s).
     package let offices: [String: Office]
@@ -167,12 +167,17 @@ package struct Site: Sendable {
     /// The same site with these documents (read again) in place of those of the same source; each keeps its place,
     /// so each has the path it had.
     package func replacing(_ changed: [Document]) -> Site {
-        var documents = self.documents
+        var site = self
         for document in changed {
-            if let i = bySource[document.source], documents[i].path == document.path { documents[i] = document }
+            guard let i = bySource[document.source], documents[i].path == document.path else { continue }
+            site.documents[i] = document
         }
-        return Site(config: config, documents: documents, theme: theme, unreadable: unreadable, drafts: draftDocuments,
-                    staticFiles: staticFiles, attachments: attachments)
+        // The sources and paths are the same; the offices too, unless a register changed.
+        if changed.contains(where: { $0.kind == .offices }) {
+            return Site(config: config, documents: site.documents, theme: theme, unreadable: unreadable, drafts: draftDocuments,
+                        staticFiles: staticFiles, attachments: attachments)
+        }
+        return site
     }
 }
 

@@ -75,6 +75,9 @@ package final class PreviewSite {
     /// Inputs edited since `last` was made.
     private var pending: Set<String> = []
     private var generation = 0
+    /// Each language's search words, which remember the stems of the words seen (`SearchWords`): the documents read
+    /// again after an edit use mostly the same words.
+    private var searchWords: [String: SearchWords] = [:]
 
     package init(root: URL, sourceDateEpoch: Int? = nil, drafts: Bool = false) {
         self.root = root
@@ -176,14 +179,20 @@ package final class PreviewSite {
         guard !diagnostics.hasErrors else { return nil }
         diagnostics.append(contentsOf: catalogDiagnostics)
         var scope = Scope(remade: changed, records: others)
-        let coverage = clock.time("coverage", Pipeline.coverage(input, scope: scope))
+        // Counted on another core meanwhile.
+        let counted = input, countedScope = scope
+        let coverage = Later { Pipeline.coverage(counted, scope: countedScope) }
+        DispatchQueue.global().async { _ = coverage.value }
         // Localized in every language; what other pages show of each compared with what they showed.
         var sources = catalogs
         sources.interface = [:]
         let (translations, _) = sources.translations(for: site, languages: input.languages, only: changed, into: &diagnostics)
-        let (documents, languages) = (read, input.languages)
+        let (documents, languages, links) = (read, input.languages, TranslationLinks(site: site))
+        for language in languages where searchWords[language.code] == nil { searchWords[language.code] = SearchWords(language: language.code) }
+        let words = searchWords
         let fresh = clock.time("localize", parallelMap(before.localized) { language in
-            let localizer = DocumentLocalizer(site: site, language: language.language, languages: languages, translations: translations)
+            let localizer = DocumentLocalizer(site: site, language: language.language, languages: languages, translations: translations,
+                                              links: links, words: words[language.language.code])
             return documents.map(localizer.localized)
         })
         var moved: Set<String> = []
@@ -212,7 +221,7 @@ package final class PreviewSite {
         input.catalogs.documents = [:]
         guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)),
               !diagnostics.hasErrors else { return nil }
-        let made = Pipeline.Made(input: input, scope: scope, coverage: coverage, localized: localized, books: books)
+        let made = Pipeline.Made(input: input, scope: scope, coverage: clock.time("coverage", coverage.value), localized: localized, books: books)
         let sink = MemorySink()
         let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
         var records = last.records

@@ -85,23 +85,27 @@ extension Coverage {
                                languages: entries)
         }
 
+        // Each kind's rows, once for every language; each sum made in a local, put in its dictionary once.
+        let kindsOf = Dictionary(grouping: rows.indices, by: { rows[$0].kind })
         let summaries = targets.map { language -> LanguageSummary in
             var byStatus = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) })
             var segments = Counts(), wordCounts = Counts()
             var kinds: [String: KindSummary] = [:]
-            for row in rows {
-                guard let entry = row.languages[language.code] else { continue }
-                byStatus[entry.status.rawValue, default: 0] += 1
-                segments = segments + entry.segments
-                wordCounts = wordCounts + entry.words
-                // Added to in place: a copy taken out and put back copied its dictionary for every row.
-                if kinds[row.kind] == nil {
-                    kinds[row.kind] = KindSummary(documents: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) }),
-                                                  segments: Counts(), words: Counts())
+            for (kind, indices) in kindsOf {
+                var documents: [Status: Int] = [:]
+                var kindSegments = Counts(), kindWords = Counts()
+                for i in indices {
+                    guard let entry = rows[i].languages[language.code] else { continue }
+                    documents[entry.status, default: 0] += 1
+                    kindSegments += entry.segments
+                    kindWords += entry.words
                 }
-                kinds[row.kind]?.documents[entry.status.rawValue, default: 0] += 1
-                kinds[row.kind]?.segments += entry.segments
-                kinds[row.kind]?.words += entry.words
+                guard !documents.isEmpty else { continue }
+                for (status, n) in documents { byStatus[status.rawValue, default: 0] += n }
+                segments += kindSegments
+                wordCounts += kindWords
+                kinds[kind] = KindSummary(documents: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, documents[$0] ?? 0) }),
+                                          segments: kindSegments, words: kindWords)
             }
             let report = language.code == reportLanguage
             let ui = interface[language.code].map { catalog in
@@ -126,26 +130,27 @@ extension Coverage {
     /// The indicator of these rows: each document counted in its group (`Indicator.group(of:)`).
     package static func indicator(_ rows: [DocumentRow], languages: [String], countNewsAndEvents: Bool = false) -> Indicator {
         var indicator = Indicator()
+        let groups = rows.map { Indicator.group(of: $0.kind, countNewsAndEvents: countNewsAndEvents) }
         for path in [\Indicator.procedures, \.articles, \.navigation] {
-            for code in languages { indicator[keyPath: path].languages[code] = Indicator.Tally() }
-        }
-        for row in rows {
-            let path = Indicator.group(of: row.kind, countNewsAndEvents: countNewsAndEvents)
-            indicator[keyPath: path].documents += 1
-            var anywhere = false
+            let members = zip(rows, groups).filter { $0.1 == path }.map(\.0)
+            var group = Indicator.Group()
+            group.documents = members.count
+            group.completeInAtLeastOneLanguage = members.filter { row in languages.contains { row.languages[$0]?.status == .complete } }.count
             for code in languages {
-                guard let entry = row.languages[code] else { continue }
-                var tally = indicator[keyPath: path].languages[code] ?? Indicator.Tally()
-                switch entry.status {
-                case .complete: tally.complete += 1; anywhere = true
-                case .outdated: tally.outdated += 1
-                case .partial: tally.partial += 1
-                case .missing: tally.missing += 1
+                var tally = Indicator.Tally()
+                for row in members {
+                    guard let entry = row.languages[code] else { continue }
+                    switch entry.status {
+                    case .complete: tally.complete += 1
+                    case .outdated: tally.outdated += 1
+                    case .partial: tally.partial += 1
+                    case .missing: tally.missing += 1
+                    }
+                    tally.words = tally.words + entry.words
                 }
-                tally.words = tally.words + entry.words
-                indicator[keyPath: path].languages[code] = tally
+                group.languages[code] = tally
             }
-            if anywhere { indicator[keyPath: path].completeInAtLeastOneLanguage += 1 }
+            indicator[keyPath: path] = group
         }
         return indicator
     }

@@ -111,14 +111,17 @@ package struct DocumentLocalizer {
     private let wholeIn: LanguageProfile?
     private let wholePageBelow: Int
 
-    package init(site: Site, language: LanguageProfile, languages: [LanguageProfile], translations: Translations) {
+    /// `links`: the site's (`TranslationLinks(site:)`); `words`: the language's, whose stems are remembered from one
+    /// use to the next.
+    package init(site: Site, language: LanguageProfile, languages: [LanguageProfile], translations: Translations,
+                 links: TranslationLinks? = nil, words: SearchWords? = nil) {
         self.language = language
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         self.profiles = profiles
         source = profiles[site.config.sourceLanguage] ?? language
-        links = TranslationLinks(site: site)
+        self.links = links ?? TranslationLinks(site: site)
         self.translations = translations
-        words = SearchWords(language: language.code)
+        self.words = words ?? SearchWords(language: language.code)
         wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
         wholePageBelow = site.config.wholePageBelow
     }

@@ -112,7 +112,7 @@ package struct SearchStemmer: Sendable {
 /// A text's stems as the index holds them: ICU's words of the language, folded, mapped and stemmed (`SearchStemmer`).
 /// Each word's stems are remembered: a language's documents use a few thousand words many times over. For one
 /// thread at a time (one per language being localized).
-package final class SearchWords {
+package final class SearchWords: @unchecked Sendable {
     private let words: WordCounter
     package let stemmer: SearchStemmer
     private var known: [String: [String]] = [:]

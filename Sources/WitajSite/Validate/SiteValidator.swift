@@ -11,19 +11,20 @@ package enum SiteValidator {
     /// links and markup are checked (nil: all); what is checked across the site is checked all the same.
     package static func validate(_ site: Site, anchorsOfStandIns: [String: Set<String>] = [:], checking: Set<String>? = nil) -> Diagnostics {
         var diagnostics = Diagnostics()
-        var ids: [String: Document] = [:]
-        var pages: [String: Document] = [:]
+        // The source of the first document with each id and path.
+        var ids = [String: String](minimumCapacity: site.documents.count)
+        var pages = [String: String](minimumCapacity: site.documents.count)
         for document in site.documents {
             if let first = pages[document.path] {
                 diagnostics.error(SourceLocation(document.source),
-                                  "\(document.source) and \(first.source) would publish the same page; rename one")
+                                  "\(document.source) and \(first) would publish the same page; rename one")
             } else {
-                pages[document.path] = document
+                pages[document.path] = document.source
             }
             if let first = ids[document.id] {
-                diagnostics.error(document.idLocation, "duplicate document id '\(document.id)' (also used by \(first.source))")
+                diagnostics.error(document.idLocation, "duplicate document id '\(document.id)' (also used by \(first))")
             } else {
-                ids[document.id] = document
+                ids[document.id] = document.source
             }
             if let top = document.path.split(separator: "/").first, reservedPaths.contains(String(top)) {
                 diagnostics.error(SourceLocation(document.source), "'\(top)' is reserved for witaj's own pages; rename the folder")
@@ -62,7 +63,7 @@ package enum SiteValidator {
     /// links (to published documents and to other drafts), parts, office references and id are checked as a
     /// published document's are, and said as warnings, since no reader meets them yet (a draft does not stop a build;
     /// `--strict` makes them errors). `pages`, `ids`: the published documents'.
-    static func checkDrafts(_ site: Site, pages: [String: Document], ids: [String: Document], offices: [String: Office],
+    static func checkDrafts(_ site: Site, pages: [String: String], ids: [String: String], offices: [String: Office],
                             anchors: [String: Set<String>], into diagnostics: inout Diagnostics) {
         guard !site.draftDocuments.isEmpty else { return }
         let everything = site.documents + site.draftDocuments
@@ -74,14 +75,14 @@ package enum SiteValidator {
         let note = " (in a draft: an error once it is published)"
         for draft in site.draftDocuments {
             if let first = pages[draft.path] {
-                diagnostics.warning(SourceLocation(draft.source), "\(draft.source) and \(first.source) would publish the same page; rename one" + note)
+                diagnostics.warning(SourceLocation(draft.source), "\(draft.source) and \(first) would publish the same page; rename one" + note)
             } else {
-                pages[draft.path] = draft
+                pages[draft.path] = draft.source
             }
             if let first = ids[draft.id] {
-                diagnostics.warning(draft.idLocation, "duplicate document id '\(draft.id)' (also used by \(first.source))" + note)
+                diagnostics.warning(draft.idLocation, "duplicate document id '\(draft.id)' (also used by \(first))" + note)
             } else {
-                ids[draft.id] = draft
+                ids[draft.id] = draft.source
             }
             if let top = draft.path.split(separator: "/").first, reservedPaths.contains(String(top)) {
                 diagnostics.warning(SourceLocation(draft.source), "'\(top)' is reserved for witaj's own pages; rename the folder" + note)
