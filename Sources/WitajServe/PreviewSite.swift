@@ -124,9 +124,9 @@ package final class PreviewSite {
 
     /// Reads the documents `changed` (by source) and their catalogs again, checks and localizes them, and puts them
     /// in place of their last versions; makes their pages, and when what other pages show of one changed (its title,
-    /// summary, order or keywords in some language), those pages (`dependents`) and the A-Z index too. Nil when the
-    /// whole site has to be made: an error (the whole site's diagnostics are then read), a document moved or made
-    /// another, a part of a page gone that another links to, news or events (the build's day decides their pages).
+    /// summary, order or keywords in some language), those pages (`dependents`) and the A-Z index too. An error in them
+    /// is said at once (`flawed`). Nil when the whole site has to be made: a document moved or made another, a part of
+    /// a page gone that another links to, news or events (the build's day decides their pages).
     private func remake(_ changed: Set<String>, _ last: Last) -> Snapshot? {
         var clock = PhaseClock()
         defer { clock.report() }
@@ -139,11 +139,15 @@ package final class PreviewSite {
         var read: [Document] = []
         for source in changed.sorted() {
             guard let bytes = SiteLoader.read(root.appendingPathComponent(source), path: source, into: &diagnostics),
-                  let document = SiteLoader.document(bytes, source: source, into: &diagnostics),
-                  let old = before.input.site.document(source: source), document.id == old.id, document.path == old.path,
+                  let document = SiteLoader.document(bytes, source: source, into: &diagnostics) else { continue }
+            guard let old = before.input.site.document(source: source), document.id == old.id, document.path == old.path,
                   document.kind == old.kind, document.draft == old.draft else { return nil }
             read.append(document)
         }
+        // A document that does not read is said; the others are checked all the same, as a whole build does.
+        let unread = diagnostics.hasErrors
+        guard unread || read.count == changed.count else { return nil }
+        let checked = Set(read.map(\.source))
         var input = before.input
         input.site = before.input.site.replacing(read)
         input.today = today
@@ -173,10 +177,11 @@ package final class PreviewSite {
             anchors[document.path] = now
         }
         clock.time("validate", {
-            diagnostics.append(contentsOf: SiteValidator.validate(site, anchorsOfStandIns: anchors, checking: changed))
-            diagnostics.append(contentsOf: DatedValidator.validate(site, today: today, languages: input.languages, skipping: Set(others.keys)))
+            diagnostics.append(contentsOf: SiteValidator.validate(site, anchorsOfStandIns: anchors, checking: checked))
+            diagnostics.append(contentsOf: DatedValidator.validate(site, today: today, languages: input.languages,
+                                                                   skipping: Set(last.records.keys).subtracting(checked)))
         }())
-        guard !diagnostics.hasErrors else { return nil }
+        if diagnostics.hasErrors { return flawed(diagnostics, changed, last) }
         diagnostics.append(contentsOf: catalogDiagnostics)
         var scope = Scope(remade: changed, records: others)
         // Counted on another core meanwhile.
@@ -219,8 +224,9 @@ package final class PreviewSite {
             language.replacing(documents, site: site, relist: relist)
         })
         input.catalogs.documents = [:]
-        guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)),
-              !diagnostics.hasErrors else { return nil }
+        guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics))
+        else { return nil }
+        if diagnostics.hasErrors { return flawed(diagnostics, changed, last) }
         let made = Pipeline.Made(input: input, scope: scope, coverage: clock.time("coverage", coverage.value), localized: localized, books: books)
         let sink = MemorySink()
         let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
@@ -228,15 +234,7 @@ package final class PreviewSite {
         for record in clock.time("records", made.records(coverageRows: rows)) where scope.makes(record.source) {
             records[record.source] = record
         }
-        // The last build's warnings about files not read again stand.
-        for warning in last.diagnostics.items where !diagnostics.items.contains(warning) {
-            let path = warning.location.path
-            if let source = last.records[path] != nil ? path : last.catalogs[path] {
-                if !changed.contains(source) { diagnostics.warning(warning.location, warning.message) }
-            } else if booksKept || !path.contains(".epub/") {
-                diagnostics.warning(warning.location, warning.message)
-            }
-        }
+        carry(last, besides: changed, books: !booksKept, into: &diagnostics)
         var next = last
         clock.time("merge", { for (path, bytes) in sink.artifacts { next.files[path] = bytes } }())
         next.reports = Later { Dictionary(Pipeline.reports(made, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
@@ -250,6 +248,28 @@ package final class PreviewSite {
         next.anchors = anchors
         self.last = next
         return success(diagnostics, remade: scope.remade)
+    }
+
+    /// The last build's warnings about files not read again, which stand: all but those about the documents
+    /// `changed` and their catalogs, and the books' when they are made again.
+    private func carry(_ last: Last, besides changed: Set<String>, books: Bool, into diagnostics: inout Diagnostics) {
+        for warning in last.diagnostics.items where !diagnostics.items.contains(warning) {
+            let path = warning.location.path
+            if let source = last.records[path] != nil ? path : last.catalogs[path] {
+                if !changed.contains(source) { diagnostics.warning(warning.location, warning.message) }
+            } else if !books || !path.contains(".epub/") {
+                diagnostics.warning(warning.location, warning.message)
+            }
+        }
+    }
+
+    /// An error in the documents read again: said at once, with the warnings that stand, over the last good pages.
+    /// Those documents are read again with the next edit (they stay `pending`), as the whole site is not made.
+    private func flawed(_ diagnostics: Diagnostics, _ changed: Set<String>, _ last: Last) -> Snapshot {
+        var diagnostics = diagnostics
+        carry(last, besides: changed, books: false, into: &diagnostics)
+        generation += 1
+        return snapshot(diagnostics, remade: nil)
     }
 
     /// Whether other pages show the same of a document in one language: title and summary (their text, language

@@ -191,8 +191,20 @@ import WitajCore
         #expect(broken.diagnostics.errors.map(\.description).contains { $0.hasPrefix("content/guide/ziemia.md:6:") })
         #expect(broken.allFiles == good.allFiles, "the last good pages stay")
         #expect(broken.generation > good.generation)
+        // What a whole build says, errors and warnings, said without making the whole site.
+        #expect(broken.diagnostics.sorted.map(\.description) == fresh(site).diagnostics.sorted.map(\.description))
+        // Another error, in the front matter, in the same file and then in another: the first one still said.
+        try site.write("content/guide/ziemia.md", "---\ntitle: [Źródła\nreviewed: 2026-11-01\n---\n\nZobacz.\n")
+        let yaml = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
+        #expect(yaml.diagnostics.errors.contains { $0.location.path == "content/guide/ziemia.md" } && yaml.allFiles == good.allFiles)
+        #expect(yaml.diagnostics.sorted.map(\.description) == fresh(site).diagnostics.sorted.map(\.description))
+        try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nreviewed: 2026-11-01\n---\n\n[Zepsuty](brak.md).\n")
+        let two = try #require(preview.rebuild(after: ["content/guide/smieci.md"]))
+        #expect(Set(two.diagnostics.errors.map(\.location.path)) == ["content/guide/ziemia.md", "content/guide/smieci.md"])
+        #expect(two.diagnostics.sorted.map(\.description) == fresh(site).diagnostics.sorted.map(\.description))
+        try site.write("content/guide/smieci.md", "---\ntitle: Śmieci\nreviewed: 2026-11-01\n---\n\nSegregacja odpadów.\n")
         try site.write("content/guide/ziemia.md", "---\ntitle: Źródła wody\nreviewed: 2026-11-01\n---\n\nZiemia i woda.\n")
-        let mended = try #require(preview.rebuild(after: ["content/guide/ziemia.md"]))
+        let mended = try #require(preview.rebuild(after: ["content/guide/ziemia.md", "content/guide/smieci.md"]))
         #expect(!mended.hasErrors && mended.allFiles == fresh(site).allFiles)
         #expect(String(decoding: mended.allFiles["pl/guide/ziemia/index.html"] ?? [], as: UTF8.self).contains("Ziemia i woda."))
         // The edit before the error is not forgotten: the next rebuild of another page still has it.

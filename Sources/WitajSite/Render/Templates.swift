@@ -37,8 +37,8 @@ package struct Templates: Sendable {
             return Templates(library: library)
         }
         var found = Diagnostics()
-        let library = parse(theme, into: &found)
-        last.remember(library, found, for: key)
+        let (library, parsed) = parse(theme, known: last.parsed, into: &found)
+        last.remember(library, found, parsed, for: key)
         diagnostics.append(contentsOf: found)
         return Templates(library: library)
     }
@@ -47,24 +47,35 @@ package struct Templates: Sendable {
     private final class Last: @unchecked Sendable {
         private let lock = NSLock()
         private var key: [String: [String]]?, library = MustacheLibrary(), diagnostics = Diagnostics()
+        /// Each template that parsed, by its text: after one template is edited, only it is parsed again.
+        private var templates: [String: MustacheTemplate] = [:]
 
         func value(for key: [String: [String]]) -> (MustacheLibrary, Diagnostics)? {
             lock.withLock { self.key == key ? (library, diagnostics) : nil }
         }
 
-        func remember(_ library: MustacheLibrary, _ diagnostics: Diagnostics, for key: [String: [String]]) {
-            lock.withLock { (self.key, self.library, self.diagnostics) = (key, library, diagnostics) }
+        var parsed: [String: MustacheTemplate] { lock.withLock { templates } }
+
+        func remember(_ library: MustacheLibrary, _ diagnostics: Diagnostics, _ parsed: [String: MustacheTemplate], for key: [String: [String]]) {
+            lock.withLock { (self.key, self.library, self.diagnostics, templates) = (key, library, diagnostics, parsed) }
         }
     }
     private static let last = Last()
 
-    private static func parse(_ theme: Theme, into diagnostics: inout Diagnostics) -> MustacheLibrary {
+    /// The library of the theme's templates, and each template parsed by its text; `known`: templates parsed
+    /// before, by their texts.
+    private static func parse(_ theme: Theme, known: [String: MustacheTemplate] = [:],
+                              into diagnostics: inout Diagnostics) -> (MustacheLibrary, [String: MustacheTemplate]) {
         _ = registered
         var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         for (name, template) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
                 // A line of its own, which Mustache drops: the template's lines keep their numbers, less one.
-                try library.register("{{% CONTENT_TYPE: \(HTMLEscaping.name) }}\n" + template.text, named: name)
+                let text = "{{% CONTENT_TYPE: \(HTMLEscaping.name) }}\n" + template.text
+                let made = try known[text] ?? MustacheTemplate(string: text)
+                parsed[text] = made
+                library.register(made, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error(SourceLocation(template.path, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
                                   "template does not parse: \(error.error)")
@@ -75,7 +86,7 @@ package struct Templates: Sendable {
         for required in ["document", "procedure", "offices", "a-z", "languages", "coverage", "not-found"] where library.getTemplate(named: required) == nil {
             diagnostics.error(SourceLocation("theme/templates/\(required).mustache"), "the theme has no '\(required)' template")
         }
-        return library
+        return (library, parsed)
     }
 
     package func render(_ context: [String: Any], with name: String) -> String {
