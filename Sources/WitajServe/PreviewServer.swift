@@ -181,10 +181,15 @@ final class ServedState: @unchecked Sendable {
     func publish(_ snapshot: PreviewSite.Snapshot, root: URL) {
         let page = PreviewPage(version: "\(instance)-\(snapshot.generation)", diagnostics: snapshot.diagnostics, root: root,
                                hasPages: !snapshot.files.isEmpty, draftsLeftOut: snapshot.draftsLeftOut.count)
-        lock.withLock {
+        let last = lock.withLock {
+            let last = site
             site = Site(files: snapshot.files, reports: snapshot.reports, draftPages: snapshot.draftPages, page: page, built: true)
             for stream in streams.values { stream.yield(page.version) }
+            return last
         }
+        // The last site's files, which only it may hold (pages made before the theme changed), let go once the browsers
+        // are told, and on another thread.
+        DispatchQueue.global().async { withExtendedLifetime(last) {} }
     }
 
     /// The site's versions from now on, the current one first; ends when the server shuts down.

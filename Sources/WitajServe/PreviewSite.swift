@@ -156,17 +156,21 @@ package final class PreviewSite {
         var catalogs = before.input.catalogs
         var catalogDiagnostics = Diagnostics()
         catalogs.documents = [:]
-        for code in last.languages where last.targetLanguages.contains(code) {
-            for source in changed {
+        let (targets, edited, folder) = (last.languages.filter(last.targetLanguages.contains), changed.sorted(), root)
+        // One language per core.
+        for (code, (found, problems)) in zip(targets, parallelMap(targets) { code in
+            var problems = Diagnostics()
+            let found = edited.map { source in
                 let path = CatalogStore.path(of: source, language: code)
-                if let catalog = CatalogStore.read(path, root: root, comments: false, into: &catalogDiagnostics) {
-                    catalogs.documents[code, default: [:]][path] = catalog
-                }
+                return (path, CatalogStore.read(path, root: folder, comments: false, into: &problems))
             }
+            return (found, problems)
+        }) {
+            for case let (path, catalog?) in found { catalogs.documents[code, default: [:]][path] = catalog }
+            catalogDiagnostics.append(contentsOf: problems)
         }
         catalogs.diagnostics = catalogDiagnostics
         input.catalogs = catalogs
-        input.revision = revision.value
         let others = last.records.filter { !changed.contains($0.key) }
         var anchors = last.anchors
         for document in read {
@@ -237,7 +241,13 @@ package final class PreviewSite {
         carry(last, besides: changed, books: !booksKept, into: &diagnostics)
         var next = last
         clock.time("merge", { for (path, bytes) in sink.artifacts { next.files[path] = bytes } }())
-        next.reports = Later { Dictionary(Pipeline.reports(made, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
+        // The commit the content is at, asked of git meanwhile: only the coverage report shows it.
+        next.reports = Later {
+            var coverage = made.coverage
+            coverage.revision = revision.value
+            let counted = Pipeline.Made(input: made.input, scope: made.scope, coverage: coverage, localized: made.localized, books: made.books)
+            return Dictionary(Pipeline.reports(counted, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        }
         next.records = records
         next.diagnostics = diagnostics
         next.related.merge(Self.related(in: site, of: changed)) { _, new in new }

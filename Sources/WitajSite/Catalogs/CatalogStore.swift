@@ -107,13 +107,18 @@ package enum CatalogStore {
     /// that msgmerge with the template changes nothing).
     package static func interfaceEntries(languages: [LanguageProfile]) -> [POEntry] {
         let categories = languages.map { "\($0.code): \($0.plurals.categories.joined(separator: " "))" }.joined(separator: "; ")
-        return entries(UIStrings.english, what: "interface string", plural: "give every plural category your language needs (\(categories))")
+        // Made once for each set of languages: the coverage counts each language's interface strings at every build.
+        return madeInterfaceEntries[categories] {
+            entries(UIStrings.english, what: "interface string", plural: "give every plural category your language needs (\(categories))")
+        }
     }
 
+    private static let madeInterfaceEntries = Memo<String, [POEntry]>()
+
     /// The coverage report's strings, for the catalog of the language site.yml gives the report (`coverage: language`).
-    package static func reportEntries() -> [POEntry] {
-        entries(UIStrings.report, what: "coverage report", plural: "give every plural category your language needs")
-    }
+    package static func reportEntries() -> [POEntry] { madeReportEntries }
+
+    private static let madeReportEntries = entries(UIStrings.report, what: "coverage report", plural: "give every plural category your language needs")
 
     private static func entries(_ keys: [String], what: String, plural: String) -> [POEntry] {
         keys.map { key in

@@ -132,14 +132,14 @@ extension Coverage {
         var indicator = Indicator()
         let groups = rows.map { Indicator.group(of: $0.kind, countNewsAndEvents: countNewsAndEvents) }
         for path in [\Indicator.procedures, \.articles, \.navigation] {
-            let members = zip(rows, groups).filter { $0.1 == path }.map(\.0)
+            let members = rows.indices.filter { groups[$0] == path }
             var group = Indicator.Group()
             group.documents = members.count
-            group.completeInAtLeastOneLanguage = members.filter { row in languages.contains { row.languages[$0]?.status == .complete } }.count
+            group.completeInAtLeastOneLanguage = members.filter { i in languages.contains { rows[i].languages[$0]?.status == .complete } }.count
             for code in languages {
                 var tally = Indicator.Tally()
-                for row in members {
-                    guard let entry = row.languages[code] else { continue }
+                for i in members {
+                    guard let entry = rows[i].languages[code] else { continue }
                     switch entry.status {
                     case .complete: tally.complete += 1
                     case .outdated: tally.outdated += 1

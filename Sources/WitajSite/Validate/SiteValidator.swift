@@ -7,8 +7,9 @@ package enum SiteValidator {
     package static let reservedPaths: Set<String> = ["a-z", "assets", "coverage"]
 
     /// `anchorsOfStandIns`: by path, the parts of the pages of documents stood in for by their records (which
-    /// have no body to find them in), or known from an earlier check. `checking`: the documents (by source) whose
-    /// links and markup are checked (nil: all); what is checked across the site is checked all the same.
+    /// have no body to find them in), or known from an earlier check. `checking`: the documents (by source) read
+    /// again since the whole site was checked, each with the id and path it had (nil: all): only their links, markup
+    /// and chapters are checked, with the ids, pages and drafts of the site; the files it publishes are as they were.
     package static func validate(_ site: Site, anchorsOfStandIns: [String: Set<String>] = [:], checking: Set<String>? = nil) -> Diagnostics {
         var diagnostics = Diagnostics()
         // The source of the first document with each id and path.
@@ -53,8 +54,8 @@ package enum SiteValidator {
         }) {
             diagnostics.append(contentsOf: found)
         }
-        if let pack = site.config.pack { checkPack(pack, site: site, resolver: resolver, into: &diagnostics) }
-        checkFiles(site, into: &diagnostics)
+        if let pack = site.config.pack { checkPack(pack, site: site, resolver: resolver, images: checking, into: &diagnostics) }
+        if checking == nil { checkFiles(site, into: &diagnostics) }
         checkDrafts(site, pages: pages, ids: ids, offices: offices, anchors: anchors, into: &diagnostics)
         return diagnostics
     }
@@ -128,8 +129,9 @@ package enum SiteValidator {
     }
 
     /// Every chapter of the book is a document; what a book cannot carry (remote images, images of other types than
-    /// EPUB's own) is said, not shipped broken.
-    package static func checkPack(_ pack: SiteConfig.Pack, site: Site, resolver: LinkResolver, into diagnostics: inout Diagnostics) {
+    /// EPUB's own) is said, not shipped broken. `images`: the chapters (by source) whose images are checked (nil: all).
+    package static func checkPack(_ pack: SiteConfig.Pack, site: Site, resolver: LinkResolver, images: Set<String>? = nil,
+                                  into diagnostics: inout Diagnostics) {
         var seen: Set<String> = []
         for chapter in pack.chapters {
             guard let document = site.document(source: chapter.source) else {
@@ -143,6 +145,7 @@ package enum SiteValidator {
             if !seen.insert(chapter.source).inserted {
                 diagnostics.error(chapter.location, "\(chapter.source) is in the pack twice")
             }
+            if let images, !images.contains(chapter.source) { continue }
             for segment in document.segments {
                 guard segment.parsed.pointsSomewhere, let inlines = segment.parsed.inlines(of: segment.text) else { continue }
                 var from = segment.text.startIndex
