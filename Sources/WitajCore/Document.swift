@@ -163,7 +163,7 @@ package struct Document: Sendable {
 
     /// The section a document belongs to: the first component of its path ("" for top-level pages).
     package var section: String {
-        kind == .home ? "" : String(path.split(separator: "/").first ?? "")
+        kind == .home ? "" : String(path[..<(path.firstIndex(of: "/") ?? path.endIndex)])
     }
 
     /// The folder that links in this document are relative to ("content/first-steps").

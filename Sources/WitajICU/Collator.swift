@@ -14,6 +14,9 @@ package final class Collator: @unchecked Sendable {
 
     deinit { witaj_collator_close(handle) }
 
+    /// The sort keys made so far, by text: the preview server sorts the same titles again after each edit of one.
+    private let made = Memo<String, [UInt8]>()
+
     /// A key whose byte order is the language's order of the strings.
     package func sortKey(_ text: String) -> [UInt8] {
         withUTF8(text) { bytes, length in
@@ -31,7 +34,10 @@ package final class Collator: @unchecked Sendable {
 
     /// Stable: items whose keys are equal keep their order. Indices are sorted, not the items, which may be large.
     package func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
-        let keys = items.map { sortKey(text($0)) }
+        let keys = items.map { item in
+            let text = text(item)
+            return made[text] { sortKey(text) }
+        }
         return keys.indices.sorted { a, b in
             keys[a].lexicographicallyPrecedes(keys[b]) || (keys[a] == keys[b] && a < b)
         }.map { items[$0] }

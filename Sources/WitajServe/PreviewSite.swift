@@ -132,7 +132,9 @@ package final class PreviewSite {
         defer { clock.report() }
         let before = last.made
         let today = Pipeline.buildDay(sourceDateEpoch: sourceDateEpoch)
-        guard today == before.input.today, !Dated.remakesEverything(changed, sources: last.records.keys) else { return nil }
+        // A post or an event: the pages that list them, the feeds and calendars are made with the whole site. The
+        // home page, which shows the next events, is made again as any page: every document is here, read in full.
+        guard today == before.input.today, !changed.contains(where: Dated.isDated) else { return nil }
         let revision = Pending { [root] in Pipeline.revisionOfWorkTree(root) }
         var diagnostics = Diagnostics()
         // Each document read again is what and where it was: other pages link to it and its section by those.
@@ -212,8 +214,7 @@ package final class PreviewSite {
             }
         }
         if !moved.isEmpty {
-            guard let dependents = dependents(of: moved, last),
-                  !Dated.remakesEverything(dependents, sources: last.records.keys) else { return nil }
+            guard let dependents = dependents(of: moved, last) else { return nil }
             scope.remade = changed.union(dependents)
             scope.index = true
             // Their pages and chapters are made again, not kept.

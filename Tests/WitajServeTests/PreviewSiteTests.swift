@@ -152,7 +152,9 @@ import WitajCore
         let edits: [(String, Bool, () throws -> Void)] = [
             ("an event", true, { try site.write("content/events/warsztaty.md", "---\ntitle: Warsztaty miejskie\nstart: 2026-10-02T10:00\nplace: urzad\nreviewed: 2026-11-01\n---\n\nTekst.\n") }),
             ("a page that shows no news", false, { try site.write("content/guide/zupa.md", "---\ntitle: Zupa\nreviewed: 2026-11-01\n---\n\nInna zupa.\n") }),
-            ("a title the home page shows", true, { try site.write("content/guide/zupa.md", "---\ntitle: Zupa dnia\nreviewed: 2026-11-01\n---\n\nInna zupa.\n") }),
+            // The home page shows the next events: made again alone, on the same day, it shows the same ones.
+            ("the home page's text", false, { try site.write("content/index.md", try site.read("content/index.md") + "\nWitamy jeszcze raz.\n") }),
+            ("a title the home page shows", false, { try site.write("content/guide/zupa.md", "---\ntitle: Zupa dnia\nreviewed: 2026-11-01\n---\n\nInna zupa.\n") }),
         ]
         var before = site.inputs()
         for (what, everything, edit) in edits {
