@@ -215,6 +215,25 @@ import WitajCore
         #expect(next.remade == ["content/guide/smieci.md"] && next.allFiles == fresh(site).allFiles)
     }
 
+    /// A translator's catalog that does not parse: the error is said as a whole build says it, over the last good
+    /// pages, and the catalog mended makes the page as a whole build does.
+    @Test func aBrokenCatalogIsSaidAndMended() throws {
+        let site = try ServeSite()
+        let preview = PreviewSite(root: site.root, sourceDateEpoch: ServeSite.sourceDateEpoch)
+        let good = preview.build()
+        let catalog = try site.read("locales/en/guide/lekarz.po")
+        try site.write("locales/en/guide/lekarz.po", catalog + "\nmsgid \"unterminated\nmsgstr \"\"\n")
+        let broken = try #require(preview.rebuild(after: ["locales/en/guide/lekarz.po"]))
+        #expect(broken.diagnostics.errors.contains { $0.location.path == "locales/en/guide/lekarz.po" })
+        #expect(broken.allFiles == good.allFiles, "the last good pages stay")
+        #expect(broken.diagnostics.sorted.map(\.description) == fresh(site).diagnostics.sorted.map(\.description))
+        try site.write("locales/en/guide/lekarz.po", catalog)
+        try site.translate("locales/en/guide/lekarz.po") { "Mended: " + $0 }
+        let mended = try #require(preview.rebuild(after: ["locales/en/guide/lekarz.po"]))
+        #expect(!mended.hasErrors && mended.allFiles == fresh(site).allFiles)
+        #expect(String(decoding: mended.allFiles["en/guide/lekarz/index.html"] ?? [], as: UTF8.self).contains("Mended: "))
+    }
+
     @Test func aSiteThatCannotBeBuiltAtFirstHasNoFilesButItsErrors() throws {
         let site = try ServeSite()
         try site.write("site.yml", "baseURL: [\n")
