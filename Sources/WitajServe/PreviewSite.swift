@@ -137,42 +137,14 @@ package final class PreviewSite {
         guard today == before.input.today, !changed.contains(where: Dated.isDated) else { return nil }
         let revision = Pending { [root] in Pipeline.revisionOfWorkTree(root) }
         var diagnostics = Diagnostics()
-        // Each document read again is what and where it was: other pages link to it and its section by those.
-        var read: [Document] = []
-        for source in changed.sorted() {
-            guard let bytes = SiteLoader.read(root.appendingPathComponent(source), path: source, into: &diagnostics),
-                  let document = SiteLoader.document(bytes, source: source, into: &diagnostics) else { continue }
-            guard let old = before.input.site.document(source: source), document.id == old.id, document.path == old.path,
-                  document.kind == old.kind, document.draft == old.draft else { return nil }
-            read.append(document)
-        }
+        guard let read = readAgain(changed, of: before.input.site, into: &diagnostics) else { return nil }
         // A document that does not read is said; the others are checked all the same, as a whole build does.
-        let unread = diagnostics.hasErrors
-        guard unread || read.count == changed.count else { return nil }
         let checked = Set(read.map(\.source))
         var input = before.input
         input.site = before.input.site.replacing(read)
         input.today = today
+        input.catalogs = catalogs(of: changed, last)
         let site = input.site
-        // Their catalogs; the interface strings and glossaries are the last build's (an edit of one makes everything).
-        var catalogs = before.input.catalogs
-        var catalogDiagnostics = Diagnostics()
-        catalogs.documents = [:]
-        let (targets, edited, folder) = (last.languages.filter(last.targetLanguages.contains), changed.sorted(), root)
-        // One language per core.
-        for (code, (found, problems)) in zip(targets, parallelMap(targets) { code in
-            var problems = Diagnostics()
-            let found = edited.map { source in
-                let path = CatalogStore.path(of: source, language: code)
-                return (path, CatalogStore.read(path, root: folder, comments: false, into: &problems))
-            }
-            return (found, problems)
-        }) {
-            for case let (path, catalog?) in found { catalogs.documents[code, default: [:]][path] = catalog }
-            catalogDiagnostics.append(contentsOf: problems)
-        }
-        catalogs.diagnostics = catalogDiagnostics
-        input.catalogs = catalogs
         let others = last.records.filter { !changed.contains($0.key) }
         var anchors = last.anchors
         for document in read {
@@ -188,31 +160,15 @@ package final class PreviewSite {
                                                                    skipping: Set(last.records.keys).subtracting(checked)))
         }())
         if diagnostics.hasErrors { return flawed(diagnostics, changed, last) }
-        diagnostics.append(contentsOf: catalogDiagnostics)
+        diagnostics.append(contentsOf: input.catalogs.diagnostics)
         var scope = Scope(remade: changed, records: others)
         // Counted on another core meanwhile.
         let counted = input, countedScope = scope
         let coverage = Later { Pipeline.coverage(counted, scope: countedScope) }
         DispatchQueue.global().async { _ = coverage.value }
         // Localized in every language; what other pages show of each compared with what they showed.
-        var sources = catalogs
-        sources.interface = [:]
-        let (translations, _) = sources.translations(for: site, languages: input.languages, only: changed, into: &diagnostics)
-        let (documents, languages, links) = (read, input.languages, TranslationLinks(site: site))
-        for language in languages where searchWords[language.code] == nil { searchWords[language.code] = SearchWords(language: language.code) }
-        let words = searchWords
-        let fresh = clock.time("localize", parallelMap(before.localized) { language in
-            let localizer = DocumentLocalizer(site: site, language: language.language, languages: languages, translations: translations,
-                                              links: links, words: words[language.language.code])
-            return documents.map(localizer.localized)
-        })
-        var moved: Set<String> = []
-        for (language, documents) in zip(before.localized, fresh) {
-            for document in documents {
-                guard let old = language.document(path: document.document.path) else { return nil }
-                if !Self.sameFace(old, document) { moved.insert(document.document.source) }
-            }
-        }
+        let fresh = clock.time("localize", localize(read, input, as: before.localized, into: &diagnostics))
+        guard let moved = Self.facesChanged(fresh, since: before.localized) else { return nil }
         if !moved.isEmpty {
             guard let dependents = dependents(of: moved, last) else { return nil }
             scope.remade = changed.union(dependents)
@@ -259,6 +215,70 @@ package final class PreviewSite {
         next.anchors = anchors
         self.last = next
         return success(diagnostics, remade: scope.remade)
+    }
+
+    /// The documents `changed` read again, in the order of their sources; nil when one is no longer what or where it
+    /// was (its id, path, kind or draft), which other pages link to. One that does not read is left out, said.
+    private func readAgain(_ changed: Set<String>, of site: Site, into diagnostics: inout Diagnostics) -> [Document]? {
+        var read: [Document] = []
+        for source in changed.sorted() {
+            guard let bytes = SiteLoader.read(root.appendingPathComponent(source), path: source, into: &diagnostics),
+                  let document = SiteLoader.document(bytes, source: source, into: &diagnostics) else { continue }
+            guard let old = site.document(source: source), document.id == old.id, document.path == old.path,
+                  document.kind == old.kind, document.draft == old.draft else { return nil }
+            read.append(document)
+        }
+        return diagnostics.hasErrors || read.count == changed.count ? read : nil
+    }
+
+    /// The catalogs of the documents `changed` in every target language, read one language per core, with what was
+    /// wrong with them; the interface strings and glossaries are the last build's (an edit of one makes everything).
+    private func catalogs(of changed: Set<String>, _ last: Last) -> Catalogs {
+        var catalogs = last.made.input.catalogs
+        catalogs.documents = [:]
+        catalogs.diagnostics = Diagnostics()
+        let (targets, sources, root) = (last.languages.filter(last.targetLanguages.contains), changed.sorted(), root)
+        for (code, (found, problems)) in zip(targets, parallelMap(targets) { code in
+            var problems = Diagnostics()
+            let found = sources.map { source in
+                let path = CatalogStore.path(of: source, language: code)
+                return (path, CatalogStore.read(path, root: root, comments: false, into: &problems))
+            }
+            return (found, problems)
+        }) {
+            for case let (path, catalog?) in found { catalogs.documents[code, default: [:]][path] = catalog }
+            catalogs.diagnostics.append(contentsOf: problems)
+        }
+        return catalogs
+    }
+
+    /// The documents read again in every language of `sites` (in their order), their translations checked.
+    private func localize(_ documents: [Document], _ input: Pipeline.Input, as sites: [LocalizedSite],
+                          into diagnostics: inout Diagnostics) -> [[LocalizedDocument]] {
+        var catalogs = input.catalogs
+        catalogs.interface = [:]
+        let (site, languages) = (input.site, input.languages)
+        let (translations, _) = catalogs.translations(for: site, languages: languages, only: Set(documents.map(\.source)), into: &diagnostics)
+        let links = TranslationLinks(site: site)
+        for language in languages where searchWords[language.code] == nil { searchWords[language.code] = SearchWords(language: language.code) }
+        let words = searchWords
+        return parallelMap(sites) { language in
+            let localizer = DocumentLocalizer(site: site, language: language.language, languages: languages, translations: translations,
+                                              links: links, words: words[language.language.code])
+            return documents.map(localizer.localized)
+        }
+    }
+
+    /// The documents (by source) whose faces (`sameFace`) changed in some language; nil when one was not there.
+    private static func facesChanged(_ fresh: [[LocalizedDocument]], since localized: [LocalizedSite]) -> Set<String>? {
+        var moved: Set<String> = []
+        for (language, documents) in zip(localized, fresh) {
+            for document in documents {
+                guard let old = language.document(path: document.document.path) else { return nil }
+                if !sameFace(old, document) { moved.insert(document.document.source) }
+            }
+        }
+        return moved
     }
 
     /// The last build's warnings about files not read again, which stand: all but those about the documents
