@@ -150,7 +150,7 @@ package final class PreviewSite {
         for document in read {
             let now = Anchors.of(document)
             // A part of its page that another document's link names went: that link is checked again.
-            let gone = Set(last.anchors[document.path, default: []].subtracting(now).map { document.path + "#" + $0 })
+            let gone = Anchors.gone(from: document.path, had: last.anchors[document.path, default: []], has: now)
             if !gone.isEmpty, others.values.contains(where: { !gone.isDisjoint(with: $0.linkedParts) }) { return nil }
             anchors[document.path] = now
         }

@@ -17,4 +17,10 @@ package enum Anchors {
         case .offices(let offices): Set(offices.flatMap { ["office-\($0.id)", "office-\($0.id)-name"] })
         }
     }
+
+    /// The parts ("path#id") of the page at `path` that it `had` and no longer `has`: a link of another document
+    /// that names one has to be checked again.
+    package static func gone(from path: String, had: some Sequence<String>, has: some Sequence<String>) -> Set<String> {
+        Set(Set(had).subtracting(has).map { path + "#" + $0 })
+    }
 }

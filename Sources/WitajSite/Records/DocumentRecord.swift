@@ -3,8 +3,8 @@ import WitajCore
 /// What a later build needs of a document it does not read again: what other pages show of it in every language
 /// (its face: id, path, kind, order, title and summary as resolved), whether each language's translation is
 /// complete, and its coverage row. Kept in the build state; a rebuild after some documents changed reads only
-/// those and stands the others in with these records. A class: the preview server stands every record in for every
-/// language at every rebuild, and a copy of its twenty fields cost twenty reference counts.
+/// those and stands the others in with these records. A class: a build stands every record in for every language,
+/// and a copy of its twenty fields cost twenty reference counts.
 package final class DocumentRecord: Equatable, Sendable {
     package struct Text: Equatable, Sendable {
         package let text: String
@@ -65,9 +65,6 @@ package final class DocumentRecord: Equatable, Sendable {
     package let linkedParts: [String]
     /// What the search index holds of it, by language code.
     package let search: [String: SearchEntry]
-    /// What `localized` made of it, by language: the preview server stands the same records in for the same
-    /// documents build after build.
-    private let faces = Faces()
     /// The document's keywords (`Document.keywords`): entries of the A-Z index.
     package let keywords: [String]
 
@@ -94,7 +91,7 @@ package final class DocumentRecord: Equatable, Sendable {
         self.search = search
     }
 
-    /// What the record says (its faces aside: a cache).
+    /// What the record says.
     package static func == (a: DocumentRecord, b: DocumentRecord) -> Bool {
         a.source == b.source && a.id == b.id && a.idAt == b.idAt && a.path == b.path && a.kind == b.kind
             && a.title == b.title && a.titleAt == b.titleAt && a.summary == b.summary && a.summaryAt == b.summaryAt
@@ -149,19 +146,11 @@ package final class DocumentRecord: Equatable, Sendable {
     /// The parts of its page ("path#id") that `newer`, the document made again, no longer has. A rebuild that made
     /// only some documents checked no other document's links: one that names a part gone has to be checked again.
     package func partsGone(in newer: DocumentRecord) -> Set<String> {
-        Set(Set(anchors).subtracting(newer.anchors).map { path + "#" + $0 })
+        Anchors.gone(from: path, had: anchors, has: newer.anchors)
     }
 
     /// The document as far as other pages need it: title and summary, no body.
     package var document: Document? {
-        // Made once: the preview server stands the same records in after every edit.
-        if let made = faces.document { return made }
-        let made = makeDocument()
-        faces.document = made
-        return made
-    }
-
-    private func makeDocument() -> Document? {
         guard let kind = Document.Kind(rawValue: kind) else { return nil }
         var document = Document(id: id, idLocation: SourceLocation(source, line: idAt.line, column: idAt.column), path: path,
                         source: source, kind: kind,
@@ -177,7 +166,6 @@ package final class DocumentRecord: Equatable, Sendable {
     package func localized(_ document: Document, in language: LanguageProfile, profiles: [String: LanguageProfile],
                    links: TranslationLinks) -> LocalizedDocument? {
         guard let record = languages[language.code] else { return nil }
-        if let face = faces[language.code] { return face }
         var texts: [TextKey: ResolvedText] = [:]
         for (segment, text) in [(document.title, record.title), (document.summary, record.summary)] {
             guard let segment, let text else { continue }
@@ -190,28 +178,7 @@ package final class DocumentRecord: Equatable, Sendable {
         let face = LocalizedDocument(document: document, language: language, texts: texts,
                                      hasFallback: record.hasFallback, hasOutdated: record.hasOutdated)
         face.search = search[language.code] ?? .empty
-        faces[language.code] = face
         return face
-    }
-
-    /// A record's faces in each language, made once. Not part of what the record says: any two are equal.
-    private final class Faces: Equatable, @unchecked Sendable {
-        private let lock = NSLock()
-        private var faces: [String: LocalizedDocument] = [:]
-        private var made: Document??
-
-        /// The document as far as other pages need it (`DocumentRecord.document`), once made.
-        var document: Document?? {
-            get { lock.withLock { made } }
-            set { lock.withLock { made = newValue } }
-        }
-
-        subscript(code: String) -> LocalizedDocument? {
-            get { lock.withLock { faces[code] } }
-            set { lock.withLock { faces[code] = newValue } }
-        }
-
-        static func == (_: Faces, _: Faces) -> Bool { true }
     }
 }
 

@@ -28,8 +28,8 @@ package struct Templates: Sendable {
         shared.library = other.library
     }
 
-    /// The templates of `theme`. The last theme's are compiled once: the preview server loads the site again after
-    /// every edit, and parsing the templates took a twentieth of a paragraph's rebuild.
+    /// The templates of `theme`. The last theme's are compiled once, and after an edit of one template only it is
+    /// parsed again: the preview server compiles the theme after every edit of it and every whole build.
     package static func compile(_ theme: Theme, into diagnostics: inout Diagnostics) -> Templates {
         let key = theme.templates.mapValues { [$0.path, $0.text] }
         if let (library, found) = last.value(for: key) {
