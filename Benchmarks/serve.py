@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """`witaj serve` against `hugo server` on the same synthetic multilingual site (generate.py): the time from a
 file's write to the reload event reaching a client, over many edits of four kinds (a paragraph, a title, a catalog
-entry, a template), median and 90th percentile, and each server's memory (peak and current resident set).
+entry, a template), median and 90th percentile; the time until the edited page has been fetched again after it, as
+the browser reloading it has it (work a server leaves for after the event shows there); and each server's memory
+(peak and current resident set).
 
 The client does what an open browser tab does: it fetches the page being edited before each edit (Hugo's fast
 render mode re-renders the pages a browser visited first), then waits for the server's reload message, witaj's
@@ -246,6 +248,7 @@ def run(tool, folder, languages, edits, work):
         first = time.perf_counter() - started
         site = Site(tool, folder, languages)
         results = {kind: [] for kind in KINDS}
+        pages = []
         try:
             for i in range(edits):
                 for kind in KINDS:
@@ -255,6 +258,9 @@ def run(tool, folder, languages, edits, work):
                     site.edit(kind, i)
                     seconds, _ = listener.next_after(t0)
                     results[kind].append(seconds * 1000)
+                    # The browser reloads the page it shows.
+                    get(port, site.page(kind, i))
+                    pages.append((time.perf_counter() - t0) * 1000)
             time.sleep(1)
             peak, current = memory(process.pid)
         finally:
@@ -263,7 +269,7 @@ def run(tool, folder, languages, edits, work):
     own = []
     if tool == "hugo":
         own = [float(m) for m in re.findall(r"Total in (\d+) ms", open(log_path).read())]
-    return first, results, peak, current, own
+    return first, results, peak, current, own, pages
 
 
 def main():
@@ -301,11 +307,13 @@ def main():
             shutil.rmtree(folder, ignore_errors=True)
         print()
         print(f"{'':8} {'first build':>11}  " + "  ".join(f"{k:>20}" for k in KINDS + ['all edits']) + f"  {'memory peak / now':>18}")
-        for tool, (first, results, peak, current, own) in rows.items():
+        for tool, (first, results, peak, current, own, pages) in rows.items():
             every = [v for kind in KINDS for v in results[kind]]
             cells = [f"{statistics.median(results[k]):7.0f} / {percentile(results[k], 90):6.0f} ms" for k in KINDS]
             cells.append(f"{statistics.median(every):7.0f} / {percentile(every, 90):6.0f} ms")
             print(f"{tool:8} {first:9.1f} s  " + "  ".join(f"{c:>20}" for c in cells) + f"  {peak:7.0f} / {current:5.0f} MB")
+            print(f"{'':8} the edited page fetched again after the reload message: median {statistics.median(pages):.0f} ms, "
+                  f"90th percentile {percentile(pages, 90):.0f} ms")
             if own:
                 print(f"{'':8} hugo's own rebuilds ('Total in'): median {statistics.median(own):.0f} ms, 90th percentile {percentile(own, 90):.0f} ms")
         print("\ncells: median / 90th percentile of the time from the write to the reload message reaching the client")

@@ -163,7 +163,7 @@ package struct Document: Sendable {
 
     /// The section a document belongs to: the first component of its path ("" for top-level pages).
     package var section: String {
-        kind == .home ? "" : String(path[..<(path.firstIndex(of: "/") ?? path.endIndex)])
+        kind == .home ? "" : String(decoding: path.utf8.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
     }
 
     /// The folder that links in this document are relative to ("content/first-steps").

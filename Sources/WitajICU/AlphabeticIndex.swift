@@ -36,9 +36,12 @@ package final class AlphabeticIndex: @unchecked Sendable {
 
     deinit { witaj_alpha_index_close(handle) }
 
+    /// The buckets found so far, by text: the preview server groups the same titles again after each edit of one.
+    private let found = Memo<String, Int>()
+
     /// The index of the bucket that `text` sorts under.
     package func bucketIndex(of text: String) -> Int {
-        Int(withUTF8(text) { witaj_alpha_index_bucket_of(handle, $0, $1) })
+        found[text] { Int(withUTF8(text) { witaj_alpha_index_bucket_of(handle, $0, $1) }) }
     }
 
     /// Groups items under their letters: the language's own letters first, in its order, then the other scripts'

@@ -192,7 +192,8 @@ package enum MarkdownReader {
         case "heading":
             let level = Int(cmark_node_get_heading_level(node))
             let (text, column) = lines.headingText(startLine, startColumn, endLine, quoteDepth: quoteDepth)
-            if let explicit = text.wholeMatch(of: /(.*?)[ \t]+\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*/) {
+            // A regex literal is compiled each time it is met: only a heading with a brace may have an id.
+            if text.utf8.contains(UInt8(ascii: "{")), let explicit = text.wholeMatch(of: /(.*?)[ \t]+\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*/) {
                 return .heading(level: level, text: at(String(explicit.1), startLine, column), id: String(explicit.2))
             }
             return .heading(level: level, text: at(text, startLine, column), id: nil)

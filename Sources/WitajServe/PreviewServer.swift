@@ -113,7 +113,11 @@ public final class PreviewServer: @unchecked Sendable {
             publish(site.build(), since: start)
             // A build's time counts from the first edit seen, the wait for the burst to end included.
             watcher.run { edits in
-                if let snapshot = site.rebuild(after: edits.paths, everything: edits.lostTrack) { publish(snapshot, since: edits.since) }
+                if let snapshot = site.rebuild(after: edits.paths, everything: edits.lostTrack) {
+                    publish(snapshot, since: edits.since)
+                    // What only the search index and the next rebuild need, while browsers reload.
+                    site.settle()
+                }
             }
         }
         thread.stackSize = 16 << 20

@@ -10,6 +10,10 @@ import WitajSources
 /// home page, the A-Z index). Anything else makes the whole site, as Zola's `serve` does: an error, site.yml, the
 /// theme, the interface strings, a document added, removed or moved, or given another id.
 ///
+/// A rebuild does only what the pages need before browsers are told to reload; what only the search index, the
+/// coverage report and the next rebuild need (the whole site's coverage, the search entries, the records) is left
+/// for `settle`, which the server calls once it has told them, on the same thread.
+///
 /// Not thread-safe: one thread builds (`SourceWatcher`'s); the server reads the `Snapshot`s it hands out.
 package final class PreviewSite {
     /// What the server shows after a build.
@@ -61,6 +65,8 @@ package final class PreviewSite {
         var made: Pipeline.Made
         /// The parts of each page (by path) a link may name (`Anchors.of`).
         var anchors: [String: Set<String>]
+        /// The marks for translators on its pages (`TranslatorMarks`).
+        var marks: Later<TranslatorMarks>
     }
 
     package let root: URL
@@ -78,6 +84,9 @@ package final class PreviewSite {
     /// Each language's search words, which remember the stems of the words seen (`SearchWords`): the documents read
     /// again after an edit use mostly the same words.
     private var searchWords: [String: SearchWords] = [:]
+    /// What the last rebuild left to do once browsers are told (`settle`): what only the search index and the next
+    /// rebuild need.
+    private var unsettled: (() -> Void)?
 
     package init(root: URL, sourceDateEpoch: Int? = nil, drafts: Bool = false) {
         self.root = root
@@ -87,6 +96,7 @@ package final class PreviewSite {
 
     /// Makes the whole site.
     package func build() -> Snapshot {
+        unsettled = nil
         var diagnostics = Diagnostics()
         guard let made = make(into: &diagnostics) else { return failure(diagnostics) }
         let site = made.made.input.site
@@ -103,13 +113,14 @@ package final class PreviewSite {
                     interfaceCatalogs: Set(targets.map(CatalogStore.uiPath)), targetLanguages: Set(targets),
                     related: Self.related(in: site), drafts: Self.drafts(in: site, of: nil), draftsLeftOut: site.drafts,
                     languages: made.made.input.languages.map(\.code), made: made.made,
-                    anchors: Dictionary(records.map { ($0.path, Set($0.anchors)) }, uniquingKeysWith: { a, _ in a }))
+                    anchors: Dictionary(records.map { ($0.path, Set($0.anchors)) }, uniquingKeysWith: { a, _ in a }), marks: made.marks)
         return success(diagnostics, remade: nil)
     }
 
     /// Makes again what edits of these inputs (paths relative to the root) change; `everything`: the whole site
     /// (the watcher lost track of some edits). Nil when nothing a build reads was edited.
     package func rebuild(after edited: Set<String>, everything: Bool = false) -> Snapshot? {
+        settle()
         pending.formUnion(edited)
         guard let last, !failed, !everything else { return build() }
         // Only templates of pages changed: the same pages, made again with them as they are asked for.
@@ -119,7 +130,15 @@ package final class PreviewSite {
             pending = []
             return nil
         }
-        return remake(changed, last) ?? build()
+        return remake(changed, consume last) ?? build()
+    }
+
+    /// Does what the last rebuild left for after browsers are told (the search entries of the documents it read
+    /// again, their records); the next rebuild does it first when nothing has.
+    package func settle() {
+        let work = unsettled
+        unsettled = nil
+        work?()
     }
 
     /// Reads the documents `changed` (by source) and their catalogs again, checks and localizes them, and puts them
@@ -127,7 +146,7 @@ package final class PreviewSite {
     /// summary, order or keywords in some language), those pages (`dependents`) and the A-Z index too. An error in them
     /// is said at once (`flawed`). Nil when the whole site has to be made: a document moved or made another, a part of
     /// a page gone that another links to, news or events (the build's day decides their pages).
-    private func remake(_ changed: Set<String>, _ last: Last) -> Snapshot? {
+    private func remake(_ changed: Set<String>, _ last: consuming Last) -> Snapshot? {
         var clock = PhaseClock()
         defer { clock.report() }
         let before = last.made
@@ -137,13 +156,13 @@ package final class PreviewSite {
         guard today == before.input.today, !changed.contains(where: Dated.isDated) else { return nil }
         let revision = Pending { [root] in Pipeline.revisionOfWorkTree(root) }
         var diagnostics = Diagnostics()
-        guard let read = readAgain(changed, of: before.input.site, into: &diagnostics) else { return nil }
+        guard let read = clock.time("read", readAgain(changed, of: before.input.site, into: &diagnostics)) else { return nil }
         // A document that does not read is said; the others are checked all the same, as a whole build does.
         let checked = Set(read.map(\.source))
         var input = before.input
         input.site = before.input.site.replacing(read)
         input.today = today
-        input.catalogs = catalogs(of: changed, last)
+        input.catalogs = clock.time("catalogs", catalogs(of: changed, last))
         let site = input.site
         let others = last.records.filter { !changed.contains($0.key) }
         var anchors = last.anchors
@@ -162,10 +181,21 @@ package final class PreviewSite {
         if diagnostics.hasErrors { return flawed(diagnostics, changed, last) }
         diagnostics.append(contentsOf: input.catalogs.diagnostics)
         var scope = Scope(remade: changed, records: others)
-        // Counted on another core meanwhile.
-        let counted = input, countedScope = scope
-        let coverage = Later { Pipeline.coverage(counted, scope: countedScope) }
-        DispatchQueue.global().async { _ = coverage.value }
+        // The coverage of the documents read again, which their pages' marks for translators need, and then of the
+        // whole site with the others' rows kept: counted when first needed.
+        let counted = input
+        let rowsOfChanged = Later {
+            let source = counted.site.config.sourceLanguage
+            let targets = counted.languages.filter { $0.code != source }
+            return read.map { Coverage.row(of: $0, catalogs: counted.catalogs.documents, targets: targets, sourceLanguage: source) }
+        }
+        let coverage = Later {
+            var kept = others.mapValues(\.coverage)
+            for row in rowsOfChanged.value { kept[row.source] = row }
+            return Coverage.compute(site: counted.site, catalogs: counted.catalogs.documents, interface: counted.catalogs.interface,
+                                    languages: counted.languages, kept: kept, revision: counted.revision)
+        }
+        let marks = Later { [previous = last.marks] in previous.value.replacing(rowsOfChanged.value) }
         // Localized in every language; what other pages show of each compared with what they showed.
         let fresh = clock.time("localize", localize(read, input, as: before.localized, into: &diagnostics))
         guard let moved = Self.facesChanged(fresh, since: before.localized) else { return nil }
@@ -188,32 +218,53 @@ package final class PreviewSite {
         guard let books = clock.time("books", Pipeline.books(input, localized, scope: scope, sourceDateEpoch: sourceDateEpoch, into: &diagnostics))
         else { return nil }
         if diagnostics.hasErrors { return flawed(diagnostics, changed, last) }
-        let made = Pipeline.Made(input: input, scope: scope, coverage: clock.time("coverage", coverage.value), localized: localized, books: books)
+        // The pages, made as browsers ask for them.
         let sink = MemorySink()
-        let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
-        var records = last.records
-        for record in clock.time("records", made.records(coverageRows: rows)) where scope.makes(record.source) {
-            records[record.source] = record
-        }
+        clock.time("render", Pipeline.renderPages(localized, templates: input.templates, scope: scope, books: books, marks: marks, to: sink))
         carry(last, besides: changed, books: !booksKept, into: &diagnostics)
-        var next = last
+        // Taken, not copied: the files are put in place in the one table there is (thousands of pages).
+        self.last = nil
+        var next = consume last
         clock.time("merge", { for (path, bytes) in sink.artifacts { next.files[path] = bytes } }())
-        // The commit the content is at, asked of git meanwhile: only the coverage report shows it.
+        // What the pages do not need waits: the whole site's coverage, its report's rows, and the search entries of the
+        // documents read again, which the search index and their records need.
+        let made = Later { [input, scope] in
+            Pipeline.Made(input: input, scope: scope, coverage: coverage.value, localized: localized, books: books)
+        }
+        let rows = Later { Pipeline.coverageRows(made.value) }
+        let words = localized.map { self.words($0.language.code) }
+        let searched = Later {
+            for (documents, words) in zip(fresh, words) {
+                for document in documents { document.search = SearchEntry(document, words: words) }
+            }
+        }
         next.reports = Later {
+            _ = searched.value
+            // The commit the content is at, asked of git meanwhile: only the coverage report shows it.
+            let made = made.value
             var coverage = made.coverage
             coverage.revision = revision.value
             let counted = Pipeline.Made(input: made.input, scope: made.scope, coverage: coverage, localized: made.localized, books: made.books)
-            return Dictionary(Pipeline.reports(counted, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            return Dictionary(Pipeline.reports(counted, rows: rows.value).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         }
-        next.records = records
         next.diagnostics = diagnostics
-        next.related.merge(Self.related(in: site, of: changed)) { _, new in new }
         for source in changed { next.drafts[source] = nil }
         next.drafts.merge(Self.drafts(in: site, of: changed)) { _, new in new }
         if let newChapters = books.chapters { next.chapters = newChapters }
-        next.made = made
         next.anchors = anchors
+        next.marks = marks
         self.last = next
+        // On one core: the other serves the browsers that reload.
+        unsettled = { [unowned self] in
+            _ = marks.value
+            _ = searched.value
+            let made = made.value
+            for record in made.records(coverageRows: rows.value) where made.scope.makes(record.source) {
+                self.last?.records[record.source] = record
+            }
+            self.last?.made = made
+            self.last?.related.merge(Self.related(in: site, of: changed)) { _, new in new }
+        }
         return success(diagnostics, remade: scope.remade)
     }
 
@@ -260,13 +311,18 @@ package final class PreviewSite {
         let (site, languages) = (input.site, input.languages)
         let (translations, _) = catalogs.translations(for: site, languages: languages, only: Set(documents.map(\.source)), into: &diagnostics)
         let links = TranslationLinks(site: site)
-        for language in languages where searchWords[language.code] == nil { searchWords[language.code] = SearchWords(language: language.code) }
-        let words = searchWords
         return parallelMap(sites) { language in
-            let localizer = DocumentLocalizer(site: site, language: language.language, languages: languages, translations: translations,
-                                              links: links, words: words[language.language.code])
-            return documents.map(localizer.localized)
+            documents.map(DocumentLocalizer(site: site, language: language.language, languages: languages, translations: translations,
+                                            links: links, search: false).localized)
         }
+    }
+
+    /// A language's search words, kept from one rebuild to the next.
+    private func words(_ code: String) -> SearchWords {
+        if let words = searchWords[code] { return words }
+        let words = SearchWords(language: code)
+        searchWords[code] = words
+        return words
     }
 
     /// The documents (by source) whose faces (`sameFace`) changed in some language; nil when one was not there.
@@ -416,7 +472,8 @@ package final class PreviewSite {
 
     /// The phases of `Build.run` over the whole site, into memory; nil after an error.
     private func make(into diagnostics: inout Diagnostics)
-        -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>)? {
+        -> (made: Pipeline.Made, files: [String: Later<[UInt8]>], rows: [String: String], reports: Later<[String: [UInt8]]>,
+            marks: Later<TranslatorMarks>)? {
         var clock = PhaseClock()
         defer { clock.report() }
         guard var input = clock.time("load", Pipeline.load(root, drafts: drafts, sourceDateEpoch: sourceDateEpoch, into: &diagnostics)) else { return nil }
@@ -441,10 +498,12 @@ package final class PreviewSite {
         }
         let made = Pipeline.Made(input: input, scope: .everything, coverage: coverage.value, localized: localized, books: books)
         let sink = MemorySink()
-        let rows = clock.time("render", Pipeline.renderPages(made, to: sink, preview: true))
+        let marks = Later { TranslatorMarks(coverage: made.coverage, sourceLanguage: made.input.site.config.sourceLanguage) }
+        clock.time("render", Pipeline.renderPages(localized, templates: input.templates, scope: .everything, books: books, marks: marks, to: sink))
+        let rows = Pipeline.coverageRows(made)
         // The reports over the whole site, like the pages, are made when they are asked for.
         let reports = Later { Dictionary(Pipeline.reports(made, rows: rows).map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }) }
-        return (made, sink.artifacts, rows, reports)
+        return (made, sink.artifacts, rows, reports, marks)
     }
 
     private func success(_ diagnostics: Diagnostics, remade: Set<String>?) -> Snapshot {

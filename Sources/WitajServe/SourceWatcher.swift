@@ -4,7 +4,9 @@ import WitajCore
 /// Watches a site's sources with inotify (Linux; Glibc declares it, no C shim is needed): site.yml and every folder
 /// of content/, locales/, theme/ and static/. Editors save in many ways (in place, in several writes, to a temporary file
 /// renamed over the old one, by deleting and creating), so edits are reported in bursts: after the first, the
-/// watcher waits until the files have been quiet for a moment (`quiet`), or at most `longest`.
+/// watcher waits until the files have been quiet for a moment, or at most `longest`. The moment is short (`settle`)
+/// when every file of the burst was last closed after writing or renamed into place, as a save ends; otherwise
+/// (a file written and not yet closed, removed, a folder come or gone) it is `quiet`.
 package final class SourceWatcher: @unchecked Sendable {
     /// One burst of edits.
     package struct Edits: Sendable {
@@ -14,12 +16,23 @@ package final class SourceWatcher: @unchecked Sendable {
         package var lostTrack = false
         /// When the first edit of the burst was seen.
         package var since = ContinuousClock.now
+        /// Each path's last event (its inotify mask).
+        var lastEvents: [String: UInt32] = [:]
+
+        /// Whether every file of the burst was last closed after writing, renamed into place or given other
+        /// attributes: each save looks finished.
+        var looksFinished: Bool {
+            !lostTrack && lastEvents.values.allSatisfy { $0 & UInt32(IN_ISDIR) == 0 && $0 & Edits.finishing != 0 }
+        }
+        static let finishing = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_ATTRIB)
     }
 
     /// The folders watched, besides the root (for site.yml, and these folders coming and going).
     package static let folders = ["content", "locales", "theme", "static"]
-    /// How long the sources must be quiet before a burst is reported, and how long a burst may last at most.
+    /// How long the sources must be quiet before a burst is reported (`settle` when every save in it looks finished),
+    /// and how long a burst may last at most.
     package var quiet: Duration = .milliseconds(15)
+    package var settle: Duration = .milliseconds(3)
     package var longest: Duration = .milliseconds(250)
 
     package struct Failure: Error, CustomStringConvertible {
@@ -72,7 +85,7 @@ package final class SourceWatcher: @unchecked Sendable {
             let start = edits.since
             read(into: &edits)
             while ContinuousClock.now - start < longest {
-                let left = min(quiet, longest - (ContinuousClock.now - start))
+                let left = min(edits.looksFinished ? settle : quiet, longest - (ContinuousClock.now - start))
                 guard wait(for: left) else { break }
                 read(into: &edits)
             }
@@ -132,7 +145,9 @@ package final class SourceWatcher: @unchecked Sendable {
                 guard let folder = watched[wd], !nameBytes.isEmpty else { continue }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 if folder.isEmpty && name != "site.yml" && !Self.folders.contains(name) { continue }
-                edits.paths.insert(folder.isEmpty ? name : folder + "/" + name)
+                let path = folder.isEmpty ? name : folder + "/" + name
+                edits.paths.insert(path)
+                edits.lastEvents[path] = mask
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0 {
                     folderChanged = true
                 }

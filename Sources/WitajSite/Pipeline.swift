@@ -172,18 +172,24 @@ package enum Pipeline {
     /// Returns each document's row of the coverage matrix (by source), for the next build to keep. `preview`: the
     /// pages carry marks for translators (`TranslatorMarks`), as the preview server shows them; never in a build.
     package static func render(_ made: Made, to sink: some ArtifactSink, preview: Bool = false) -> [String: String] {
-        let rows = renderPages(made, to: sink, preview: preview)
+        renderPages(made.localized, templates: made.input.templates, scope: made.scope, books: made.books,
+                    marks: preview ? Later { TranslatorMarks(coverage: made.coverage, sourceLanguage: made.input.site.config.sourceLanguage) } : nil,
+                    to: sink)
+        let rows = coverageRows(made)
         sink.put(reports(made, rows: rows))
         return rows
     }
 
     /// The pages of every language (those of the documents the scope makes) and the books, handed to `sink` as they
-    /// are made; returns each document's row of the coverage matrix (by source), the last build's for the
-    /// documents not read again.
-    package static func renderPages(_ made: Made, to sink: some ArtifactSink, preview: Bool = false) -> [String: String] {
-        let marks = preview ? TranslatorMarks(coverage: made.coverage, sourceLanguage: made.input.site.config.sourceLanguage) : nil
-        SiteRenderer(sites: made.localized, templates: made.input.templates, scope: made.scope, marks: marks).render(to: sink)
-        sink.put(made.books.artifacts)
+    /// are made. `marks`: for translators, in the preview server's pages only; made when a page first needs them.
+    package static func renderPages(_ localized: [LocalizedSite], templates: Templates, scope: Scope, books: Books,
+                                    marks: Later<TranslatorMarks>? = nil, to sink: some ArtifactSink) {
+        SiteRenderer(sites: localized, templates: templates, scope: scope, marks: marks).render(to: sink)
+        sink.put(books.artifacts)
+    }
+
+    /// Each document's row of the coverage matrix (by source), the last build's for the documents not read again.
+    package static func coverageRows(_ made: Made) -> [String: String] {
         let coverage = made.coverage
         let report = CoverageRenderer(coverage: coverage, history: made.history, templates: made.input.templates,
                                       strings: reportStrings(made), sourceName: made.input.languages[0].autonym)

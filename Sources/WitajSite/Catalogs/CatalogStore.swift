@@ -125,7 +125,7 @@ package enum CatalogStore {
             var entry = POEntry(msgid: key)
             if key.contains("plural,") {
                 entry.extracted = ["ICU MessageFormat: keep {count} and #; \(plural)"]
-            } else if key.contains("{") {
+            } else if key.utf8.contains(UInt8(ascii: "{")) {
                 entry.extracted = ["\(what); keep the {placeholder}"]
             } else {
                 entry.extracted = [what]

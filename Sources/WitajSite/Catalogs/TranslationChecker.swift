@@ -97,7 +97,7 @@ package enum TranslationChecker {
 
     /// Why a translated MessageFormat string cannot be used, or nil.
     package static func messageFormatProblem(source: String, translation: String, language: LanguageProfile) -> String? {
-        guard source.contains("{") else { return nil }
+        guard source.utf8.contains(UInt8(ascii: "{")) else { return nil }
         let message: MessageFormat
         do {
             message = try MessageFormat(translation, locale: language.code)

@@ -25,6 +25,52 @@ extension Coverage {
         return current.count == fresh.count ? current : nil
     }
 
+    /// One document's row: its catalog in each of the `targets` languages (`catalogs[lang][path]`, those that exist)
+    /// counted as `witaj update` would leave it.
+    package static func row(of document: Document, catalogs: [String: [String: POCatalog]], targets: [LanguageProfile],
+                            sourceLanguage source: String) -> DocumentRow {
+        let fresh = CatalogUpdater.entries(for: document.segments)
+        // The catalog's msgids are the segments' texts: their words, and whether they have anything to translate.
+        var segmentsOf: [TextKey: (words: Int, nothingToTranslate: Bool)] = [:]
+        let words = WordCounter(locale: source)
+        for segment in document.segments where segmentsOf[TextKey(segment.text)] == nil {
+            segmentsOf[TextKey(segment.text)] = (words.count(segment.parsed.plainText(of: segment.text)), segment.nothingToTranslate)
+        }
+        var entries: [String: Entry] = [:]
+        for language in targets {
+            let path = CatalogStore.path(of: document.source, language: language.code)
+            let existing = catalogs[language.code]?[path]
+            // A catalog in step with its source (the usual case) counts as it is.
+            let current = existing.flatMap { inStep($0, with: fresh) }
+                ?? CatalogUpdater.merge(fresh, into: existing, header: POEntry(msgid: "")).entries.filter { !$0.obsolete }
+            var segments = Counts(), wordCounts = Counts()
+            var changes: [Change] = []
+            for entry in current {
+                let (n, nothing) = segmentsOf[TextKey(entry.msgid)] ?? (0, false)
+                let state: WritableKeyPath<Counts, Int>
+                if entry.hasTranslation && !entry.isFuzzy {
+                    state = \.translated
+                } else if nothing {
+                    // Shown as it is, in every language: nothing is missing, nothing outdated.
+                    state = \.nothingToTranslate
+                } else if entry.hasTranslation {
+                    state = \.fuzzy
+                    changes.append(Change(previous: entry.previous ?? "", current: entry.msgid, translation: entry.translation))
+                } else {
+                    state = \.untranslated
+                }
+                segments[keyPath: state] += 1
+                wordCounts[keyPath: state] += n
+            }
+            entries[language.code] = Entry(status: status(segments, exists: existing != nil), catalog: path,
+                                           exists: existing != nil, segments: segments, words: wordCounts, changes: changes)
+        }
+        let title = document.title.parsed.plainText(of: document.title.text)
+        return DocumentRow(id: document.id, kind: coverageKind(document), title: title, source: document.source,
+                           segments: fresh.count, words: fresh.reduce(0) { $0 + (segmentsOf[TextKey($1.msgid)]?.words ?? 0) },
+                           languages: entries)
+    }
+
     package static func status(_ counts: Counts, exists: Bool) -> Status {
         guard exists else { return .missing }
         if counts.fuzzy > 0 { return .outdated }
@@ -42,47 +88,7 @@ extension Coverage {
         let reportLanguage = site.config.coverage.language ?? source
         // Documents are independent: one per core.
         let rows = parallelMap(site.documents) { document -> DocumentRow in
-            if let row = kept[document.source] { return row }
-            let fresh = CatalogUpdater.entries(for: document.segments)
-            // The catalog's msgids are the segments' texts: their words, and whether they have anything to translate.
-            var segmentsOf: [TextKey: (words: Int, nothingToTranslate: Bool)] = [:]
-            let words = WordCounter(locale: source)
-            for segment in document.segments where segmentsOf[TextKey(segment.text)] == nil {
-                segmentsOf[TextKey(segment.text)] = (words.count(segment.parsed.plainText(of: segment.text)), segment.nothingToTranslate)
-            }
-            var entries: [String: Entry] = [:]
-            for language in targets {
-                let path = CatalogStore.path(of: document.source, language: language.code)
-                let existing = catalogs[language.code]?[path]
-                // A catalog in step with its source (the usual case) counts as it is.
-                let current = existing.flatMap { inStep($0, with: fresh) }
-                    ?? CatalogUpdater.merge(fresh, into: existing, header: POEntry(msgid: "")).entries.filter { !$0.obsolete }
-                var segments = Counts(), wordCounts = Counts()
-                var changes: [Change] = []
-                for entry in current {
-                    let (n, nothing) = segmentsOf[TextKey(entry.msgid)] ?? (0, false)
-                    let state: WritableKeyPath<Counts, Int>
-                    if entry.hasTranslation && !entry.isFuzzy {
-                        state = \.translated
-                    } else if nothing {
-                        // Shown as it is, in every language: nothing is missing, nothing outdated.
-                        state = \.nothingToTranslate
-                    } else if entry.hasTranslation {
-                        state = \.fuzzy
-                        changes.append(Change(previous: entry.previous ?? "", current: entry.msgid, translation: entry.translation))
-                    } else {
-                        state = \.untranslated
-                    }
-                    segments[keyPath: state] += 1
-                    wordCounts[keyPath: state] += n
-                }
-                entries[language.code] = Entry(status: status(segments, exists: existing != nil), catalog: path,
-                                               exists: existing != nil, segments: segments, words: wordCounts, changes: changes)
-            }
-            let title = document.title.parsed.plainText(of: document.title.text)
-            return DocumentRow(id: document.id, kind: coverageKind(document), title: title, source: document.source,
-                               segments: fresh.count, words: fresh.reduce(0) { $0 + (segmentsOf[TextKey($1.msgid)]?.words ?? 0) },
-                               languages: entries)
+            kept[document.source] ?? row(of: document, catalogs: catalogs, targets: targets, sourceLanguage: source)
         }
 
         // Each kind's rows, once for every language; each sum made in a local, put in its dictionary once.

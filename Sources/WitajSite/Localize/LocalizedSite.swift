@@ -44,7 +44,9 @@ package typealias Translations = [String: [String: [TextKey: TranslationEntry]]]
 
 /// One document seen in one language.
 /// A class, not a struct: every list and page of a language holds the same documents, which a copy of a struct
-/// (its document, texts and search entry) would retain field by field. Set up (`search`, `whole`) before it is shared.
+/// (its document, texts and search entry) would retain field by field. Set up (`search`, `whole`) before it is shared;
+/// the preview server sets `search` of the documents it read again after sharing them, in a `Later` that the search
+/// index waits for, and pages never read it.
 package final class LocalizedDocument: @unchecked Sendable {
     package let document: Document
     package let language: LanguageProfile
@@ -169,11 +171,17 @@ package struct LocalizedSite: Sendable {
             made = Localizer.listed(site, language: language, languages: languages, documents: documents, strings: strings)
         } else {
             func swap(_ document: LocalizedDocument) -> LocalizedDocument { swapped[ObjectIdentifier(document)] ?? document }
+            func has(_ document: LocalizedDocument) -> Bool { swapped[ObjectIdentifier(document)] != nil }
+            // Only the lists that hold a fresh document are made anew.
             made = LocalizedSite(site: site, language: language, languages: languages, documents: documents, home: home.map(swap),
-                                 sections: sections.map { Section(index: swap($0.index), members: $0.members.map(swap)) },
+                                 sections: sections.map { section in
+                                     !has(section.index) && !section.members.contains(where: has) ? section
+                                         : Section(index: swap(section.index), members: section.members.map(swap))
+                                 },
                                  index: index.map { group in
-                                     IndexGroup(letter: group.letter, entries: group.entries.map { IndexEntry(document: swap($0.document), keyword: $0.keyword) },
-                                                own: group.own)
+                                     !group.entries.contains(where: { has($0.document) }) ? group
+                                         : IndexGroup(letter: group.letter, entries: group.entries.map { IndexEntry(document: swap($0.document), keyword: $0.keyword) },
+                                                      own: group.own)
                                  },
                                  strings: strings, byPath: byPath)
         }

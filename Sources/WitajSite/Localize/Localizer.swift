@@ -35,7 +35,7 @@ package enum Localizer {
             documents.contains { [.section, .home].contains($0.document.kind) && remade.contains($0.document.source) }
         } ?? true
         let members = !listed ? [:] : Dictionary(
-            grouping: documents.filter { $0.document.kind != .section && $0.document.kind != .home }, by: \.document.section)
+            grouping: documents.filter { $0.document.kind != .section && $0.document.kind != .home }, by: { $0.document.section })
         let sections = ordered(documents.filter { $0.document.kind == .section }).map { index in
             LocalizedSite.Section(index: index, members: ordered(members[index.document.path] ?? []))
         }
@@ -45,7 +45,7 @@ package enum Localizer {
         let indexed = !scope.makesIndex ? [] : documents.filter { [.article, .procedure, .offices].contains($0.document.kind) }
         let entries = indexed.map { LocalizedSite.IndexEntry(document: $0, keyword: nil) }
             + indexed.flatMap { document in document.document.keywords.map { LocalizedSite.IndexEntry(document: document, keyword: $0) } }
-        let index = language.alphabet.group(language.collator.sorted(entries, by: \.text), by: \.text).map {
+        let index = language.alphabet.group(language.collator.sorted(entries, by: { $0.text }), by: { $0.text }).map {
             LocalizedSite.IndexGroup(letter: $0.bucket.label, entries: $0.items, own: $0.bucket.own)
         }
         return LocalizedSite(site: site, language: language, languages: languages, documents: documents,
@@ -107,21 +107,22 @@ package struct DocumentLocalizer {
     package let links: TranslationLinks
     private let source: LanguageProfile
     private let translations: Translations
-    private let words: SearchWords
+    /// Nil: no search entry is made (the preview server makes them after browsers are told to reload).
+    private let words: SearchWords?
     private let wholeIn: LanguageProfile?
     private let wholePageBelow: Int
 
     /// `links`: the site's (`TranslationLinks(site:)`); `words`: the language's, whose stems are remembered from one
-    /// use to the next.
+    /// use to the next; `search`: false when the search entries are made later.
     package init(site: Site, language: LanguageProfile, languages: [LanguageProfile], translations: Translations,
-                 links: TranslationLinks? = nil, words: SearchWords? = nil) {
+                 links: TranslationLinks? = nil, words: SearchWords? = nil, search: Bool = true) {
         self.language = language
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         self.profiles = profiles
         source = profiles[site.config.sourceLanguage] ?? language
         self.links = links ?? TranslationLinks(site: site)
         self.translations = translations
-        self.words = words ?? SearchWords(language: language.code)
+        self.words = search ? words ?? SearchWords(language: language.code) : nil
         wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
         wholePageBelow = site.config.wholePageBelow
     }
@@ -136,7 +137,7 @@ package struct DocumentLocalizer {
             localized = localized.shownWhole(in: wholeIn, texts: Localizer.resolve(document, in: wholeIn, source: source, profiles: profiles,
                                                                                    translations: translations, links: links))
         }
-        localized.search = SearchEntry(localized, words: words)
+        if let words { localized.search = SearchEntry(localized, words: words) }
         return localized
     }
 }

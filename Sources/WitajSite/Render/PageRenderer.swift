@@ -13,7 +13,7 @@ package struct PageRenderer {
     /// Whether the A-Z index is made (`Scope.makesIndex`).
     package var makesIndex = true
     /// Marks for translators in the pages' main part, in the preview server's pages only.
-    package var marks: TranslatorMarks?
+    package var marks: Later<TranslatorMarks>?
 
     /// What every page of the language shows the same way, made once: the site's name, the sections' titles in
     /// the navigation (inside links, so without links of their own) and the interface strings.
@@ -40,6 +40,12 @@ package struct PageRenderer {
         interfaceLanguages = Self.interfaceKeys.mapValues { Self.languageAttributes($0, strings) }
     }
 
+    /// The documents of these sources, in the site's order: found by source, not by looking at every document (each
+    /// a copy of its `Document`) when the preview makes a few pages again.
+    private func documents(of sources: Set<String>) -> [LocalizedDocument] {
+        sources.compactMap { site.site.document(source: $0).flatMap { site.byPath[$0.path] } }.sorted().map { site.documents[$0] }
+    }
+
     package var language: LanguageProfile { site.language }
     package var strings: UIStrings { site.strings }
 
@@ -48,7 +54,7 @@ package struct PageRenderer {
     package func render(to publisher: some ArtifactSink) {
         // Read only, by whichever thread makes the page (the preview makes a page when a browser asks for it).
         nonisolated(unsafe) let renderer = self
-        for localized in site.documents where remade?.contains(localized.document.source) ?? true {
+        for localized in remade.map(documents(of:)) ?? site.documents {
             publisher.put(pageFile(localized.document.path), later: { renderer.page(localized) })
         }
         if makesIndex {
@@ -204,10 +210,10 @@ package struct PageRenderer {
     /// Whether a page is complete in a language: `SiteRenderer` passes in every language's completeness, which the
     /// switcher and the hreflang alternates of every page need.
     package func isComplete(path: String, in other: LanguageProfile) -> Bool {
-        completeness[other.code]?[path] ?? true
+        completeness.isComplete(path, in: other.code)
     }
 
-    package var completeness: [String: [String: Bool]] = [:]
+    package var completeness = Completeness()
 
     /// Each language's own "not fully translated" and the language it is in (`SiteRenderer` passes every
     /// language's): the switcher's note next to a language is for its readers, so it is written in it.

@@ -19,8 +19,8 @@ package struct SegmentRenderer {
     /// The path of the page the HTML goes on (links are relative to it).
     package let pagePath: String
     package var style: LinkStyle = .site
-    /// Marks for translators, in the preview server's pages only.
-    package var marks: TranslatorMarks?
+    /// Marks for translators, in the preview server's pages only (made when the first page asks for them).
+    package var marks: Later<TranslatorMarks>?
     /// The language of the element the HTML goes in, when it is not the page's: the article of a page shown whole
     /// in its fallback language (`LocalizedDocument.whole`).
     package var within: LanguageProfile?
@@ -76,7 +76,7 @@ package struct SegmentRenderer {
         // Text that does not read as one paragraph (say "<div>" at a line start) is shown as plain text.
         let html = resolved.parsed.html(of: resolved.text, inline)
         let attributes = Self.attributes(of: resolved, on: localized.language, within: within ?? localized.language)
-        return Rendered(html: html, attributes: attributes + (marks?.attributes(of: resolved, text: text, in: localized) ?? ""))
+        return Rendered(html: html, attributes: attributes + (marks?.value.attributes(of: resolved, text: text, in: localized) ?? ""))
     }
 
     /// The `lang`/`dir` a text needs inside an element in `within` on a page of `language`; `data-fallback` marks

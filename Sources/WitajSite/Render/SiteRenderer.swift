@@ -8,21 +8,16 @@ package struct SiteRenderer {
     package let templates: Templates
     package let scope: Scope
     /// Which pages are complete in which language: the switcher and hreflang of every page, and the sitemap.
-    package let completeness: [String: [String: Bool]]
+    package let completeness: Completeness
     /// Marks for translators, in the preview server's pages only.
-    package let marks: TranslatorMarks?
+    package let marks: Later<TranslatorMarks>?
 
-    package init(sites: [LocalizedSite], templates: Templates, scope: Scope = .everything, marks: TranslatorMarks? = nil) {
+    package init(sites: [LocalizedSite], templates: Templates, scope: Scope = .everything, marks: Later<TranslatorMarks>? = nil) {
         self.sites = sites
         self.templates = templates
         self.scope = scope
         self.marks = marks
-        var completeness: [String: [String: Bool]] = [:]
-        for site in sites {
-            completeness[site.language.code] = Dictionary(site.documents.map { ($0.document.path, $0.isComplete) },
-                                                          uniquingKeysWith: { a, b in a && b })
-        }
-        self.completeness = completeness
+        completeness = Completeness(sites)
     }
 
     /// Every page, handed to the publisher as it is made (the sitemap is apart: `sitemap`).
@@ -136,7 +131,7 @@ package struct SiteRenderer {
         // source document's, the same in every language.
         let urls = codes.map { XMLText.escape(config.baseURL + $0 + "/" + suffix) }
         var alternates = ""
-        for (code, url) in zip(codes, urls) where completeness[code]?[path] ?? true {
+        for (code, url) in zip(codes, urls) where completeness.isComplete(path, in: code) {
             alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(code)\" href=\"\(url)\"/>\n"
         }
         alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(config.baseURL + config.sourceLanguage + "/" + suffix))\"/>\n"
@@ -149,5 +144,21 @@ package struct SiteRenderer {
             xml += alternates
             xml += "  </url>\n"
         }
+    }
+}
+
+
+/// Which pages are complete in which language, looked up in the languages' sites when a page asks: a table of every
+/// page in every language would be made again with each rebuild of the preview, for the few pages made.
+package struct Completeness: Sendable {
+    private let sites: [String: LocalizedSite]
+
+    package init(_ sites: [LocalizedSite] = []) {
+        self.sites = Dictionary(sites.map { ($0.language.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Whether the page at `path` is complete in the language `code`; true where the language has no such page.
+    package func isComplete(_ path: String, in code: String) -> Bool {
+        sites[code]?.document(path: path)?.isComplete ?? true
     }
 }

@@ -6,19 +6,32 @@ import WitajMarkdown
 /// text its translation was made for, the source now, and that translation (from the coverage's changes).
 package struct TranslatorMarks: Sendable {
     /// Outdated segments by language code, document source and current source text.
-    private let changes: [String: [String: [TextKey: Coverage.Change]]]
+    private var changes: [String: [String: [TextKey: Coverage.Change]]]
     private let sourceLanguage: String
 
     package init(coverage: Coverage, sourceLanguage: String) {
-        var changes: [String: [String: [TextKey: Coverage.Change]]] = [:]
-        for row in coverage.documents {
+        changes = [:]
+        self.sourceLanguage = sourceLanguage
+        put(coverage.documents)
+    }
+
+    /// The same marks, but those of the documents of these rows (read again), which are theirs.
+    package func replacing(_ rows: [Coverage.DocumentRow]) -> TranslatorMarks {
+        var marks = self
+        for row in rows {
+            for code in marks.changes.keys { marks.changes[code]?[row.source] = nil }
+        }
+        marks.put(rows)
+        return marks
+    }
+
+    private mutating func put(_ rows: [Coverage.DocumentRow]) {
+        for row in rows {
             for (code, entry) in row.languages where !entry.changes.isEmpty {
                 changes[code, default: [:]][row.source] = Dictionary(entry.changes.map { (TextKey($0.current), $0) },
                                                                      uniquingKeysWith: { a, _ in a })
             }
         }
-        self.changes = changes
-        self.sourceLanguage = sourceLanguage
     }
 
     /// The attributes marking `text` of a document as `localized` shows it; "" for text in the page's language.
