@@ -112,17 +112,16 @@ package struct DocumentLocalizer {
     private let wholeIn: LanguageProfile?
     private let wholePageBelow: Int
 
-    /// `links`: the site's (`TranslationLinks(site:)`); `words`: the language's, whose stems are remembered from one
-    /// use to the next; `search`: false when the search entries are made later.
+    /// `links`: the site's (`TranslationLinks(site:)`); `search`: false when the search entries are made later.
     package init(site: Site, language: LanguageProfile, languages: [LanguageProfile], translations: Translations,
-                 links: TranslationLinks? = nil, words: SearchWords? = nil, search: Bool = true) {
+                 links: TranslationLinks? = nil, search: Bool = true) {
         self.language = language
         let profiles = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
         self.profiles = profiles
         source = profiles[site.config.sourceLanguage] ?? language
         self.links = links ?? TranslationLinks(site: site)
         self.translations = translations
-        self.words = search ? words ?? SearchWords(language: language.code) : nil
+        words = search ? SearchWords(language: language.code) : nil
         wholeIn = language.fallbacks.first.flatMap { profiles[$0] }
         wholePageBelow = site.config.wholePageBelow
     }

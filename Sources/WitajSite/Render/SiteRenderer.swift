@@ -147,7 +147,6 @@ package struct SiteRenderer {
     }
 }
 
-
 /// Which pages are complete in which language, looked up in the languages' sites when a page asks: a table of every
 /// page in every language would be made again with each rebuild of the preview, for the few pages made.
 package struct Completeness: Sendable {

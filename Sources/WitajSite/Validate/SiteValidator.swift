@@ -6,6 +6,12 @@ import WitajCore
 package enum SiteValidator {
     package static let reservedPaths: Set<String> = ["a-z", "assets", "coverage"]
 
+    /// The first folder of a page's path when witaj's own pages are there.
+    static func reservedFolder(_ path: String) -> String? {
+        let top = String(decoding: path.utf8.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
+        return reservedPaths.contains(top) ? top : nil
+    }
+
     /// `anchorsOfStandIns`: by path, the parts of the pages of documents stood in for by their records (which
     /// have no body to find them in), or known from an earlier check. `checking`: the documents (by source) read
     /// again since the whole site was checked, each with the id and path it had (nil: all): only their links, markup
@@ -19,7 +25,9 @@ package enum SiteValidator {
         // By index, field by field: `for document in` would copy every document (the preview checks a few of a
         // thousand after each edit, and these loops were most of its time).
         let documents = site.documents
-        for i in documents.indices where checking == nil || !site.draftDocuments.isEmpty {
+        // The ids and paths of documents read again are those they had, unique then: needed again only for drafts.
+        let unchanged = checking != nil && site.draftDocuments.isEmpty
+        for i in documents.indices where !unchanged {
             let (source, path, id) = (documents[i].source, documents[i].path, documents[i].id)
             if let first = pages[path] {
                 diagnostics.error(SourceLocation(source), "\(source) and \(first) would publish the same page; rename one")
@@ -31,8 +39,7 @@ package enum SiteValidator {
             } else {
                 ids[id] = source
             }
-            let top = String(decoding: path.utf8.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
-            if reservedPaths.contains(top) {
+            if let top = reservedFolder(path) {
                 diagnostics.error(SourceLocation(source), "'\(top)' is reserved for witaj's own pages; rename the folder")
             }
         }
@@ -91,7 +98,7 @@ package enum SiteValidator {
             } else {
                 ids[draft.id] = draft.source
             }
-            if let top = draft.path.split(separator: "/").first, reservedPaths.contains(String(top)) {
+            if let top = reservedFolder(draft.path) {
                 diagnostics.warning(SourceLocation(draft.source), "'\(top)' is reserved for witaj's own pages; rename the folder" + note)
             }
             for item in check(draft, resolver: resolver, offices: offices, sections: sections, anchors: anchors).items {
