@@ -76,9 +76,6 @@ package struct Formatters: Sendable {
         var status: Int32 = 0
         return icuString { witaj_display_name(code, locale, $0, $1, &status) } ?? code
     }
-
-    /// For one text; `WordCounter` for many.
-    package func countWords(_ text: String) -> Int { WordCounter(locale: locale).count(text) }
 }
 
 /// Counts the words of many texts with one ICU word iterator; for one thread at a time.

@@ -31,14 +31,14 @@ struct PreviewResponder: HTTPResponder {
         case invalid
     }
 
-    static func lookup<File>(_ rawPath: String, in files: [String: File]) -> Lookup {
+    static func lookup(_ rawPath: String, has: (String) -> Bool) -> Lookup {
         guard rawPath.hasPrefix("/"), let path = rawPath.removingPercentEncoding else { return .invalid }
         let parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         if parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") || $0.contains("\\") }) { return .invalid }
         var name = parts.joined(separator: "/")
         if name.isEmpty || name.hasSuffix("/") { name += "index.html" }
-        if files[name] != nil { return .file(name) }
-        if files[name + "/index.html"] != nil { return .redirect(rawPath + "/") }
+        if has(name) { return .file(name) }
+        if has(name + "/index.html") { return .redirect(rawPath + "/") }
         return .notFound
     }
 
@@ -57,13 +57,13 @@ struct PreviewResponder: HTTPResponder {
             let message = site.built ? "" : "The page reloads by itself when the site is ready."
             return html(site.built ? .internalServerError : .serviceUnavailable, site.page.page(title: title, message: message))
         }
-        var lookup = Self.lookup(request.uri.path, in: site.files)
+        var lookup = Self.lookup(request.uri.path) { site.files[$0] != nil }
         var bytes: [UInt8] = []
         if case .file(let name) = lookup {
             bytes = await made(site.files[name]!)
         } else if lookup == .notFound, let pending = site.reports {
             let reports = await made(pending)
-            lookup = Self.lookup(request.uri.path, in: reports)
+            lookup = Self.lookup(request.uri.path) { reports[$0] != nil }
             if case .file(let name) = lookup { bytes = reports[name]! }
         }
         switch lookup {

@@ -154,7 +154,7 @@ public final class PreviewServer: @unchecked Sendable {
 /// The site the server shows now, and the browsers listening for the next one.
 final class ServedState: @unchecked Sendable {
     struct Site {
-        let files: [String: Later<[UInt8]>]
+        let files: FileTable
         /// The reports over the site, made when asked for (`PreviewSite.Snapshot.reports`).
         var reports: Later<[String: [UInt8]]>? = nil
         /// The pages of draft documents, which get a banner.
@@ -173,7 +173,7 @@ final class ServedState: @unchecked Sendable {
     private let instance = String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
     init() {
-        site = Site(files: [:], page: PreviewPage(version: instance + "-0", diagnostics: Diagnostics(), root: URL(fileURLWithPath: "/"), hasPages: false),
+        site = Site(files: FileTable(), page: PreviewPage(version: instance + "-0", diagnostics: Diagnostics(), root: URL(fileURLWithPath: "/"), hasPages: false),
                     built: false)
     }
 

@@ -20,7 +20,7 @@ package final class PreviewSite {
     package struct Snapshot: Sendable {
         /// The files of the last build without errors, by path, but the reports; empty until there is one.
         /// A page is made when it is first asked for (`MemorySink`).
-        package let files: [String: Later<[UInt8]>]
+        package let files: FileTable
         /// Its reports over the whole site (the coverage report, the sitemap), by path: made when one of them is
         /// asked for (`Pipeline.reports`).
         package let reports: Later<[String: [UInt8]]>?
@@ -38,12 +38,12 @@ package final class PreviewSite {
         package var hasErrors: Bool { diagnostics.hasErrors }
 
         /// Every file, the reports too, all made.
-        package var allFiles: [String: [UInt8]] { files.mapValues(\.value).merging(reports?.value ?? [:]) { a, _ in a } }
+        package var allFiles: [String: [UInt8]] { files.all.mapValues(\.value).merging(reports?.value ?? [:]) { a, _ in a } }
     }
 
     /// What a rebuild of some documents needs of the last build without errors.
     private struct Last {
-        var files: [String: Later<[UInt8]>]
+        var files: FileTable
         var reports: Later<[String: [UInt8]]>
         var records: [String: DocumentRecord]
         var chapters: BookChapters
@@ -106,7 +106,7 @@ package final class PreviewSite {
             for code in targets { catalogs[CatalogStore.path(of: document.source, language: code)] = document.source }
         }
         let records = made.made.records(coverageRows: made.rows)
-        last = Last(files: made.files, reports: made.reports, records: Dictionary(records.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a }),
+        last = Last(files: FileTable(made.files), reports: made.reports, records: Dictionary(records.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a }),
                     chapters: made.made.books.chapters ?? BookChapters(), diagnostics: diagnostics,
                     chapterSources: Set(site.config.pack?.chapters.map(\.source) ?? []),
                     offices: Set(site.documents.filter { $0.kind == .offices }.map(\.source)), catalogs: catalogs,
@@ -130,7 +130,7 @@ package final class PreviewSite {
             pending = []
             return nil
         }
-        return remake(changed, consume last) ?? build()
+        return remake(changed, last) ?? build()
     }
 
     /// Does what the last rebuild left for after browsers are told (the search entries of the documents it read
@@ -146,7 +146,7 @@ package final class PreviewSite {
     /// summary, order or keywords in some language), those pages (`dependents`) and the A-Z index too. An error in them
     /// is said at once (`flawed`). Nil when the whole site has to be made: a document moved or made another, a part of
     /// a page gone that another links to, news or events (the build's day decides their pages).
-    private func remake(_ changed: Set<String>, _ last: consuming Last) -> Snapshot? {
+    private func remake(_ changed: Set<String>, _ last: Last) -> Snapshot? {
         var clock = PhaseClock()
         defer { clock.report() }
         let before = last.made
@@ -154,7 +154,9 @@ package final class PreviewSite {
         // A post or an event: the pages that list them, the feeds and calendars are made with the whole site. The
         // home page, which shows the next events, is made again as any page: every document is here, read in full.
         guard today == before.input.today, !changed.contains(where: Dated.isDated) else { return nil }
-        let revision = Pending { [root] in Pipeline.revisionOfWorkTree(root) }
+        // The commit the content is at, which only the coverage report shows: asked of git once browsers are told, as
+        // git would take a core from this rebuild.
+        let revision = Later { [root] in Pipeline.revisionOfWorkTree(root) }
         var diagnostics = Diagnostics()
         guard let read = clock.time("read", readAgain(changed, of: before.input.site, into: &diagnostics)) else { return nil }
         // A document that does not read is said; the others are checked all the same, as a whole build does.
@@ -222,10 +224,8 @@ package final class PreviewSite {
         let sink = MemorySink()
         clock.time("render", Pipeline.renderPages(localized, templates: input.templates, scope: scope, books: books, marks: marks, to: sink))
         carry(last, besides: changed, books: !booksKept, into: &diagnostics)
-        // Taken, not copied: the files are put in place in the one table there is (thousands of pages).
-        self.last = nil
-        var next = consume last
-        clock.time("merge", { for (path, bytes) in sink.artifacts { next.files[path] = bytes } }())
+        var next = last
+        clock.time("merge", next.files.put(sink.artifacts))
         // What the pages do not need waits: the whole site's coverage, its report's rows, and the search entries of the
         // documents read again, which the search index and their records need.
         let made = Later { [input, scope] in
@@ -240,7 +240,6 @@ package final class PreviewSite {
         }
         next.reports = Later {
             _ = searched.value
-            // The commit the content is at, asked of git meanwhile: only the coverage report shows it.
             let made = made.value
             var coverage = made.coverage
             coverage.revision = revision.value
@@ -258,12 +257,14 @@ package final class PreviewSite {
         unsettled = { [unowned self] in
             _ = marks.value
             _ = searched.value
+            _ = revision.value
             let made = made.value
             for record in made.records(coverageRows: rows.value) where made.scope.makes(record.source) {
                 self.last?.records[record.source] = record
             }
             self.last?.made = made
             self.last?.related.merge(Self.related(in: site, of: changed)) { _, new in new }
+            self.last?.files.compact()
         }
         return success(diagnostics, remade: scope.remade)
     }
@@ -388,7 +389,7 @@ package final class PreviewSite {
         guard !diagnostics.hasErrors, let templates else { return failure(diagnostics) }
         templates.adopt(fresh)
         var next = last
-        next.files = last.files.mapValues { $0.renewed() }
+        next.files = FileTable(last.files.all.mapValues { $0.renewed() })
         next.reports = last.reports.renewed()
         self.last = next
         return success(last.diagnostics, remade: [])
@@ -518,7 +519,7 @@ package final class PreviewSite {
         for path in (last?.drafts ?? [:]).values {
             for code in last?.languages ?? [] { pages.insert(code + "/" + (path.isEmpty ? "" : path + "/") + "index.html") }
         }
-        return Snapshot(files: last?.files ?? [:], reports: last?.reports, diagnostics: diagnostics, generation: generation, remade: remade,
+        return Snapshot(files: last?.files ?? FileTable(), reports: last?.reports, diagnostics: diagnostics, generation: generation, remade: remade,
                         draftPages: pages, draftsLeftOut: last?.draftsLeftOut ?? [])
     }
 

@@ -10,7 +10,8 @@ package enum MarkdownDocumentReader {
     package static func read(_ text: String, source: String, path: String, kind: Document.Kind,
                              into diagnostics: inout Diagnostics) -> Document? {
         let text = unixLineEnds(text)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split in bytes: by characters, each step would look for a grapheme's end ("\n" always ends one).
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         guard lines.first?.trimmingTrailingSpace == "---" else {
             diagnostics.error(SourceLocation(source), "missing front matter: start the file with '---', a 'title:' line and '---'")
             return nil

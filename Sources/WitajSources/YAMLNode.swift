@@ -6,7 +6,8 @@ package enum YAMLText {
     /// `firstLine` is the file line of the YAML's first line (2 for front matter after `---`).
     package static func compose(_ text: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding given: Yams would look it up in the environment at each call.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             let (mark, problem): (Mark?, String) = switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),

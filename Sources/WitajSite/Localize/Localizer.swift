@@ -132,7 +132,7 @@ package struct DocumentLocalizer {
                                                                    translations: translations, links: links))
         // Mostly untranslated: the article in one language, the fallback's, rather than paragraph by paragraph.
         if let wholeIn, localized.hasFallback,
-           localized.translatedShare(counting: source.formatters.countWords) * 100 < Double(wholePageBelow) {
+           localized.translatedShare(counting: WordCounter(locale: source.formatters.locale).count) * 100 < Double(wholePageBelow) {
             localized = localized.shownWhole(in: wholeIn, texts: Localizer.resolve(document, in: wholeIn, source: source, profiles: profiles,
                                                                                    translations: translations, links: links))
         }
