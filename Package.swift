@@ -58,7 +58,7 @@ let package = Package(
         // The preview server, a layer over the site's phases beside the API: builds into memory, watches the
         // sources, serves with Hummingbird.
         .target(name: "WitajServe",
-                dependencies: ["WitajCore", "WitajSources", "WitajSite", "WitajMarkdown",
+                dependencies: ["WitajCore", "WitajGettext", "WitajSources", "WitajSite", "WitajMarkdown",
                                .product(name: "Hummingbird", package: "hummingbird"),
                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                .product(name: "Logging", package: "swift-log"),

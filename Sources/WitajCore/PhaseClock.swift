@@ -21,7 +21,7 @@ package struct PhaseClock {
         guard enabled else { return }
         var stderr = StandardError()
         for (name, seconds, cpu, rss) in phases {
-            print("witaj: \(name) \(String(format: "%.3f", seconds)) s, cpu \(String(format: "%.3f", cpu)) s, resident \(rss) MB after", to: &stderr)
+            print("witaj: \(name) \(String(format: "%.4f", seconds)) s, cpu \(String(format: "%.3f", cpu)) s, resident \(rss) MB after", to: &stderr)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import WitajCore
+import WitajGettext
 import WitajSite
 import WitajSources
 
@@ -87,6 +88,8 @@ package final class PreviewSite {
     /// What the last rebuild left to do once browsers are told (`settle`): what only the search index and the next
     /// rebuild need.
     private var unsettled: (() -> Void)?
+    /// The documents' catalogs read by rebuilds, by path, with what was wrong with them: read again only once edited.
+    private var catalogsRead: [String: (catalog: POCatalog?, problems: Diagnostics)] = [:]
 
     package init(root: URL, sourceDateEpoch: Int? = nil, drafts: Bool = false) {
         self.root = root
@@ -97,6 +100,7 @@ package final class PreviewSite {
     /// Makes the whole site.
     package func build() -> Snapshot {
         unsettled = nil
+        catalogsRead = [:]
         var diagnostics = Diagnostics()
         guard let made = make(into: &diagnostics) else { return failure(diagnostics) }
         let site = made.made.input.site
@@ -122,6 +126,7 @@ package final class PreviewSite {
     package func rebuild(after edited: Set<String>, everything: Bool = false) -> Snapshot? {
         settle()
         pending.formUnion(edited)
+        for path in edited { catalogsRead[path] = nil }
         guard let last, !failed, !everything else { return build() }
         // Only templates of pages changed: the same pages, made again with them as they are asked for.
         if !pending.isEmpty, pending.allSatisfy(isPageTemplate) { return retemplate(last) }
@@ -283,23 +288,27 @@ package final class PreviewSite {
         return diagnostics.hasErrors || read.count == changed.count ? read : nil
     }
 
-    /// The catalogs of the documents `changed` in every target language, read one language per core, with what was
-    /// wrong with them; the interface strings and glossaries are the last build's (an edit of one makes everything).
+    /// The catalogs of the documents `changed` in every target language, with what was wrong with them: those not
+    /// edited since a rebuild read them as they were, the others read again, one language per core. The interface
+    /// strings and glossaries are the last build's (an edit of one makes everything).
     private func catalogs(of changed: Set<String>, _ last: Last) -> Catalogs {
         var catalogs = last.made.input.catalogs
         catalogs.documents = [:]
         catalogs.diagnostics = Diagnostics()
-        let (targets, sources, root) = (last.languages.filter(last.targetLanguages.contains), changed.sorted(), root)
-        for (code, (found, problems)) in zip(targets, parallelMap(targets) { code in
-            var problems = Diagnostics()
-            let found = sources.map { source in
+        let (targets, sources, root, known) = (last.languages.filter(last.targetLanguages.contains), changed.sorted(), root, catalogsRead)
+        for (code, found) in zip(targets, parallelMap(targets) { code in
+            sources.map { source in
                 let path = CatalogStore.path(of: source, language: code)
-                return (path, CatalogStore.read(path, root: root, comments: false, into: &problems))
+                if let read = known[path] { return (path, read) }
+                var problems = Diagnostics()
+                return (path, (CatalogStore.read(path, root: root, comments: false, into: &problems), problems))
             }
-            return (found, problems)
         }) {
-            for case let (path, catalog?) in found { catalogs.documents[code, default: [:]][path] = catalog }
-            catalogs.diagnostics.append(contentsOf: problems)
+            for (path, read) in found {
+                catalogsRead[path] = read
+                if let catalog = read.catalog { catalogs.documents[code, default: [:]][path] = catalog }
+                catalogs.diagnostics.append(contentsOf: read.problems)
+            }
         }
         return catalogs
     }

@@ -32,7 +32,7 @@ package final class SourceWatcher: @unchecked Sendable {
     /// How long the sources must be quiet before a burst is reported (`settle` when every save in it looks finished),
     /// and how long a burst may last at most.
     package var quiet: Duration = .milliseconds(15)
-    package var settle: Duration = .milliseconds(3)
+    package var settle: Duration = .milliseconds(1)
     package var longest: Duration = .milliseconds(250)
 
     package struct Failure: Error, CustomStringConvertible {
